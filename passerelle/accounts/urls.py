@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "accounts"
+urlpatterns = [
+    path("invitations/", views.invitation_list, name="invitations"),
+    path("invitation/<str:token>/", views.invitation_accept, name="accept"),
+]

@@ -1,0 +1,39 @@
+"""Choices shared by every app: territories and kinds of organisation."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Territory(models.TextChoices):
+    AURA = "AURA", _("Auvergne-Rhône-Alpes")
+    QC = "QC", _("Québec")
+    OTHER = "OTHER", _("Elsewhere")
+
+
+class OrganisationKind(models.TextChoices):
+    UNIVERSITY = "university", _("University")
+    HOSPITAL = "hospital", _("Hospital / CHU")
+    CANCER_CENTRE = "cancer_centre", _("Cancer centre")
+    RESEARCH_CENTRE = "research_centre", _("Research centre")
+    COMPANY = "company", _("Company")
+    PATIENT_ASSOCIATION = "patient_association", _("Patient association")
+    FUNDER = "funder", _("Funder")
+    PUBLIC_BODY = "public_body", _("Public body")
+    OTHER = "other", _("Other")
+
+
+class ActorKind(models.TextChoices):
+    RESEARCHER = "researcher", _("Researcher")
+    CLINICIAN = "clinician", _("Clinician")
+    CLINICIAN_RESEARCHER = "clinician_researcher", _("Clinician-researcher")
+    ENGINEER = "engineer", _("Engineer / technician")
+    COMPANY = "company", _("Company representative")
+    PATIENT_PARTNER = "patient_partner", _("Patient partner")
+    ASSOCIATION = "association", _("Association")
+    PUBLIC_BODY = "public_body", _("Public body")
+    COORDINATOR = "coordinator", _("Coordinator")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Public")
+    MEMBERS = "members", _("Members only")
+    COORDINATORS = "coordinators", _("Coordinators only")

@@ -1,0 +1,90 @@
+"""Reference taxonomies: ICRP CSO categories, cancer sites, techniques, languages.
+
+They are loaded from the CSV files in ``core/data`` by a data migration and are read-only
+for users; each carries an English and a French title shown in the active language.
+"""
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+
+class BilingualTitleMixin(models.Model):
+    title_en = models.CharField(_("title (English)"), max_length=255)
+    title_fr = models.CharField(_("title (French)"), max_length=255)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def title(self) -> str:
+        return self.title_fr if (get_language() or "fr").startswith("fr") else self.title_en
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CsoCategory(BilingualTitleMixin):
+    """A code of the ICRP Common Scientific Outline (v2; v1 codes kept inactive)."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    active = models.BooleanField(_("active"), default=True)
+    sort_key = models.CharField(max_length=16, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["sort_key"]
+        verbose_name = _("cancer research category (CSO)")
+        verbose_name_plural = _("cancer research categories (CSO)")
+
+    def save(self, *args, **kwargs) -> None:
+        self.sort_key = ".".join(part.zfill(3) for part in self.code.split("."))
+        super().save(*args, **kwargs)
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
+
+class CancerSite(BilingualTitleMixin):
+    """An ICRP cancer type (site), with its ICD-10 equivalent and search synonyms."""
+
+    icrp_code = models.PositiveIntegerField(_("ICRP code"), unique=True)
+    icd10 = models.CharField(_("ICD-10"), max_length=100, blank=True)
+    childhood_young_adult = models.BooleanField(_("childhood and young adult"), default=False)
+    not_otherwise_specified = models.BooleanField(_("not otherwise specified"), default=False)
+    description_en = models.TextField(_("description"), blank=True)
+    synonyms = models.CharField(_("synonyms"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["not_otherwise_specified", "title_en"]
+        verbose_name = _("cancer site")
+        verbose_name_plural = _("cancer sites")
+
+    @property
+    def slug(self) -> str:
+        return str(self.icrp_code)
+
+
+class Technique(BilingualTitleMixin):
+    """A technique, platform or discipline used to describe expertise."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["title_en"]
+        verbose_name = _("technique or platform")
+        verbose_name_plural = _("techniques and platforms")
+
+
+class Language(BilingualTitleMixin):
+    """A language a person speaks (ISO 639-1 code)."""
+
+    code = models.CharField(_("code"), max_length=8, unique=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")

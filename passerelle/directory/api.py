@@ -1,0 +1,108 @@
+"""Read API of the directory: the same filters and visibility rules as the pages."""
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+
+from . import selectors
+from .forms import OrganisationFilterForm, PeopleFilterForm
+from .models import Affiliation, Organisation, Person
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    parent = serializers.PrimaryKeyRelatedField(read_only=True)
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "name", "acronym", "kind", "territory", "city", "website", "ror_id", "parent"]
+
+
+class AffiliationSerializer(serializers.ModelSerializer):
+    organisation = serializers.PrimaryKeyRelatedField(read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+
+    class Meta:
+        model = Affiliation
+        fields = ["organisation", "organisation_name", "position", "is_primary"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    affiliations = AffiliationSerializer(many=True, read_only=True)
+    categories = serializers.SerializerMethodField()
+    sites = serializers.SerializerMethodField()
+    techniques = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    languages = serializers.SlugRelatedField(many=True, read_only=True, slug_field="code")
+    email = serializers.SerializerMethodField()
+    offers = serializers.ListField(source="offer_list", child=serializers.CharField(), read_only=True)
+    seeks = serializers.ListField(source="seek_list", child=serializers.CharField(), read_only=True)
+
+    class Meta:
+        model = Person
+        fields = ["id", "first_name", "last_name", "email", "kind", "territory", "orcid", "affiliations",
+                  "languages", "expertise", "keywords", "categories", "sites", "techniques", "offers", "seeks",
+                  "updated_at"]
+
+    def get_categories(self, person: Person) -> list[str]:
+        return [t.category.code for t in person.category_tags.all()]
+
+    def get_sites(self, person: Person) -> list[int]:
+        return [t.site.icrp_code for t in person.site_tags.all()]
+
+    def get_email(self, person: Person) -> str:
+        request = self.context.get("request")
+        return person.email if request is not None and selectors.can_see_contact(request.user) else ""
+
+
+PEOPLE_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Full-text search (names, expertise, keywords, tags)"),
+    OpenApiParameter("territory", OpenApiTypes.STR, enum=["AURA", "QC", "OTHER"]),
+    OpenApiParameter("kind", OpenApiTypes.STR, description="Kind of actor, e.g. clinician"),
+    OpenApiParameter("organisation", OpenApiTypes.INT, description="Organisation id (its sub-units included)"),
+    OpenApiParameter("category", OpenApiTypes.STR, description="CSO code, e.g. 5 or 5.3"),
+    OpenApiParameter("site", OpenApiTypes.INT, description="ICRP cancer site code"),
+    OpenApiParameter("technique", OpenApiTypes.STR, description="Technique code, e.g. radiomics"),
+    OpenApiParameter("language", OpenApiTypes.STR, description="Language code, e.g. fr"),
+    OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.PEOPLE_SORTS)),
+]
+
+
+@extend_schema(parameters=PEOPLE_PARAMETERS, summary="People of the directory visible to the caller")
+class PersonListAPI(generics.ListAPIView):
+    serializer_class = PersonSerializer
+    permission_classes = [AllowAny]
+
+    def get_queryset(self):
+        form = PeopleFilterForm(self.request.query_params or None)
+        filters = form.filters() if self.request.query_params else selectors.PeopleFilters()
+        return selectors.with_profile_relations(selectors.person_list(user=self.request.user, filters=filters))
+
+
+@extend_schema(summary="One person of the directory, if visible to the caller")
+class PersonDetailAPI(generics.RetrieveAPIView):
+    serializer_class = PersonSerializer
+    permission_classes = [AllowAny]
+
+    def get_queryset(self):
+        return selectors.with_profile_relations(selectors.people_visible_to(self.request.user))
+
+
+@extend_schema(parameters=[
+    OpenApiParameter("q", OpenApiTypes.STR), OpenApiParameter("territory", OpenApiTypes.STR, enum=["AURA", "QC", "OTHER"]),
+    OpenApiParameter("kind", OpenApiTypes.STR), OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.ORGANISATION_SORTS)),
+], summary="Organisations of the directory")
+class OrganisationListAPI(generics.ListAPIView):
+    serializer_class = OrganisationSerializer
+    permission_classes = [AllowAny]
+
+    def get_queryset(self):
+        form = OrganisationFilterForm(self.request.query_params or None)
+        filters = form.filters() if self.request.query_params else selectors.OrganisationFilters()
+        return selectors.organisation_list(user=self.request.user, filters=filters)
+
+
+class OrganisationDetailAPI(generics.RetrieveAPIView):
+    serializer_class = OrganisationSerializer
+    permission_classes = [AllowAny]
+    queryset = Organisation.objects.all()

@@ -1,0 +1,187 @@
+"""Forms of the directory: profile and organisation editing, list filters."""
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import ActorKind, OrganisationKind, Territory
+from passerelle.core.identifiers import normalize_orcid, normalize_ror
+from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
+
+from .models import Affiliation, Organisation, Person
+from .selectors import ORGANISATION_SORTS, PEOPLE_SORTS, OrganisationFilters, PeopleFilters
+from .services import AffiliationData, PersonTags
+
+
+class PersonForm(forms.ModelForm):
+    categories = forms.ModelMultipleChoiceField(
+        CsoCategory.objects.filter(active=True), required=False, label=_("Cancer research categories"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    sites = forms.ModelMultipleChoiceField(
+        CancerSite.objects.all(), required=False, label=_("Cancer sites"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    techniques = forms.ModelMultipleChoiceField(
+        Technique.objects.all(), required=False, label=_("Techniques and platforms"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    languages = forms.ModelMultipleChoiceField(
+        Language.objects.all(), required=False, label=_("Languages"), widget=forms.CheckboxSelectMultiple,
+    )
+    consent = forms.BooleanField(
+        required=False, label=_("I agree that this profile is kept and shown as its visibility allows."),
+    )
+
+    class Meta:
+        model = Person
+        fields = ["first_name", "last_name", "email", "kind", "territory", "orcid", "expertise", "keywords",
+                  "offers", "seeks", "visibility"]
+        widgets = {
+            "expertise": forms.Textarea(attrs={"rows": 5}),
+            "offers": forms.Textarea(attrs={"rows": 3}),
+            "seeks": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        person = self.instance
+        if person.pk:
+            self.initial.setdefault("categories", [t.category_id for t in person.category_tags.all()])
+            self.initial.setdefault("sites", [t.site_id for t in person.site_tags.all()])
+            self.initial.setdefault("techniques", list(person.techniques.values_list("pk", flat=True)))
+            self.initial.setdefault("languages", list(person.languages.values_list("pk", flat=True)))
+            self.initial.setdefault("consent", person.consent_date is not None)
+
+    def clean_orcid(self) -> str:
+        value = self.cleaned_data.get("orcid", "")
+        return normalize_orcid(value) if value else ""
+
+    def clean_email(self) -> str:
+        email = (self.cleaned_data.get("email") or "").lower()
+        if email and Person.objects.filter(email=email).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another profile already uses this e-mail address."))
+        return email
+
+    def person_data(self) -> dict[str, Any]:
+        data = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        consent_date = self.instance.consent_date
+        if self.cleaned_data.get("consent"):
+            data["consent_date"] = consent_date or timezone.localdate()
+        else:
+            data["consent_date"] = None
+        return data
+
+    def person_tags(self, affiliations: list[AffiliationData] | None) -> PersonTags:
+        # Keep the percentages already recorded for tags that stay.
+        old_cat = {t.category_id: t.percentage for t in self.instance.category_tags.all()} if self.instance.pk else {}
+        old_site = {t.site_id: t.percentage for t in self.instance.site_tags.all()} if self.instance.pk else {}
+        return PersonTags(
+            categories=[(c, old_cat.get(c.pk)) for c in self.cleaned_data["categories"]],
+            sites=[(s, old_site.get(s.pk)) for s in self.cleaned_data["sites"]],
+            techniques=self.cleaned_data["techniques"],
+            languages=self.cleaned_data["languages"],
+            affiliations=affiliations,
+        )
+
+
+AffiliationFormSet = inlineformset_factory(
+    Person, Affiliation, fields=["organisation", "position", "is_primary"], extra=2, can_delete=True,
+)
+
+
+def affiliations_from(formset: Any) -> list[AffiliationData]:
+    items = []
+    for form in formset.forms:
+        data = getattr(form, "cleaned_data", None) or {}
+        if not data or data.get("DELETE") or not data.get("organisation"):
+            continue
+        items.append(AffiliationData(data["organisation"], data.get("position", ""), data.get("is_primary", False)))
+    return items
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "acronym", "kind", "territory", "city", "website", "ror_id", "parent"]
+
+    def clean_ror_id(self) -> str:
+        value = self.cleaned_data.get("ror_id", "")
+        value = normalize_ror(value) if value else ""
+        if value and Organisation.objects.filter(ror_id=value).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another organisation already has this ROR id."))
+        return value
+
+    def clean_parent(self) -> Organisation | None:
+        parent = self.cleaned_data.get("parent")
+        node = parent
+        while node is not None and self.instance.pk:
+            if node.pk == self.instance.pk:
+                raise forms.ValidationError(_("An organisation cannot be its own parent or ancestor."))
+            node = node.parent
+        return parent
+
+
+def _blank(choices: Any, label: Any) -> list[tuple[str, Any]]:
+    return [("", label)] + list(choices)
+
+
+class PeopleFilterForm(forms.Form):
+    q = forms.CharField(required=False, label=_("Search"), max_length=200)
+    territory = forms.ChoiceField(required=False, label=_("Territory"),
+                                  choices=_blank(Territory.choices, _("All territories")))
+    kind = forms.ChoiceField(required=False, label=_("Kind of actor"), choices=_blank(ActorKind.choices, _("All kinds")))
+    organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label=_("Organisation"),
+                                          empty_label=_("All organisations"))
+    category = forms.ChoiceField(required=False, label=_("Cancer research category"))
+    site = forms.ModelChoiceField(CancerSite.objects.all(), required=False, label=_("Cancer site"),
+                                  to_field_name="icrp_code", empty_label=_("All sites"))
+    technique = forms.ModelChoiceField(Technique.objects.all(), required=False, label=_("Technique"),
+                                       to_field_name="code", empty_label=_("All techniques"))
+    language = forms.ModelChoiceField(Language.objects.all(), required=False, label=_("Language"),
+                                      to_field_name="code", empty_label=_("All languages"))
+    sort = forms.ChoiceField(required=False, label=_("Sort by"), choices=[
+        ("", _("Default")), ("name", _("Name (A–Z)")), ("-name", _("Name (Z–A)")), ("territory", _("Territory")),
+        ("kind", _("Kind of actor")), ("recent", _("Recently updated")), ("relevance", _("Relevance")),
+    ])
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = _blank(
+            [(c.code, str(c)) for c in CsoCategory.objects.filter(active=True)], _("All categories")
+        )
+
+    def filters(self) -> PeopleFilters:
+        if not self.is_valid():
+            return PeopleFilters(q=(self.data.get("q") or "")[:200])
+        d = self.cleaned_data
+        sort = d["sort"] if d["sort"] in PEOPLE_SORTS else ""
+        return PeopleFilters(
+            q=d["q"], territory=d["territory"], kind=d["kind"],
+            organisation=d["organisation"].pk if d["organisation"] else None,
+            category=d["category"], site=d["site"].icrp_code if d["site"] else None,
+            technique=d["technique"].code if d["technique"] else "",
+            language=d["language"].code if d["language"] else "", sort=sort,
+        )
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(required=False, label=_("Search"), max_length=200)
+    territory = forms.ChoiceField(required=False, label=_("Territory"),
+                                  choices=_blank(Territory.choices, _("All territories")))
+    kind = forms.ChoiceField(required=False, label=_("Kind"), choices=_blank(OrganisationKind.choices, _("All kinds")))
+    sort = forms.ChoiceField(required=False, label=_("Sort by"), choices=[
+        ("", _("Default")), ("name", _("Name (A–Z)")), ("-name", _("Name (Z–A)")), ("territory", _("Territory")),
+        ("kind", _("Kind")), ("people", _("Most people")), ("relevance", _("Relevance")),
+    ])
+
+    def filters(self) -> OrganisationFilters:
+        if not self.is_valid():
+            return OrganisationFilters(q=(self.data.get("q") or "")[:200])
+        d = self.cleaned_data
+        sort = d["sort"] if d["sort"] in ORGANISATION_SORTS else ""
+        return OrganisationFilters(q=d["q"], territory=d["territory"], kind=d["kind"], sort=sort)

@@ -1,0 +1,347 @@
+"""Import of people and organisations from CSV or XLSX.
+
+Three steps: ``read_table`` (upload → headers and rows), ``validate_batch`` (every row's
+errors and likely duplicates, nothing written), ``commit_batch`` (one transaction: every
+accepted row is written, or none).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Any
+
+import tablib
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
+from passerelle.core.text import fold
+
+from . import import_fields as f
+from . import services
+from .models import AuditEntry, ImportBatch, Organisation, Person
+
+
+class UnreadableFile(Exception):
+    """A file that cannot be read as a table; the message says why."""
+
+
+def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows (all cells as stripped strings) of a CSV or XLSX file."""
+    if len(content) > settings.IMPORT_MAX_BYTES:
+        raise UnreadableFile(_("The file is too large (at most %(size)d MB).") % {
+            "size": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
+    name = filename.lower()
+    try:
+        if name.endswith(".xlsx"):
+            if not content.startswith(b"PK"):
+                raise UnreadableFile(_("This file is not an XLSX workbook."))
+            dataset = tablib.Dataset().load(content, format="xlsx")
+        elif name.endswith(".csv") or name.endswith(".txt"):
+            text = _decode(content)
+            dataset = tablib.Dataset().load(text, format="csv")
+        else:
+            raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
+    except UnreadableFile:
+        raise
+    except Exception as exc:  # tablib raises many kinds of errors on broken files
+        raise UnreadableFile(_("The file could not be read: %(error)s") % {"error": exc}) from exc
+    headers = [str(h or "").strip() for h in (dataset.headers or [])]
+    if not headers or not any(headers):
+        raise UnreadableFile(_("The file has no header row."))
+    rows = [["" if cell is None else str(cell).strip() for cell in row] for row in dataset]
+    rows = [row for row in rows if any(row)]
+    if not rows:
+        raise UnreadableFile(_("The file has a header row but no data."))
+    if len(rows) > settings.IMPORT_MAX_ROWS:
+        raise UnreadableFile(_("The file has too many rows (at most %(max)d).") % {"max": settings.IMPORT_MAX_ROWS})
+    return headers, rows
+
+
+def _decode(content: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return content.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile(_("The file is neither UTF-8 nor Windows-1252 text."))
+
+
+@dataclass
+class RowResult:
+    number: int  # 1-based data row number (header is row 0)
+    values: dict[str, Any] = field(default_factory=dict)
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    label: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.number, "label": self.label, "errors": [list(e) for e in self.errors],
+                "duplicates": self.duplicates}
+
+
+class Reference:
+    """Everything rows are checked against, loaded once per validation."""
+
+    def __init__(self) -> None:
+        self.organisations: dict[str, Organisation] = {}
+        for org in Organisation.objects.all():
+            self.organisations.setdefault(fold(org.name), org)
+            if org.acronym:
+                self.organisations.setdefault(fold(org.acronym), org)
+        self.orcids = dict(Person.objects.exclude(orcid="").values_list("orcid", "pk"))
+        self.emails = dict(Person.objects.exclude(email="").values_list("email", "pk"))
+        self.names_by_org: dict[int, list[tuple[str, Person]]] = {}
+        for person in Person.objects.prefetch_related("affiliations"):
+            name = fold(person.full_name)
+            for affiliation in person.affiliations.all():
+                self.names_by_org.setdefault(affiliation.organisation_id, []).append((name, person))
+        self.categories = {c.code: c for c in CsoCategory.objects.all()}
+        self.sites: dict[str, CancerSite] = {}
+        for site in CancerSite.objects.all():
+            for key in (str(site.icrp_code), site.title_en, site.title_fr):
+                self.sites[fold(key)] = site
+        self.techniques: dict[str, Technique] = {}
+        for technique in Technique.objects.all():
+            for key in (technique.code, technique.title_en, technique.title_fr):
+                self.techniques[fold(key)] = technique
+        self.languages = {lang.code: lang for lang in Language.objects.all()}
+        for lang in self.languages.values():
+            self.languages.setdefault(fold(lang.title_en), lang)
+            self.languages.setdefault(fold(lang.title_fr), lang)
+
+    def organisation(self, raw: str) -> Organisation | None:
+        return self.organisations.get(fold(raw).strip())
+
+
+def _cells(batch: ImportBatch, row: list[str]) -> dict[str, str]:
+    return {name: (row[index] if index < len(row) else "") for name, index in batch.mapping.items()}
+
+
+def validate_batch(batch: ImportBatch) -> list[RowResult]:
+    """Check every row of a mapped batch; nothing is written."""
+    reference = Reference()
+    check = _check_person if batch.kind == ImportBatch.Kind.PEOPLE else _check_organisation
+    results: list[RowResult] = []
+    seen: dict[tuple[str, str], int] = {}
+    for number, row in enumerate(batch.rows, start=1):
+        result = RowResult(number=number)
+        check(_cells(batch, row), result, reference)
+        _check_in_file(result, seen)
+        results.append(result)
+    if batch.kind == ImportBatch.Kind.ORGANISATIONS:
+        _check_parents(results, reference)
+    return results
+
+
+def _check_parents(results: list[RowResult], reference: Reference) -> None:
+    in_file = {fold(r.values[k]) for r in results for k in ("name", "acronym") if r.values.get(k)}
+    label = str(dict((t.name, t.label) for t in f.ORGANISATION_FIELDS)["parent"])
+    for result in results:
+        parent = result.values.get("parent_name")
+        if parent and fold(parent) not in in_file and reference.organisation(parent) is None:
+            result.errors.append((label, _("unknown organisation “%(name)s”") % {"name": parent}))
+
+
+def _required(cells: dict[str, str], result: RowResult, kind: str) -> None:
+    for target in f.fields_for(kind):
+        if target.required and not cells.get(target.name, "").strip():
+            result.errors.append((str(target.label), _("missing value")))
+
+
+def _parse(result: RowResult, label: Any, parser: Any, raw: str) -> Any:
+    try:
+        return parser(raw)
+    except ValidationError as exc:
+        result.errors.append((str(label), " ".join(str(m) for m in exc.messages)))
+        return None
+
+
+def _check_in_file(result: RowResult, seen: dict[tuple[str, str], int]) -> None:
+    for key in ("orcid", "email", "ror_id"):
+        value = result.values.get(key)
+        if not value:
+            continue
+        first = seen.setdefault((key, value), result.number)
+        if first != result.number:
+            result.errors.append((key, _("same value as row %(row)d of this file") % {"row": first}))
+
+
+def _check_person(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
+    labels = {t.name: t.label for t in f.PEOPLE_FIELDS}
+    _required(cells, result, "people")
+    v = result.values
+    v["first_name"] = cells.get("first_name", "").strip()[:100]
+    v["last_name"] = cells.get("last_name", "").strip()[:100]
+    result.label = f"{v['first_name']} {v['last_name']}".strip()
+    for key, parser in (("kind", f.parse_actor_kind), ("territory", f.parse_territory),
+                        ("orcid", f.normalize_orcid), ("email", f.parse_email),
+                        ("visibility", f.parse_visibility), ("consent_date", f.parse_date)):
+        raw = cells.get(key, "").strip()
+        v[key] = _parse(result, labels[key], parser, raw) if raw else None
+    for key in ("expertise", "keywords", "position"):
+        v[key] = cells.get(key, "").strip()
+    v["offers"] = "\n".join(f.split_list(cells.get("offers", ""), "|\n"))
+    v["seeks"] = "\n".join(f.split_list(cells.get("seeks", ""), "|\n"))
+    v["organisations"] = []
+    for name in f.split_list(cells.get("organisation", ""), ";"):
+        org = ref.organisation(name)
+        if org is None:
+            result.errors.append((str(labels["organisation"]), _("unknown organisation “%(name)s”") % {"name": name}))
+        else:
+            v["organisations"].append(org)
+    v["categories"] = _tags_with_percent(cells.get("categories", ""), ref.categories, str, result,
+                                         str(labels["categories"]))
+    v["sites"] = _tags_with_percent(cells.get("sites", ""), ref.sites, fold, result, str(labels["sites"]))
+    v["techniques"] = _lookup_list(cells.get("techniques", ""), ref.techniques, result, str(labels["techniques"]))
+    v["languages"] = _lookup_list(cells.get("languages", ""), ref.languages, result, str(labels["languages"]))
+    _person_duplicates(result, ref)
+
+
+def _lookup_list(raw: str, table: dict[str, Any], result: RowResult, label: str) -> list[Any]:
+    found = []
+    for item in f.split_list(raw, ";,"):
+        obj = table.get(fold(item)) or table.get(item)
+        if obj is None:
+            result.errors.append((label, _("unknown value “%(value)s”") % {"value": item}))
+        elif obj not in found:
+            found.append(obj)
+    return found
+
+
+def _tags_with_percent(raw: str, table: dict[str, Any], key: Any, result: RowResult, label: str) -> list[tuple]:
+    tags: list[tuple] = []
+    for item in f.split_list(raw, ";"):
+        name, _sep, pct = item.partition(":")
+        obj = table.get(key(name.strip()))
+        percent = None
+        if pct.strip():
+            try:
+                percent = int(pct.strip().rstrip("%"))
+                if not 1 <= percent <= 100:
+                    raise ValueError
+            except ValueError:
+                result.errors.append((label, _("“%(value)s” is not a percentage from 1 to 100") % {"value": pct}))
+                continue
+        if obj is None:
+            result.errors.append((label, _("unknown value “%(value)s”") % {"value": name.strip()}))
+        elif obj not in [t[0] for t in tags]:
+            tags.append((obj, percent))
+    return tags
+
+
+def _person_duplicates(result: RowResult, ref: Reference) -> None:
+    v = result.values
+    if v.get("orcid") and v["orcid"] in ref.orcids:
+        result.duplicates.append(_("same ORCID iD as an existing profile"))
+    if v.get("email") and v["email"] in ref.emails:
+        result.duplicates.append(_("same e-mail address as an existing profile"))
+    name = fold(result.label)
+    for org in v.get("organisations", []):
+        for other_name, person in ref.names_by_org.get(org.pk, []):
+            if difflib.SequenceMatcher(None, name, other_name).ratio() >= 0.88:
+                result.duplicates.append(
+                    _("similar name to %(person)s at %(org)s") % {"person": person.full_name, "org": org.name}
+                )
+                break
+
+
+def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
+    labels = {t.name: t.label for t in f.ORGANISATION_FIELDS}
+    _required(cells, result, "organisations")
+    v = result.values
+    v["name"] = cells.get("name", "").strip()[:255]
+    v["acronym"] = cells.get("acronym", "").strip()[:50]
+    v["city"] = cells.get("city", "").strip()[:120]
+    result.label = v["name"]
+    for key, parser in (("kind", f.parse_organisation_kind), ("territory", f.parse_territory),
+                        ("ror_id", f.normalize_ror), ("website", f.parse_url)):
+        raw = cells.get(key, "").strip()
+        v[key] = _parse(result, labels[key], parser, raw) if raw else None
+    v["parent_name"] = cells.get("parent", "").strip()
+    existing = ref.organisation(v["name"]) if v["name"] else None
+    if existing is not None:
+        result.duplicates.append(_("an organisation with this name already exists"))
+    if v["ror_id"] and Organisation.objects.filter(ror_id=v["ror_id"]).exists():
+        result.duplicates.append(_("same ROR id as an existing organisation"))
+
+
+@dataclass
+class CommitOptions:
+    skip_invalid: bool = False
+    skip_duplicates: bool = True
+
+
+class CommitRefused(Exception):
+    pass
+
+
+def commit_batch(*, batch: ImportBatch, actor: Any, options: CommitOptions) -> dict[str, Any]:
+    """Write the accepted rows in one transaction and return the report (also stored on the batch)."""
+    if batch.status == ImportBatch.Status.COMMITTED:
+        raise CommitRefused(_("This file has already been imported."))
+    results = validate_batch(batch)
+    invalid = [r for r in results if not r.ok]
+    if invalid and not options.skip_invalid:
+        raise CommitRefused(_("%(count)d rows have errors: correct them, or choose to leave them out.")
+                            % {"count": len(invalid)})
+    accepted = [r for r in results if r.ok and not (r.duplicates and options.skip_duplicates)]
+    with transaction.atomic():
+        if batch.kind == ImportBatch.Kind.PEOPLE:
+            created = [_create_person(r, actor).pk for r in accepted]
+        else:
+            created = _create_organisations(accepted, actor)
+        report = {
+            "created": len(created),
+            "rejected": [r.as_dict() for r in invalid],
+            "skipped_duplicates": [r.as_dict() for r in results if r.ok and r.duplicates and options.skip_duplicates],
+        }
+        batch.status = ImportBatch.Status.COMMITTED
+        batch.committed_at = timezone.now()
+        batch.report = report
+        batch.save(update_fields=["status", "committed_at", "report"])
+    return report
+
+
+def _create_person(result: RowResult, actor: Any) -> Person:
+    v = result.values
+    data = {key: v[key] or "" for key in ("first_name", "last_name", "email", "orcid", "expertise", "keywords",
+                                          "offers", "seeks", "kind", "territory")}
+    data["visibility"] = v["visibility"] or "members"
+    data["consent_date"] = v["consent_date"]
+    tags = services.PersonTags(
+        categories=v["categories"], sites=v["sites"], techniques=v["techniques"], languages=v["languages"],
+        affiliations=[services.AffiliationData(org, v["position"], i == 0) for i, org in enumerate(v["organisations"])],
+    )
+    return services.person_create(actor=actor, data=data, tags=tags, action=AuditEntry.Action.IMPORT)
+
+
+def _create_organisations(accepted: list[RowResult], actor: Any) -> list[int]:
+    created: dict[str, Organisation] = {}
+    for result in accepted:
+        v = result.values
+        data = {key: v[key] or "" for key in ("name", "acronym", "kind", "territory", "city", "website", "ror_id")}
+        created[fold(v["name"])] = services.organisation_create(actor=actor, data=data,
+                                                                action=AuditEntry.Action.IMPORT)
+        if v["acronym"]:
+            created[fold(v["acronym"])] = created[fold(v["name"])]
+    # Parents may be other rows of the same file: resolve them once all rows exist.
+    reference = Reference()
+    for result in accepted:
+        parent_name = result.values["parent_name"]
+        if not parent_name:
+            continue
+        parent = created.get(fold(parent_name)) or reference.organisation(parent_name)
+        if parent is None:
+            raise CommitRefused(_("Row %(row)d: unknown parent organisation “%(name)s”.")
+                                % {"row": result.number, "name": parent_name})
+        org = created[fold(result.values["name"])]
+        services.organisation_update(actor=actor, organisation=org, data={"parent": parent})
+    return [o.pk for o in {id(o): o for o in created.values()}.values()]

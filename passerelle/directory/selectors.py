@@ -1,0 +1,132 @@
+"""Reads of the directory that respect each profile's visibility."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from passerelle.core.enums import Visibility
+
+from . import search
+from .models import Organisation, Person, PersonCategory
+
+PEOPLE_SORTS = {
+    "name": ["last_name", "first_name", "pk"],
+    "-name": ["-last_name", "-first_name", "-pk"],
+    "territory": ["territory", "last_name", "first_name", "pk"],
+    "kind": ["kind", "last_name", "first_name", "pk"],
+    "recent": ["-updated_at", "-pk"],
+    "relevance": ["-rank", "last_name", "first_name", "pk"],
+}
+ORGANISATION_SORTS = {
+    "name": ["name", "pk"],
+    "-name": ["-name", "-pk"],
+    "territory": ["territory", "name", "pk"],
+    "kind": ["kind", "name", "pk"],
+    "people": ["-people_count", "name", "pk"],
+    "relevance": ["-rank", "name", "pk"],
+}
+
+
+def is_coordinator(user: Any) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_coordinator)
+
+
+def visible_levels(user: Any) -> list[str]:
+    if is_coordinator(user):
+        return [v.value for v in Visibility]
+    if getattr(user, "is_authenticated", False):
+        return [Visibility.PUBLIC, Visibility.MEMBERS]
+    return [Visibility.PUBLIC]
+
+
+def people_visible_to(user: Any) -> QuerySet[Person]:
+    """Profiles ``user`` may see: anonymous → public; members → public and members; own always."""
+    condition = Q(visibility__in=visible_levels(user))
+    if getattr(user, "is_authenticated", False):
+        condition |= Q(user=user)
+    return Person.objects.filter(condition)
+
+
+def can_edit_person(user: Any, person: Person) -> bool:
+    return is_coordinator(user) or (
+        getattr(user, "is_authenticated", False) and person.user_id is not None and person.user_id == user.pk
+    )
+
+
+def can_see_contact(user: Any) -> bool:
+    """E-mail addresses are shown to signed-in users only."""
+    return bool(getattr(user, "is_authenticated", False))
+
+
+@dataclass(frozen=True)
+class PeopleFilters:
+    q: str = ""
+    territory: str = ""
+    kind: str = ""
+    organisation: int | None = None
+    category: str = ""
+    site: int | None = None
+    technique: str = ""
+    language: str = ""
+    sort: str = ""
+
+
+def person_list(*, user: Any, filters: PeopleFilters) -> QuerySet[Person]:
+    """Visible people matching every filter, sorted; one query for the page with prefetches."""
+    qs = people_visible_to(user)
+    if filters.territory:
+        qs = qs.filter(territory=filters.territory)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    if filters.organisation:
+        qs = qs.filter(pk__in=Person.organisations.through.objects.filter(
+            Q(organisation_id=filters.organisation) | Q(organisation__parent_id=filters.organisation)
+        ).values("person_id"))
+    if filters.category:
+        qs = qs.filter(pk__in=PersonCategory.objects.filter(
+            Q(category__code=filters.category) | Q(category__parent__code=filters.category)
+        ).values("person_id"))
+    if filters.site:
+        qs = qs.filter(site_tags__site__icrp_code=filters.site)
+    if filters.technique:
+        qs = qs.filter(techniques__code=filters.technique)
+    if filters.language:
+        qs = qs.filter(languages__code=filters.language)
+    qs = search.apply_search(qs, filters.q)
+    sort = filters.sort if filters.sort in PEOPLE_SORTS else ("relevance" if filters.q else "name")
+    return qs.order_by(*PEOPLE_SORTS[sort])
+
+
+def with_profile_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
+    return qs.prefetch_related(
+        "affiliations__organisation", "site_tags__site", "category_tags__category", "techniques", "languages"
+    )
+
+
+@dataclass(frozen=True)
+class OrganisationFilters:
+    q: str = ""
+    territory: str = ""
+    kind: str = ""
+    sort: str = ""
+
+
+def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Organisation]:
+    qs = Organisation.objects.select_related("parent").annotate(
+        people_count=Count("people", filter=Q(people__visibility__in=visible_levels(user)), distinct=True)
+    )
+    if filters.territory:
+        qs = qs.filter(territory=filters.territory)
+    if filters.kind:
+        qs = qs.filter(kind=filters.kind)
+    qs = search.apply_search(qs, filters.q)
+    sort = filters.sort if filters.sort in ORGANISATION_SORTS else ("relevance" if filters.q else "name")
+    return qs.order_by(*ORGANISATION_SORTS[sort])
+
+
+def organisation_members(*, user: Any, organisation: Organisation) -> QuerySet[Person]:
+    return with_profile_relations(
+        people_visible_to(user).filter(affiliations__organisation=organisation).order_by("last_name", "first_name")
+    )

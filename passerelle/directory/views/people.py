@@ -1,0 +1,111 @@
+"""People pages: list with search and filters, profile, edit, history, export."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from passerelle.core.permissions import coordinator_required, member_required, public
+
+from .. import audit, exports, selectors, services
+from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
+from ..models import Person
+from .listing import paginate, query_without
+
+
+@public
+def person_list(request: HttpRequest) -> HttpResponse:
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.PeopleFilters()
+    people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
+    page = paginate(request, people)
+    return render(request, "directory/person_list.html", {
+        "form": form, "page": page, "filters": filters,
+        "page_query": query_without(request, "page"),
+        "export_query": query_without(request, "page"),
+        "show_contact": selectors.can_see_contact(request.user),
+    })
+
+
+def visible_person(request: HttpRequest, pk: int) -> Person:
+    """The profile if ``request.user`` may see it; otherwise 404 (its existence is not revealed)."""
+    return get_object_or_404(selectors.with_profile_relations(selectors.people_visible_to(request.user)), pk=pk)
+
+
+@public
+def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    person = visible_person(request, pk)
+    return render(request, "directory/person_detail.html", {
+        "person": person,
+        "can_edit": selectors.can_edit_person(request.user, person),
+        "show_contact": selectors.can_see_contact(request.user),
+        "is_coordinator": selectors.is_coordinator(request.user),
+    })
+
+
+def _edit(request: HttpRequest, person: Person, owner=None) -> HttpResponse:
+    form = PersonForm(request.POST or None, instance=person)
+    formset = AffiliationFormSet(request.POST or None, instance=person, prefix="aff")
+    if request.method == "POST" and form.is_valid() and formset.is_valid():
+        tags = form.person_tags(affiliations_from(formset))
+        if person.pk:
+            services.person_update(actor=request.user, person=person, data=form.person_data(), tags=tags)
+            messages.success(request, _("The profile has been saved."))
+        else:
+            person = services.person_create(actor=request.user, data=form.person_data(), tags=tags, user=owner)
+            messages.success(request, _("The profile has been created."))
+        return redirect(person)
+    return render(request, "directory/person_form.html", {"form": form, "formset": formset, "person": person})
+
+
+@member_required
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = visible_person(request, pk)
+    if not selectors.can_edit_person(request.user, person):
+        raise Http404
+    return _edit(request, person)
+
+
+@coordinator_required
+def person_create(request: HttpRequest) -> HttpResponse:
+    return _edit(request, Person())
+
+
+@member_required
+def my_profile(request: HttpRequest) -> HttpResponse:
+    """A member's own profile: edit it, or create it the first time."""
+    person = Person.objects.filter(user=request.user).first()
+    if person is not None:
+        return redirect("directory:person_edit", pk=person.pk)
+    user = request.user
+    return _edit(request, Person(email=user.email, first_name=user.first_name, last_name=user.last_name),
+                 owner=user)
+
+
+@coordinator_required
+def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=pk)
+    if request.method == "POST":
+        services.person_delete(actor=request.user, person=person)
+        messages.success(request, _("The profile of %(name)s has been deleted.") % {"name": person.full_name})
+        return redirect("directory:people")
+    return render(request, "directory/confirm_delete.html", {"object": person, "cancel_url": person.get_absolute_url()})
+
+
+@coordinator_required
+def person_history(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=pk)
+    page = paginate(request, audit.history_of(person))
+    return render(request, "directory/history.html", {"object": person, "page": page})
+
+
+@public
+def person_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    form = PeopleFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.PeopleFilters()
+    people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
+    dataset = exports.people_dataset(people, with_contact=selectors.can_see_contact(request.user))
+    response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="passerelle-people.{fmt}"'
+    return response

@@ -1,0 +1,20 @@
+"""URL map: pages, accounts, API (with its OpenAPI document), admin, language switch."""
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
+
+from passerelle.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("accounts/", include("passerelle.accounts.urls")),
+    path("directory/", include("passerelle.directory.urls")),
+    path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/", include("passerelle.directory.api_urls")),
+    path("admin/", admin.site.urls),
+]
