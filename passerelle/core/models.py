@@ -17,12 +17,12 @@ class BilingualTitleMixin(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.title
+
     @property
     def title(self) -> str:
         return self.title_fr if (get_language() or "fr").startswith("fr") else self.title_en
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class CsoCategory(BilingualTitleMixin):
@@ -40,12 +40,12 @@ class CsoCategory(BilingualTitleMixin):
         verbose_name = _("cancer research category (CSO)")
         verbose_name_plural = _("cancer research categories (CSO)")
 
+    def __str__(self) -> str:
+        return f"{self.code} {self.title}"
+
     def save(self, *args, **kwargs) -> None:
         self.sort_key = ".".join(part.zfill(3) for part in self.code.split("."))
         super().save(*args, **kwargs)
-
-    def __str__(self) -> str:
-        return f"{self.code} {self.title}"
 
 
 class CancerSite(BilingualTitleMixin):

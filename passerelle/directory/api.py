@@ -88,10 +88,15 @@ class PersonDetailAPI(generics.RetrieveAPIView):
         return selectors.with_profile_relations(selectors.people_visible_to(self.request.user))
 
 
-@extend_schema(parameters=[
-    OpenApiParameter("q", OpenApiTypes.STR), OpenApiParameter("territory", OpenApiTypes.STR, enum=["AURA", "QC", "OTHER"]),
-    OpenApiParameter("kind", OpenApiTypes.STR), OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.ORGANISATION_SORTS)),
-], summary="Organisations of the directory")
+ORGANISATION_PARAMETERS = [
+    OpenApiParameter("q", OpenApiTypes.STR, description="Search in names, acronyms and cities"),
+    OpenApiParameter("territory", OpenApiTypes.STR, enum=["AURA", "QC", "OTHER"]),
+    OpenApiParameter("kind", OpenApiTypes.STR, description="Kind of organisation, e.g. hospital"),
+    OpenApiParameter("sort", OpenApiTypes.STR, enum=list(selectors.ORGANISATION_SORTS)),
+]
+
+
+@extend_schema(parameters=ORGANISATION_PARAMETERS, summary="Organisations of the directory")
 class OrganisationListAPI(generics.ListAPIView):
     serializer_class = OrganisationSerializer
     permission_classes = [AllowAny]

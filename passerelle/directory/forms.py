@@ -134,7 +134,8 @@ class PeopleFilterForm(forms.Form):
     q = forms.CharField(required=False, label=_("Search"), max_length=200)
     territory = forms.ChoiceField(required=False, label=_("Territory"),
                                   choices=_blank(Territory.choices, _("All territories")))
-    kind = forms.ChoiceField(required=False, label=_("Kind of actor"), choices=_blank(ActorKind.choices, _("All kinds")))
+    kind = forms.ChoiceField(required=False, label=_("Kind of actor"),
+                             choices=_blank(ActorKind.choices, _("All kinds")))
     organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label=_("Organisation"),
                                           empty_label=_("All organisations"))
     category = forms.ChoiceField(required=False, label=_("Cancer research category"))

@@ -111,12 +111,12 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def get_absolute_url(self) -> str:
+        return reverse("directory:person", args=[self.pk])
+
     @property
     def full_name(self) -> str:
         return f"{self.first_name} {self.last_name}".strip()
-
-    def get_absolute_url(self) -> str:
-        return reverse("directory:person", args=[self.pk])
 
     @property
     def offer_list(self) -> list[str]:
@@ -170,6 +170,9 @@ class PersonCategory(PercentageTag):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "category"], name="person_category_unique")]
 
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.category_id}"
+
 
 class PersonSite(PercentageTag):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="site_tags")
@@ -177,6 +180,9 @@ class PersonSite(PercentageTag):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "site"], name="person_site_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id}: {self.site_id}"
 
 
 class AuditEntry(models.Model):
