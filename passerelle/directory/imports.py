@@ -113,7 +113,7 @@ class Reference:
             for key in (technique.code, technique.title_en, technique.title_fr):
                 self.techniques[fold(key)] = technique
         self.languages = {lang.code: lang for lang in Language.objects.all()}
-        for lang in self.languages.values():
+        for lang in list(self.languages.values()):
             self.languages.setdefault(fold(lang.title_en), lang)
             self.languages.setdefault(fold(lang.title_fr), lang)
 

@@ -1,0 +1,51 @@
+# Passerelle — the two commands are `make demo` and `make test`; the rest serves them and CI.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/passerelle
+PYTEST_WORKERS ?= 2
+
+.PHONY: demo test test-postgres test-browser bench lint messages serve clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+## make demo: set everything up on SQLite, load the demo data and serve on http://127.0.0.1:$(PORT)
+demo: venv
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## make test: the whole suite on SQLite (lint first)
+test: venv
+	$(PY) -m ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
+
+## the suite again on PostgreSQL (DATABASE_URL from PG_URL)
+test-postgres: venv
+	DATABASE_URL=$(PG_URL) $(PY) -m pytest -q -n $(PYTEST_WORKERS)
+
+## browser journeys with Playwright driving Debian's Chromium
+test-browser: venv
+	$(PY) -m pytest -q -p no:xdist tests/browser --override-ini="addopts=-p no:cacheprovider" -m browser
+
+bench: venv
+	$(PY) benchmarks/run_all.py
+
+lint: venv
+	$(PY) -m ruff check .
+
+messages: venv
+	cd passerelle && ../$(PY) ../manage.py makemessages -l fr -l en --no-obsolete --ignore="matching/*" --ignore="scheduling/*"
+	$(PY) scripts/fill_english_catalogue.py
+	cd passerelle && ../$(PY) ../manage.py compilemessages
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles
