@@ -43,7 +43,7 @@ lint: venv
 	$(PY) -m ruff check .
 
 messages: venv
-	cd passerelle && ../$(PY) ../manage.py makemessages -l fr -l en --no-obsolete --ignore="matching/*" --ignore="scheduling/*"
+	cd passerelle && ../$(PY) ../manage.py makemessages -l fr -l en --no-obsolete --no-wrap --ignore="matching/*" --ignore="scheduling/*"
 	$(PY) scripts/fill_english_catalogue.py
 	cd passerelle && ../$(PY) ../manage.py compilemessages
 
