@@ -48,8 +48,6 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "django_filters",
-    "template_partials",
     "passerelle.core",
     "passerelle.accounts",
     "passerelle.directory",
