@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.factories import CoordinatorFactory, MemberFactory
+from passerelle.core.enums import Visibility
+from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 
 @pytest.fixture(autouse=True)
@@ -36,3 +37,32 @@ def coordinator_client(client, coordinator):
 def member_client(client, member):
     client.force_login(member)
     return client
+
+
+@pytest.fixture
+def profiles(db):
+    """One profile at each visibility level, plus a members-only profile owned by its member."""
+    owner = MemberFactory()
+    return {
+        "public": PersonFactory(last_name="Publique", visibility=Visibility.PUBLIC),
+        "members": PersonFactory(last_name="Membres", visibility=Visibility.MEMBERS),
+        "coordinators": PersonFactory(last_name="Coordination", visibility=Visibility.COORDINATORS),
+        "own": PersonFactory(last_name="Proprietaire", visibility=Visibility.COORDINATORS, user=owner),
+        "owner": owner,
+    }
+
+
+@pytest.fixture
+def role_client(client, db):
+    """``role_client(role)`` → a client signed in as a new user of that role (or anonymous)."""
+
+    def make(role: str, user=None):
+        if role == "member":
+            client.force_login(user or MemberFactory())
+        elif role == "coordinator":
+            client.force_login(user or CoordinatorFactory())
+        elif role == "owner":
+            client.force_login(user)
+        return client
+
+    return make

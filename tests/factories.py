@@ -4,10 +4,11 @@ from __future__ import annotations
 import factory
 from django.contrib.auth import get_user_model
 
-from passerelle.accounts.models import Role
+from passerelle.accounts.models import Invitation, Role
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
+from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.directory import search
-from passerelle.directory.models import Affiliation, Organisation, Person
+from passerelle.directory.models import Affiliation, Organisation, Person, PersonCategory, PersonSite
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -52,6 +53,9 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
 
 
 class PersonFactory(factory.django.DjangoModelFactory):
+    """A profile; tags are given as codes: ``PersonFactory(categories=["5.3"], sites=[7],
+    techniques=["radiomics"], languages=["fr"], organisation=org)``."""
+
     class Meta:
         model = Person
         skip_postgeneration_save = True
@@ -70,6 +74,39 @@ class PersonFactory(factory.django.DjangoModelFactory):
             Affiliation.objects.create(person=obj, organisation=extracted, is_primary=True)
 
     @factory.post_generation
+    def categories(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            PersonCategory.objects.bulk_create(
+                [PersonCategory(person=obj, category=c) for c in CsoCategory.objects.filter(code__in=extracted)]
+            )
+
+    @factory.post_generation
+    def sites(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            PersonSite.objects.bulk_create(
+                [PersonSite(person=obj, site=s) for s in CancerSite.objects.filter(icrp_code__in=extracted)]
+            )
+
+    @factory.post_generation
+    def techniques(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.techniques.set(Technique.objects.filter(code__in=extracted))
+
+    @factory.post_generation
+    def languages(obj, create, extracted, **kwargs):  # noqa: N805
+        if create and extracted:
+            obj.languages.set(Language.objects.filter(code__in=extracted))
+
+    @factory.post_generation
     def _index(obj, create, extracted, **kwargs):  # noqa: N805
         if create:
             search.refresh_person(obj)
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    role = Role.MEMBER
+    invited_by = factory.SubFactory(CoordinatorFactory)

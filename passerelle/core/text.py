@@ -5,12 +5,14 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
+# Ligatures that Unicode does not decompose: without them "œsophage" would be searched as "sophage".
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and strip accents: ``"Étiologie"`` → ``"etiologie"``."""
     decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().translate(_LIGATURES)
 
 
 def search_terms(query: str, limit: int = 12) -> list[str]:

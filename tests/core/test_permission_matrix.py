@@ -1,0 +1,127 @@
+"""Who may open every page of Passerelle: a matrix of URL name × role → status.
+
+A new URL of core, accounts or directory without an expectation here fails
+``test_the_matrix_covers_every_url_of_passerelle``.
+"""
+from __future__ import annotations
+
+import pytest
+from django.urls import URLResolver, get_resolver, reverse
+
+from passerelle.core.enums import Visibility
+from passerelle.directory.models import ImportBatch
+from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+
+ROLES = ("anonymous", "member", "owner", "coordinator")
+LOGIN = "login"
+
+# Status for (anonymous, member, owner, coordinator). The object of every URL with an id is a
+# members-only profile owned by "owner", or an organisation, import batch or invitation.
+PUBLIC = (200, 200, 200, 200)
+COORDINATOR = (LOGIN, 403, 403, 200)
+EXPECTED = {
+    "home": PUBLIC,
+    "accounts:invitations": COORDINATOR,
+    "accounts:accept": PUBLIC,
+    "directory:people": PUBLIC,
+    "directory:people_export": PUBLIC,
+    "directory:person_create": COORDINATOR,
+    "directory:person": (404, 200, 200, 200),
+    "directory:person_edit": (LOGIN, 404, 200, 200),
+    "directory:person_delete": COORDINATOR,
+    "directory:person_history": COORDINATOR,
+    "directory:my_profile": (LOGIN, 200, 302, 200),
+    "directory:organisations": PUBLIC,
+    "directory:organisations_export": PUBLIC,
+    "directory:organisation_create": COORDINATOR,
+    "directory:organisation": PUBLIC,
+    "directory:organisation_edit": COORDINATOR,
+    "directory:organisation_delete": COORDINATOR,
+    "directory:organisation_history": COORDINATOR,
+    "directory:imports": COORDINATOR,
+    "directory:import_upload": COORDINATOR,
+    "directory:import_mapping": COORDINATOR,
+    "directory:import_preview": COORDINATOR,
+    "api-people": PUBLIC,
+    "api-person": (404, 200, 200, 200),
+    "api-organisations": PUBLIC,
+    "api-organisation": PUBLIC,
+}
+ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator"}
+
+
+def passerelle_patterns(resolver=None, namespace=""):
+    """(full name, pattern) of every URL whose view lives in a Passerelle app."""
+    for pattern in (resolver or get_resolver()).url_patterns:
+        if isinstance(pattern, URLResolver):
+            yield from passerelle_patterns(pattern, namespace + (f"{pattern.namespace}:" if pattern.namespace else ""))
+        elif pattern.callback.__module__.startswith("passerelle."):
+            yield namespace + pattern.name, pattern
+
+
+def test_the_matrix_covers_every_url_of_passerelle():
+    assert sorted(name for name, _ in passerelle_patterns()) == sorted(EXPECTED)
+
+
+def test_every_view_declares_who_may_use_it():
+    declared = {name: getattr(pattern.callback, "access", None) for name, pattern in passerelle_patterns()}
+    expected = {
+        name: ACCESS.get(statuses, "member" if statuses[0] == LOGIN else "public")
+        for name, statuses in EXPECTED.items()
+    }
+    assert declared == expected
+
+
+def url_for(name: str, objects: dict) -> str:
+    person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
+    args = {
+        "accounts:accept": [invitation.token],
+        "directory:people_export": ["csv"],
+        "directory:organisations_export": ["xlsx"],
+        "directory:import_mapping": [batch.pk],
+        "directory:import_preview": [batch.pk],
+        "api-organisation": [org.pk],
+    }.get(name)
+    if args is None and name.startswith("directory:person_") and name != "directory:person_create" \
+            or name in ("directory:person", "api-person"):
+        args = [person.pk]
+    elif args is None and name.startswith("directory:organisation") and name not in (
+            "directory:organisations", "directory:organisation_create"):
+        args = [org.pk]
+    return reverse(name, args=args)
+
+
+@pytest.fixture
+def objects(db):
+    owner = MemberFactory()
+    org = OrganisationFactory()
+    return {
+        "owner": owner,
+        "person": PersonFactory(visibility=Visibility.MEMBERS, user=owner, organisation=org),
+        "org": org,
+        "batch": ImportBatch.objects.create(
+            kind="people", filename="people.csv", headers=["first_name"], rows=[["Ada"]],
+            mapping={"first_name": 0}, status=ImportBatch.Status.MAPPED,
+        ),
+        "invitation": InvitationFactory(),
+    }
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_permission_matrix(client, objects, name, role):
+    if role == "member":
+        client.force_login(MemberFactory())
+    elif role == "owner":
+        client.force_login(objects["owner"])
+    elif role == "coordinator":
+        client.force_login(CoordinatorFactory())
+    url = url_for(name, objects)
+    expected = EXPECTED[name][ROLES.index(role)]
+
+    response = client.get(url)
+
+    if expected == LOGIN:
+        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
+    else:
+        assert response.status_code == expected
