@@ -1,0 +1,276 @@
+"""The matching index: fit on a corpus of documents, then score pairs, suggest the best
+partners of a document (in the index or not) and explain each suggestion.
+
+    >>> index = build_index([
+    ...     {"id": "a", "texts": ["radiomics of glioblastoma MRI"], "tags": {"territory": "QC"}},
+    ...     {"id": "b", "texts": ["MRI radiomics for brain tumours"], "tags": {"territory": "AURA"}},
+    ...     {"id": "c", "texts": ["health economics of screening"], "tags": {"territory": "AURA"}},
+    ... ])
+    >>> [s.id for s in index.top("a", k=2)]
+    ['b', 'c']
+
+How ``top`` stays fast on 50,000 profiles: a linear approximation of the score (centroid
+text cosine plus tag and complementarity products, one sparse and one small dense matrix
+product) ranks everyone; the best ``k + margin`` are then re-scored exactly
+(components.py). Up to ``EXACT_LIMIT`` documents every allowed candidate is scored exactly.
+For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each profile's
+``TERMS_PER_ROW`` heaviest terms, and queries are processed in blocks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+
+from .complementarity import KINDS, kind_affinity_matrix
+from .components import COMPONENTS, Weights, weighted_components
+from .documents import Document, as_document
+from .evidence import gather_evidence
+from .explanations import Labels, Reason, explain
+from .features import DocVectors, fit_feature_space
+from .filters import Eligibility, TopOptions
+
+EXACT_LIMIT = 1000
+PRUNE_LIMIT = 20000
+TERMS_PER_ROW = 32
+BLOCK_SIZE = 256
+_KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
+
+
+class UnknownDocument(KeyError):
+    """An id that is not in the index."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A suggested partner: its id, score, each component's contribution, and the reasons."""
+
+    id: str
+    score: float
+    components: dict[str, float]
+    reasons: list[Reason] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "score": round(self.score, 6),
+            "components": {k: round(v, 6) for k, v in self.components.items()},
+            "reasons": [r.as_dict() for r in self.reasons],
+        }
+
+
+def _prune_rows(matrix: sp.csr_matrix, keep: int, max_df: int) -> sp.csr_matrix:
+    """Keep each row's ``keep`` largest entries, dropping columns present in > ``max_df`` rows."""
+    matrix = matrix.tocsr().copy()
+    df = np.bincount(matrix.indices, minlength=matrix.shape[1])
+    matrix.data[df[matrix.indices] > max_df] = 0
+    rows = np.repeat(np.arange(matrix.shape[0]), np.diff(matrix.indptr))
+    order = np.lexsort((-matrix.data, rows))
+    rank = np.empty(len(order), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - matrix.indptr[rows[order]]
+    matrix.data[rank >= keep] = 0
+    matrix.eliminate_zeros()
+    return matrix
+
+
+class MatchingIndex:
+    """Documents with their fitted vectors; see the module docstring."""
+
+    def __init__(self, documents: Sequence[Document], weights: Weights | None = None) -> None:
+        self.documents = list(documents)
+        self.weights = weights or Weights()
+        self.space = fit_feature_space(self.documents)
+        self.vectors = self.space.vectorise(self.documents)
+        self.eligibility = Eligibility(self.documents)
+        self.position = self.eligibility.position
+        names = self.space.vectoriser.get_feature_names_out() if self.space.vectoriser else []
+        self._names = np.asarray(names, dtype=object)
+        self._doc_sides: dict[bool, tuple[sp.csr_matrix, np.ndarray]] = {}
+
+    def __len__(self) -> int:
+        return len(self.documents)
+
+    # -- the linear approximation used to pick candidates ---------------------------------
+    def _doc_centroid(self, pruned: bool) -> sp.csr_matrix:
+        if not pruned:
+            return self.vectors.centroid
+        return _prune_rows(self.vectors.centroid, TERMS_PER_ROW, max(50, len(self) // 20))
+
+    def _sparse_side(self, v: DocVectors, centroid: sp.csr_matrix, query: bool) -> sp.csr_matrix:
+        w = self.weights
+        if query:
+            blocks = [w.text * centroid, w.sites * v.tags["sites"], w.techniques * v.tags["techniques"],
+                      w.offers_seeks * v.offer_centroid, w.offers_seeks * v.seek_centroid]
+        else:
+            blocks = [centroid, v.tags["sites"], v.tags["techniques"], v.seek_centroid, v.offer_centroid]
+        return sp.hstack(blocks, format="csr", dtype=np.float32)
+
+    def _dense_side(self, v: DocVectors, query: bool) -> np.ndarray:
+        w, cso = self.weights, v.tags["cso"].toarray()
+        if query:
+            parts = [w.cso * cso, 0.5 * w.technique_site * v.served, 0.5 * w.technique_site * v.site_groups]
+        else:
+            parts = [cso, v.site_groups, v.served]
+        return np.hstack(parts).astype(np.float32)
+
+    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, np.ndarray]:
+        if pruned not in self._doc_sides:
+            centroid = self._doc_centroid(pruned)
+            sparse_side = self._sparse_side(self.vectors, centroid, query=False).T.tocsr()
+            self._doc_sides[pruned] = (sparse_side, self._dense_side(self.vectors, query=False).T.copy())
+        return self._doc_sides[pruned]
+
+    def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> np.ndarray:
+        """(len(rows) × n) approximate scores of query rows ``rows`` of ``q``."""
+        sparse_doc, dense_doc = self._doc_side(pruned)
+        sub = _subset(q, rows)  # the query side keeps all its terms: pruning the doc side bounds the cost
+        scores = (self._sparse_side(sub, sub.centroid, query=True) @ sparse_doc).toarray()
+        scores += self._dense_side(sub, query=True) @ dense_doc
+        q_kinds = np.where(sub.kinds >= 0, sub.kinds, len(KINDS))
+        d_kinds = np.where(self.vectors.kinds >= 0, self.vectors.kinds, len(KINDS))
+        scores += self.weights.kind * _KIND_AFFINITY[q_kinds][:, d_kinds]
+        return scores
+
+    # -- exact scoring ---------------------------------------------------------------------
+    def _exact(self, q: DocVectors, qi: int, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        return weighted_components(q, qi, self.vectors, docs, self.weights)
+
+    def _rank(
+        self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, approx: np.ndarray | None, min_score: float
+    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        """Exact scores of the best ``k`` allowed documents for query row ``qi``."""
+        candidates = np.flatnonzero(allowed)
+        if approx is not None and len(candidates) > k + max(2 * k, 50):
+            margin = k + max(2 * k, 50)
+            values = approx[candidates]
+            candidates = candidates[np.argpartition(-values, margin - 1)[:margin]]
+        candidates.sort()
+        scores, contributions = self._exact(q, qi, candidates)
+        keep = scores >= min_score
+        order = np.lexsort((candidates[keep], -scores[keep]))[:k]
+        picked = np.flatnonzero(keep)[order]
+        return candidates[picked], scores[picked], {c: v[picked] for c, v in contributions.items()}
+
+    def _suggestions(
+        self, query: Document, q: DocVectors, qi: int, ranked: tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]],
+        with_reasons: bool, language: str, labels: Labels | None,
+    ) -> list[Suggestion]:
+        docs, scores, contributions = ranked
+        out = []
+        for r, j in enumerate(docs):
+            parts = {c: float(contributions[c][r]) for c in COMPONENTS}
+            reasons: list[Reason] = []
+            if with_reasons:
+                ev = gather_evidence(self.space, self._names, query, q, qi, self.documents[j], self.vectors, int(j))
+                reasons = explain(parts, ev, language=language, labels=labels)
+            out.append(Suggestion(self.documents[j].id, float(scores[r]), parts, reasons))
+        return out
+
+    def _top_vectors(
+        self, query: Document, q: DocVectors, position: int | None, k: int, options: TopOptions,
+        with_reasons: bool, language: str, labels: Labels | None,
+    ) -> list[Suggestion]:
+        allowed = self.eligibility.block_mask([query], [position], options, self.eligibility.static_mask(options))[0]
+        approx = None
+        if len(self) > EXACT_LIMIT:
+            approx = self._approximate(q, np.array([0 if position is None else position]), pruned=False)[0]
+        ranked = self._rank(q, 0 if position is None else position, allowed, k, approx, options.min_score)
+        return self._suggestions(query, q, 0 if position is None else position, ranked, with_reasons, language, labels)
+
+    # -- public API ------------------------------------------------------------------------
+    def _require(self, doc_id: str) -> int:
+        if doc_id not in self.position:
+            raise UnknownDocument(doc_id)
+        return self.position[doc_id]
+
+    def top(
+        self, doc_id: str, k: int = 10, options: TopOptions | None = None, *,
+        language: str = "en", labels: Labels | None = None, with_reasons: bool = True,
+    ) -> list[Suggestion]:
+        """The ``k`` best partners of indexed document ``doc_id``, best first."""
+        i = self._require(doc_id)
+        return self._top_vectors(self.documents[i], self.vectors, i, k, options or TopOptions(),
+                                 with_reasons, language, labels)
+
+    def query(
+        self, document: Document | Mapping[str, Any], k: int = 10, options: TopOptions | None = None, *,
+        language: str = "en", labels: Labels | None = None, with_reasons: bool = True,
+    ) -> list[Suggestion]:
+        """The ``k`` best partners for an ad-hoc ``document`` (e.g. a pasted project idea).
+
+        The document is vectorised with the index's vocabulary and IDF; it is not added.
+        """
+        doc = as_document(document)
+        q = self.space.vectorise([doc])
+        return self._top_vectors(doc, q, None, k, options or TopOptions(), with_reasons, language, labels)
+
+    def components(self, a: str, b: str) -> dict[str, float]:
+        """Each component's contribution to ``score(a, b)``."""
+        i, j = self._require(a), self._require(b)
+        _, parts = self._exact(self.vectors, i, np.array([j]))
+        return {c: float(v[0]) for c, v in parts.items()}
+
+    def score(self, a: str, b: str) -> float:
+        """The score of the pair (no filtering); symmetric in ``a`` and ``b``."""
+        return float(sum(self.components(a, b).values()))
+
+    def score_pairs(self, pairs: Iterable[tuple[str, str]]) -> list[float]:
+        """Scores of many pairs, in order; pairs sharing their first id are scored together."""
+        pairs = list(pairs)
+        by_first: dict[int, list[int]] = {}
+        for n, (a, b) in enumerate(pairs):
+            self._require(b)
+            by_first.setdefault(self._require(a), []).append(n)
+        out = np.zeros(len(pairs))
+        for i, members in by_first.items():
+            docs = np.array([self.position[pairs[n][1]] for n in members])
+            scores, _ = self._exact(self.vectors, i, docs)
+            out[members] = scores
+        return [float(s) for s in out]
+
+    def top_all(
+        self, k: int = 10, options: TopOptions | None = None, *, with_reasons: bool = False,
+        language: str = "en", labels: Labels | None = None, block_size: int = BLOCK_SIZE,
+    ) -> dict[str, list[Suggestion]]:
+        """Every indexed document's ``k`` best partners, processed in blocks of queries."""
+        options = options or TopOptions()
+        static = self.eligibility.static_mask(options)
+        pruned, exact = len(self) > PRUNE_LIMIT, len(self) <= EXACT_LIMIT
+        result: dict[str, list[Suggestion]] = {}
+        for start in range(0, len(self), block_size):
+            rows = np.arange(start, min(start + block_size, len(self)))
+            masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
+            approx = None if exact else self._approximate(self.vectors, rows, pruned)
+            for r, i in enumerate(rows):
+                ranked = self._rank(self.vectors, int(i), masks[r], k, None if exact else approx[r], options.min_score)
+                result[self.documents[i].id] = self._suggestions(
+                    self.documents[i], self.vectors, int(i), ranked, with_reasons, language, labels)
+        return result
+
+
+def _subset(v: DocVectors, rows: np.ndarray) -> DocVectors:
+    """The per-document (non-ragged) parts of ``v`` restricted to ``rows``."""
+    return DocVectors(
+        texts=v.texts, text_ptr=v.text_ptr, centroid=v.centroid[rows], offers=v.offers, offer_ptr=v.offer_ptr,
+        seeks=v.seeks, seek_ptr=v.seek_ptr, offer_centroid=v.offer_centroid[rows],
+        seek_centroid=v.seek_centroid[rows], tags={f: m[rows] for f, m in v.tags.items()},
+        kinds=v.kinds[rows], served=v.served[rows], site_groups=v.site_groups[rows],
+    )
+
+
+def build_index(documents: Iterable[Document | Mapping[str, Any]], weights: Weights | None = None) -> MatchingIndex:
+    """Fit a :class:`MatchingIndex` on ``documents`` (Documents or their JSON-like mappings).
+
+    Raises ``ValueError`` on duplicate ids.
+    """
+    docs = [as_document(d) for d in documents]
+    seen: set[str] = set()
+    for doc in docs:
+        if doc.id in seen:
+            raise ValueError(f"duplicate document id {doc.id!r}")
+        seen.add(doc.id)
+    return MatchingIndex(docs, weights)

@@ -1,0 +1,112 @@
+"""Text analysis for matching: accent folding, tokenisation, French and English stop
+words, a light bilingual stemmer, and word uni- and bigrams.
+
+The stemmer is deliberately light: it strips plurals and aligns the suffixes French and
+English share for the same Latin or Greek root ("génomique"/"genomics" → "genomic",
+"tumeur"/"tumour"/"tumors" → "tumor", "mammaire"/"mammary" → "mammar",
+"glioblastome"/"glioblastoma" → "glioblastoma"), so that a French abstract and an English
+one about the same subject share terms. A short glossary (``lexicon.FR_EN_GLOSSARY``)
+translates the frequent non-cognates ("sein" → "breast").
+
+    >>> analyse("Radiomique des glioblastomes en IRM")
+    ['radiomic', 'glioblastoma', 'mri', 'radiomic glioblastoma', 'glioblastoma mri']
+    >>> terms("Radiomics of glioblastoma on MRI")
+    ['radiomic', 'glioblastoma', 'mri']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .lexicon import FR_EN_GLOSSARY, STOP_WORDS
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
+
+# (suffix, replacement, minimum length of the word) — longest suffixes first; the first
+# that applies wins. Each rule maps a French and an English ending onto one form.
+_SUFFIX_RULES: tuple[tuple[str, str, int], ...] = (
+    ("isations", "iz", 9), ("izations", "iz", 9), ("isation", "iz", 8), ("ization", "iz", 8),
+    ("iques", "ic", 6), ("ique", "ic", 6), ("ical", "ic", 6), ("ics", "ic", 5),
+    ("aires", "ar", 7), ("aire", "ar", 6), ("ary", "ar", 6),
+    ("omes", "oma", 6), ("ome", "oma", 5), ("omas", "oma", 6),
+    ("eurs", "or", 6), ("eur", "or", 5), ("ours", "or", 6), ("our", "or", 5),
+    ("ites", "it", 7), ("ite", "it", 6), ("ity", "it", 6), ("ities", "it", 8),
+    ("euses", "ous", 7), ("euse", "ous", 6), ("eux", "ous", 5),
+    ("ives", "iv", 6), ("ive", "iv", 5), ("ifs", "iv", 6), ("if", "iv", 5),
+    ("ales", "al", 6), ("ale", "al", 5), ("aux", "al", 5),
+    ("ies", "y", 5), ("ie", "y", 5),
+    ("osis", "os", 6), ("ose", "os", 5), ("ysis", "ys", 6), ("asis", "as", 6), ("ase", "as", 5),
+)
+_KEEP_FINAL_S = ("ss", "us", "is", "os", "as")
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and remove accents and ligatures ("Œsophage" → "oesophage")."""
+    text = text.translate(_LIGATURES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Stem one folded word with the light bilingual rules; translate glossary words first."""
+    word = FR_EN_GLOSSARY.get(word, word)
+    if len(word) > 4:
+        # British and French spellings: "haematology", "oesophagus", "paediatric".
+        word = word.replace("ae", "e").replace("oe", "e")
+    if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_FINAL_S):
+        if not any(word.endswith(s) for s, _, n in _SUFFIX_RULES if s.endswith("s") and len(word) >= n):
+            word = word[:-1]
+    for suffix, replacement, min_length in _SUFFIX_RULES:
+        if len(word) >= min_length and word.endswith(suffix):
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 4 and word.endswith("e"):
+        word = word[:-1]
+    return word
+
+
+def _words(text: str) -> list[str]:
+    """Folded word tokens, hyphenated compounds of short parts joined ("PD-L1" → "pdl1")."""
+    words: list[str] = []
+    for token in _TOKEN.findall(fold(text)):
+        if "-" in token:
+            parts = token.split("-")
+            if all(len(p) <= 3 for p in parts):
+                words.append("".join(parts))
+                continue
+            words.extend(parts)
+        else:
+            words.append(token)
+    return words
+
+
+def terms(text: str) -> list[str]:
+    """Stemmed content words of ``text`` in order: no stop words, no bare numbers, no 1-letter words."""
+    out: list[str] = []
+    for word in _words(text):
+        if len(word) < 2 or word in STOP_WORDS or word.isdigit():
+            continue
+        stemmed = stem(word)
+        if stemmed not in STOP_WORDS:
+            out.append(stemmed)
+    return out
+
+
+def analyse(text: str) -> list[str]:
+    """Features of ``text`` for TF-IDF: its terms followed by bigrams of adjacent terms."""
+    unigrams = terms(text)
+    return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:], strict=False)]
+
+
+def surface_forms(texts: list[str]) -> dict[str, str]:
+    """Map each term of ``texts`` to the first word it came from, to show terms to people."""
+    forms: dict[str, str] = {}
+    for text in texts:
+        for raw in re.findall(r"[\w-]+", text):
+            for term in terms(raw):
+                forms.setdefault(term, raw if len(terms(raw)) == 1 else term)
+    return forms
