@@ -36,6 +36,9 @@ class PersonForm(forms.ModelForm):
     consent = forms.BooleanField(
         required=False, label=_("I agree that this profile is kept and shown as its visibility allows."),
     )
+    # Longer than the stored iD: the resolver URL (https://orcid.org/...) is accepted and stored bare.
+    orcid = forms.CharField(label=_("ORCID iD"), required=False, max_length=60,
+                            help_text=_("e.g. 0000-0002-1825-0097"))
 
     class Meta:
         model = Person
@@ -59,7 +62,10 @@ class PersonForm(forms.ModelForm):
 
     def clean_orcid(self) -> str:
         value = self.cleaned_data.get("orcid", "")
-        return normalize_orcid(value) if value else ""
+        value = normalize_orcid(value) if value else ""
+        if value and Person.objects.filter(orcid=value).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another profile already has this ORCID iD."))
+        return value
 
     def clean_email(self) -> str:
         email = (self.cleaned_data.get("email") or "").lower()
@@ -105,6 +111,10 @@ def affiliations_from(formset: Any) -> list[AffiliationData]:
 
 
 class OrganisationForm(forms.ModelForm):
+    # Longer than the stored id: the resolver URL (https://ror.org/...) is accepted and stored bare.
+    ror_id = forms.CharField(label=_("ROR id"), required=False, max_length=60,
+                             help_text=_("Research Organization Registry identifier, e.g. 03yrm5c26."))
+
     class Meta:
         model = Organisation
         fields = ["name", "acronym", "kind", "territory", "city", "website", "ror_id", "parent"]

@@ -41,12 +41,17 @@ def visible_levels(user: Any) -> list[str]:
     return [Visibility.PUBLIC]
 
 
+def visible_condition(user: Any, prefix: str = "") -> Q:
+    """The filter on profiles ``user`` may see; ``prefix`` reaches them through a relation."""
+    condition = Q(**{f"{prefix}visibility__in": visible_levels(user)})
+    if getattr(user, "is_authenticated", False):
+        condition |= Q(**{f"{prefix}user": user})
+    return condition
+
+
 def people_visible_to(user: Any) -> QuerySet[Person]:
     """Profiles ``user`` may see: anonymous → public; members → public and members; own always."""
-    condition = Q(visibility__in=visible_levels(user))
-    if getattr(user, "is_authenticated", False):
-        condition |= Q(user=user)
-    return Person.objects.filter(condition)
+    return Person.objects.filter(visible_condition(user))
 
 
 def can_edit_person(user: Any, person: Person) -> bool:
@@ -115,7 +120,7 @@ class OrganisationFilters:
 
 def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Organisation]:
     qs = Organisation.objects.select_related("parent").annotate(
-        people_count=Count("people", filter=Q(people__visibility__in=visible_levels(user)), distinct=True)
+        people_count=Count("people", filter=visible_condition(user, "people__"), distinct=True)
     )
     if filters.territory:
         qs = qs.filter(territory=filters.territory)
