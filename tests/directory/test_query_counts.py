@@ -1,0 +1,80 @@
+"""The number of queries of the main pages does not grow with the number of rows."""
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import OrganisationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def fill(count: int) -> None:
+    """``count`` fully tagged profiles, each in its own organisation."""
+    for _ in range(count):
+        PersonFactory(organisation=OrganisationFactory(), categories=["5.2", "1.1"], sites=[6, 7],
+                      techniques=["radiomics", "genomics"], languages=["fr", "en"])
+
+
+def queries_of(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+PAGES = {
+    "people list": lambda: reverse("directory:people"),
+    "people search": lambda: reverse("directory:people") + "?q=tumour&territory=AURA&sort=name",
+    "organisation list": lambda: reverse("directory:organisations"),
+    "people API": lambda: reverse("api-people"),
+    "organisations API": lambda: reverse("api-organisations"),
+}
+
+
+@pytest.mark.parametrize("page", sorted(PAGES))
+def test_list_page_queries_do_not_grow_with_rows(member_client, page):
+    fill(10)
+    with_ten = queries_of(member_client, PAGES[page]())
+    fill(20)
+    with_thirty = queries_of(member_client, PAGES[page]())
+    assert with_thirty == with_ten
+
+
+def test_people_list_has_a_bounded_number_of_queries(member_client, django_assert_max_num_queries):
+    fill(30)
+    with django_assert_max_num_queries(17):
+        member_client.get(reverse("directory:people"))
+
+
+def test_organisation_list_has_a_bounded_number_of_queries(member_client, django_assert_max_num_queries):
+    fill(30)
+    with django_assert_max_num_queries(6):
+        member_client.get(reverse("directory:organisations"))
+
+
+def test_people_api_has_a_bounded_number_of_queries(member_client, django_assert_max_num_queries):
+    fill(30)
+    with django_assert_max_num_queries(13):
+        member_client.get(reverse("api-people"))
+
+
+def test_person_detail_queries_do_not_grow_with_tags(member_client, django_assert_max_num_queries):
+    org = OrganisationFactory()
+    small = PersonFactory(organisation=org, categories=["5.2"], sites=[6], techniques=["mri"], languages=["fr"])
+    big = PersonFactory(organisation=OrganisationFactory(), categories=["5.2", "1.1", "4.1"], sites=[6, 7, 12],
+                        techniques=["radiomics", "genomics", "mri"], languages=["fr", "en", "es"])
+    for _ in range(5):
+        PersonFactory(organisation=org)
+    assert queries_of(member_client, big.get_absolute_url()) == queries_of(member_client, small.get_absolute_url())
+    with django_assert_max_num_queries(11):
+        member_client.get(big.get_absolute_url())
+
+
+def test_organisation_detail_queries_do_not_grow_with_members(member_client):
+    small, big = OrganisationFactory(), OrganisationFactory()
+    PersonFactory(organisation=small)
+    for _ in range(20):
+        PersonFactory(organisation=big)
+    assert queries_of(member_client, big.get_absolute_url()) == queries_of(member_client, small.get_absolute_url())
