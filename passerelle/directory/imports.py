@@ -13,16 +13,17 @@ from typing import Any
 import tablib
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text import fold
 
 from . import import_fields as f
 from . import services
-from .models import AuditEntry, ImportBatch, Organisation, Person
+from .models import Affiliation, AuditEntry, ImportBatch, Organisation, Person
 
 
 class UnreadableFile(Exception):
@@ -42,23 +43,34 @@ def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]
             dataset = tablib.Dataset().load(content, format="xlsx")
         elif name.endswith(".csv") or name.endswith(".txt"):
             text = _decode(content)
-            dataset = tablib.Dataset().load(text, format="csv")
+            dataset = tablib.Dataset().load(text, format="csv", delimiter=_delimiter(text))
         else:
             raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
     except UnreadableFile:
         raise
     except Exception as exc:  # tablib raises many kinds of errors on broken files
         raise UnreadableFile(_("The file could not be read: %(error)s") % {"error": exc}) from exc
-    headers = [str(h or "").strip() for h in (dataset.headers or [])]
+    headers = [_cell(h) for h in (dataset.headers or [])]
     if not headers or not any(headers):
         raise UnreadableFile(_("The file has no header row."))
-    rows = [["" if cell is None else str(cell).strip() for cell in row] for row in dataset]
+    rows = [[_cell(cell) for cell in row] for row in dataset]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise UnreadableFile(_("The file has a header row but no data."))
     if len(rows) > settings.IMPORT_MAX_ROWS:
         raise UnreadableFile(_("The file has too many rows (at most %(max)d).") % {"max": settings.IMPORT_MAX_ROWS})
     return headers, rows
+
+
+def _delimiter(text: str) -> str:
+    """Comma, or the semicolon or tab of spreadsheets set up for French (decided on the header row)."""
+    header = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=header.count)
+
+
+def _cell(value: Any) -> str:
+    # NUL characters cannot be stored (PostgreSQL refuses them in text and JSON) and are never meant.
+    return "" if value is None else str(value).replace("\x00", "").strip()
 
 
 def _decode(content: bytes) -> str:
@@ -134,7 +146,7 @@ def validate_batch(batch: ImportBatch) -> list[RowResult]:
     for number, row in enumerate(batch.rows, start=1):
         result = RowResult(number=number)
         check(_cells(batch, row), result, reference)
-        _check_in_file(result, seen)
+        _check_in_file(result, seen, batch.kind)
         results.append(result)
     if batch.kind == ImportBatch.Kind.ORGANISATIONS:
         _check_parents(results, reference)
@@ -164,30 +176,48 @@ def _parse(result: RowResult, label: Any, parser: Any, raw: str) -> Any:
         return None
 
 
-def _check_in_file(result: RowResult, seen: dict[tuple[str, str], int]) -> None:
-    for key in ("orcid", "email", "ror_id"):
+def _check_in_file(result: RowResult, seen: dict[tuple[str, str], int], kind: str) -> None:
+    labels = {t.name: str(t.label) for t in f.fields_for(kind)}
+    for key in ("orcid", "email", "ror_id", "name"):
         value = result.values.get(key)
-        if not value:
+        if not value or key not in labels:
             continue
-        first = seen.setdefault((key, value), result.number)
+        first = seen.setdefault((key, fold(value) if key == "name" else value), result.number)
         if first != result.number:
-            result.errors.append((key, _("same value as row %(row)d of this file") % {"row": first}))
+            result.errors.append((labels[key], _("same value as row %(row)d of this file") % {"row": first}))
+
+
+def _text(cells: dict[str, str], key: str, result: RowResult, label: Any, max_length: int | None) -> str:
+    """The cell's text; a value too long for its field is an error, never silently cut."""
+    value = cells.get(key, "").strip()
+    if max_length is not None and len(value) > max_length:
+        result.errors.append((str(label), _("at most %(max)d characters (this one has %(length)d)")
+                              % {"max": max_length, "length": len(value)}))
+        return value[:max_length]
+    return value
+
+
+def _max_length(model: Any, name: str) -> int | None:
+    return model._meta.get_field(name).max_length
 
 
 def _check_person(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
     labels = {t.name: t.label for t in f.PEOPLE_FIELDS}
     _required(cells, result, "people")
     v = result.values
-    v["first_name"] = cells.get("first_name", "").strip()[:100]
-    v["last_name"] = cells.get("last_name", "").strip()[:100]
+    for key in ("first_name", "last_name", "keywords"):
+        v[key] = _text(cells, key, result, labels[key], _max_length(Person, key))
+    v["expertise"] = cells.get("expertise", "").strip()
+    v["position"] = _text(cells, "position", result, labels["position"], _max_length(Affiliation, "position"))
     result.label = f"{v['first_name']} {v['last_name']}".strip()
     for key, parser in (("kind", f.parse_actor_kind), ("territory", f.parse_territory),
                         ("orcid", f.normalize_orcid), ("email", f.parse_email),
                         ("visibility", f.parse_visibility), ("consent_date", f.parse_date)):
         raw = cells.get(key, "").strip()
         v[key] = _parse(result, labels[key], parser, raw) if raw else None
-    for key in ("expertise", "keywords", "position"):
-        v[key] = cells.get(key, "").strip()
+    if v["email"] and len(v["email"]) > _max_length(Person, "email"):
+        result.errors.append((str(labels["email"]), _("at most %(max)d characters (this one has %(length)d)")
+                              % {"max": _max_length(Person, "email"), "length": len(v["email"])}))
     v["offers"] = "\n".join(f.split_list(cells.get("offers", ""), "|\n"))
     v["seeks"] = "\n".join(f.split_list(cells.get("seeks", ""), "|\n"))
     v["organisations"] = []
@@ -257,14 +287,16 @@ def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference
     labels = {t.name: t.label for t in f.ORGANISATION_FIELDS}
     _required(cells, result, "organisations")
     v = result.values
-    v["name"] = cells.get("name", "").strip()[:255]
-    v["acronym"] = cells.get("acronym", "").strip()[:50]
-    v["city"] = cells.get("city", "").strip()[:120]
+    for key in ("name", "acronym", "city"):
+        v[key] = _text(cells, key, result, labels[key], _max_length(Organisation, key))
     result.label = v["name"]
     for key, parser in (("kind", f.parse_organisation_kind), ("territory", f.parse_territory),
                         ("ror_id", f.normalize_ror), ("website", f.parse_url)):
         raw = cells.get(key, "").strip()
         v[key] = _parse(result, labels[key], parser, raw) if raw else None
+    if v["website"] and len(v["website"]) > _max_length(Organisation, "website"):
+        result.errors.append((str(labels["website"]), _("at most %(max)d characters (this one has %(length)d)")
+                              % {"max": _max_length(Organisation, "website"), "length": len(v["website"])}))
     v["parent_name"] = cells.get("parent", "").strip()
     existing = ref.organisation(v["name"]) if v["name"] else None
     if existing is not None:
@@ -290,12 +322,25 @@ def commit_batch(*, batch: ImportBatch, actor: Any, options: CommitOptions) -> d
     results = validate_batch(batch)
     invalid = [r for r in results if not r.ok]
     if invalid and not options.skip_invalid:
-        raise CommitRefused(_("%(count)d rows have errors: correct them, or choose to leave them out.")
-                            % {"count": len(invalid)})
+        raise CommitRefused(ngettext("%(count)d row has errors: correct it, or choose to leave it out.",
+                                     "%(count)d rows have errors: correct them, or choose to leave them out.",
+                                     len(invalid)) % {"count": len(invalid)})
     accepted = [r for r in results if r.ok and not (r.duplicates and options.skip_duplicates)]
+    try:
+        return _write(batch, actor, options, results, invalid, accepted)
+    except (ValidationError, DatabaseError) as exc:
+        # Nothing was written (the transaction rolled back); say which row stopped the import.
+        row = getattr(exc, "import_row", None)
+        detail = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+        raise CommitRefused(_("Row %(row)s could not be written, so nothing was imported: %(detail)s")
+                            % {"row": row or "?", "detail": detail}) from exc
+
+
+def _write(batch: ImportBatch, actor: Any, options: CommitOptions, results: list[RowResult],
+           invalid: list[RowResult], accepted: list[RowResult]) -> dict[str, Any]:
     with transaction.atomic():
         if batch.kind == ImportBatch.Kind.PEOPLE:
-            created = [_create_person(r, actor).pk for r in accepted]
+            created = [_in_row(r, _create_person, r, actor).pk for r in accepted]
         else:
             created = _create_organisations(accepted, actor)
         report = {
@@ -308,6 +353,15 @@ def commit_batch(*, batch: ImportBatch, actor: Any, options: CommitOptions) -> d
         batch.report = report
         batch.save(update_fields=["status", "committed_at", "report"])
     return report
+
+
+def _in_row(result: RowResult, write: Any, *args: Any) -> Any:
+    """Call ``write``; an error is tagged with the row it comes from."""
+    try:
+        return write(*args)
+    except (ValidationError, DatabaseError) as exc:
+        exc.import_row = result.number
+        raise
 
 
 def _create_person(result: RowResult, actor: Any) -> Person:
@@ -328,8 +382,8 @@ def _create_organisations(accepted: list[RowResult], actor: Any) -> list[int]:
     for result in accepted:
         v = result.values
         data = {key: v[key] or "" for key in ("name", "acronym", "kind", "territory", "city", "website", "ror_id")}
-        created[fold(v["name"])] = services.organisation_create(actor=actor, data=data,
-                                                                action=AuditEntry.Action.IMPORT)
+        created[fold(v["name"])] = _in_row(result, lambda d: services.organisation_create(
+            actor=actor, data=d, action=AuditEntry.Action.IMPORT), data)
         if v["acronym"]:
             created[fold(v["acronym"])] = created[fold(v["name"])]
     # Parents may be other rows of the same file: resolve them once all rows exist.
@@ -343,5 +397,6 @@ def _create_organisations(accepted: list[RowResult], actor: Any) -> list[int]:
             raise CommitRefused(_("Row %(row)d: unknown parent organisation “%(name)s”.")
                                 % {"row": result.number, "name": parent_name})
         org = created[fold(result.values["name"])]
-        services.organisation_update(actor=actor, organisation=org, data={"parent": parent})
+        _in_row(result, lambda o, p: services.organisation_update(actor=actor, organisation=o, data={"parent": p}),
+                org, parent)
     return [o.pk for o in {id(o): o for o in created.values()}.values()]

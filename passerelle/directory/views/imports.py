@@ -100,7 +100,8 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("directory:import_mapping", pk=batch.pk)
     if batch.status == ImportBatch.Status.COMMITTED:
         return render(request, "directory/import_report.html", {"batch": batch, "report": batch.report})
-    form = CommitForm(request.POST or None)
+    # Both boxes unticked is an empty POST, and still a request to import.
+    form = CommitForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         options = imports.CommitOptions(**form.cleaned_data)
         try:
