@@ -237,7 +237,9 @@ def test_organisations_import_with_parents_in_the_same_file(coordinator_client):
         ["Équipe inconnue", "", "research_centre", "AURA", "Lyon", "", "Nulle part"],
     ]
     batch = upload_and_map(coordinator_client, "orgs.csv", csv_bytes(headers, rows), kind="organisations")
-    assert preview_errors(coordinator_client, batch) == [(3, "Parent organisation", "unknown organisation “Nulle part”")]
+    assert preview_errors(coordinator_client, batch) == [
+        (3, "Parent organisation", "unknown organisation “Nulle part”")
+    ]
 
     commit(coordinator_client, batch, skip_invalid=True)
 
@@ -270,7 +272,9 @@ def test_unreadable_xlsx_is_refused_with_a_clear_error(coordinator_client):
 
 
 def test_wrong_extension_is_refused(coordinator_client):
-    assert upload_errors(coordinator_client, "people.pdf", b"%PDF-1.4") == ["Only .csv and .xlsx files can be imported."]
+    assert upload_errors(coordinator_client, "people.pdf", b"%PDF-1.4") == [
+        "Only .csv and .xlsx files can be imported."
+    ]
 
 
 def test_empty_file_is_refused(coordinator_client):
