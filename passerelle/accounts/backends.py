@@ -3,6 +3,12 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class RoleBackend(ModelBackend):
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        # Addresses are stored in lower case: "Ada@Example.org" signs in as "ada@example.org".
+        if username is not None:
+            username = username.strip().lower()
+        return super().authenticate(request, username=username, password=password, **kwargs)
+
     def has_perm(self, user_obj, perm, obj=None) -> bool:
         if user_obj.is_active and getattr(user_obj, "is_coordinator", False):
             return True

@@ -41,6 +41,8 @@ def invitation_accept(*, invitation: Invitation, first_name: str, last_name: str
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
         raise ValidationError(_("This invitation has expired or has already been used."))
+    if get_user_model().objects.filter(email=invitation.email).exists():
+        raise ValidationError(_("An account with this e-mail address already exists: sign in instead."))
     user = get_user_model().objects.create_user(
         email=invitation.email, password=password, first_name=first_name, last_name=last_name, role=invitation.role,
     )
