@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "passerelle.core",
     "passerelle.accounts",
     "passerelle.directory",
+    "passerelle.events",
 ]
 
 MIDDLEWARE = [

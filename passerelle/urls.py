@@ -13,8 +13,10 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("passerelle.accounts.urls")),
     path("directory/", include("passerelle.directory.urls")),
+    path("events/", include("passerelle.events.urls")),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("passerelle.directory.api_urls")),
+    path("api/", include("passerelle.events.api_urls")),
     path("admin/", admin.site.urls),
 ]

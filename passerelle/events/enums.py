@@ -1,0 +1,69 @@
+"""States and kinds of the events app; the allowed status moves live here, next to the states."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventKind(models.TextChoices):
+    ANNUAL_MEETING = "annual_meeting", _("Annual bilateral meeting")
+    MISSION = "mission", _("Thematic mission abroad")
+    INCOMING_DELEGATION = "incoming_delegation", _("Incoming delegation")
+    RESEARCHERS_TOUR = "researchers_tour", _("Researchers' tour")
+    SITE_VISIT = "site_visit", _("Site visit")
+    WORKSHOP = "workshop", _("Workshop")
+    WEBINAR = "webinar", _("Webinar")
+
+
+class EventStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+    REGISTRATION_OPEN = "registration_open", _("Registration open")
+    CLOSED = "closed", _("Registration closed")
+    HELD = "held", _("Held")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+# The only moves ``services.event_set_status`` accepts; everything else is refused.
+EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
+    EventStatus.DRAFT: frozenset({EventStatus.PUBLISHED, EventStatus.CANCELLED}),
+    EventStatus.PUBLISHED: frozenset({EventStatus.DRAFT, EventStatus.REGISTRATION_OPEN, EventStatus.CLOSED,
+                                      EventStatus.HELD, EventStatus.CANCELLED}),
+    EventStatus.REGISTRATION_OPEN: frozenset({EventStatus.CLOSED, EventStatus.HELD, EventStatus.CANCELLED}),
+    EventStatus.CLOSED: frozenset({EventStatus.REGISTRATION_OPEN, EventStatus.HELD, EventStatus.CANCELLED}),
+    EventStatus.HELD: frozenset(),
+    EventStatus.CANCELLED: frozenset(),
+}
+
+# Statuses the public may see (a draft is for coordinators only).
+PUBLIC_STATUSES = frozenset(EventStatus) - {EventStatus.DRAFT}
+
+
+class EventTimeZone(models.TextChoices):
+    PARIS = "Europe/Paris", _("Lyon / Paris time (Europe/Paris)")
+    MONTREAL = "America/Montreal", _("Québec / Montréal time (America/Montreal)")
+
+
+class ItemKind(models.TextChoices):
+    SESSION = "session", _("Session")
+    TALK = "talk", _("Talk")
+    PANEL = "panel", _("Panel")
+    VISIT = "visit", _("Site visit")
+    MEAL = "meal", _("Meal")
+
+
+class ItemStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationRole(models.TextChoices):
+    DELEGATE = "delegate", _("Delegate")
+    SPEAKER = "speaker", _("Speaker")
+    ORGANISER = "organiser", _("Organiser")
+    HOST = "host", _("Host")
+    VISITOR = "visitor", _("Visitor")
+
+
+class RegistrationStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Confirmed")
+    WAITING = "waiting", _("Waiting list")
+    CANCELLED = "cancelled", _("Cancelled")

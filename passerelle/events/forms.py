@@ -1,0 +1,187 @@
+"""Forms of the events app. Dates are typed in the event's own time zone (named next to the
+fields) and stored in UTC; rules shared with the services come from ``rules.py``."""
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import Territory
+from passerelle.directory.models import Person
+
+from . import rules
+from .enums import EVENT_TRANSITIONS, EventStatus, EventTimeZone, RegistrationRole, RegistrationStatus
+from .models import Delegation, Event, Place, ProgrammeItem, Registration
+from .selectors import RegistrationFilters
+
+DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
+
+
+class LocalDateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, **kwargs):
+        super().__init__(format=DATETIME_FORMAT, **kwargs)
+
+
+class EventZoneMixin:
+    """Clean and show the datetime fields in one time zone instead of the site's default."""
+
+    datetime_fields: tuple[str, ...] = ()
+
+    def zone(self) -> ZoneInfo:
+        raise NotImplementedError
+
+    def show_in_zone(self, instance) -> None:
+        zone = self.zone()
+        for name in self.datetime_fields:
+            value = getattr(instance, name, None)
+            if value is not None:
+                self.initial[name] = timezone.localtime(value, zone).replace(tzinfo=None)
+
+    def full_clean(self) -> None:
+        with timezone.override(self.zone()):
+            super().full_clean()
+
+
+class EventForm(EventZoneMixin, forms.ModelForm):
+    datetime_fields = ("start", "end", "registration_opens", "registration_closes")
+
+    class Meta:
+        model = Event
+        fields = ["kind", "slug", "title_fr", "title_en", "description_fr", "description_en", "time_zone",
+                  "start", "end", "capacity", "registration_opens", "registration_closes", "organisers",
+                  "categories", "sites"]
+        widgets = {name: LocalDateTimeInput() for name in ("start", "end", "registration_opens", "registration_closes")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("organisers", "categories", "sites"):
+            self.fields[name].widget.attrs["size"] = 8
+        if self.instance.pk:
+            self.show_in_zone(self.instance)
+
+    def zone(self) -> ZoneInfo:
+        name = self.data.get(self.add_prefix("time_zone")) if self.is_bound else None
+        if name not in EventTimeZone.values:
+            name = self.instance.time_zone or EventTimeZone.PARIS
+        return ZoneInfo(name)
+
+    def clean_capacity(self):
+        capacity = self.cleaned_data.get("capacity")
+        try:
+            rules.check_capacity(self.instance, capacity)
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["capacity"])
+        return capacity
+
+
+PlaceFormSet = forms.inlineformset_factory(
+    Event, Place, fields=["name", "city", "territory", "address", "position"], extra=2, can_delete=True,
+)
+
+
+class ProgrammeItemForm(EventZoneMixin, forms.ModelForm):
+    datetime_fields = ("start", "end")
+
+    class Meta:
+        model = ProgrammeItem
+        fields = ["kind", "title_fr", "title_en", "start", "end", "place", "room", "speakers",
+                  "visited_organisation", "delegation", "description_fr", "description_en"]
+        widgets = {"start": LocalDateTimeInput(), "end": LocalDateTimeInput()}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        self.instance.event = event
+        self.fields["place"].queryset = event.places.all()
+        self.fields["delegation"].queryset = event.delegations.all()
+        self.fields["speakers"].queryset = Person.objects.order_by("last_name", "first_name")
+        self.fields["speakers"].widget.attrs["size"] = 8
+        self.fields["visited_organisation"].queryset = self.fields["visited_organisation"].queryset.order_by("name")
+        if self.instance.pk:
+            self.show_in_zone(self.instance)
+        else:
+            self.initial.setdefault("start", event.local(event.start).replace(tzinfo=None))
+
+    def zone(self) -> ZoneInfo:
+        return self.event.tz
+
+    def _post_clean(self) -> None:
+        super()._post_clean()
+        if not self.errors:
+            try:
+                rules.check_item(self.instance)
+            except ValidationError as error:
+                self.add_error(None, error)
+
+
+class StatusForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = EVENT_TRANSITIONS[event.status]
+        self.fields["to_status"].choices = [(s.value, s.label) for s in EventStatus if s in allowed]
+
+
+class SelfRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["role", "consent_to_list"]
+
+
+class CoordinatorRegistrationForm(forms.ModelForm):
+    class Meta:
+        model = Registration
+        fields = ["person", "role", "consent_to_list"]
+        help_texts = {"consent_to_list": _("Tick only if the person agreed to appear in the participant list.")}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+
+    def validate_unique(self) -> None:
+        """A cancelled registration may be renewed: the service says when someone is already in."""
+
+
+class RegistrationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(
+        attrs={"type": "search", "placeholder": _("Name, e-mail, organisation")}))
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any"))] + RegistrationStatus.choices)
+    role = forms.ChoiceField(label=_("Role"), required=False, choices=[("", _("Any"))] + RegistrationRole.choices)
+    territory = forms.ChoiceField(label=_("Territory"), required=False, choices=[("", _("Any"))] + Territory.choices)
+
+    def filters(self) -> RegistrationFilters:
+        if not self.is_valid():
+            return RegistrationFilters()
+        return RegistrationFilters(**{name: self.cleaned_data[name] for name in ("status", "role", "territory", "q")})
+
+
+class DelegationForm(forms.ModelForm):
+    class Meta:
+        model = Delegation
+        fields = ["name", "origin", "destination", "head", "members"]
+        widgets = {"members": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, event: Event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.event = event
+        registered = Person.objects.filter(
+            registrations__event=event, registrations__status__in=[RegistrationStatus.CONFIRMED,
+                                                                   RegistrationStatus.WAITING],
+        ).order_by("last_name", "first_name")
+        self.fields["head"].queryset = registered
+        self.fields["members"].queryset = registered
+        self.fields["members"].help_text = _("Only people registered to the event can join its delegation.")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("origin") and data.get("origin") == data.get("destination"):
+            self.add_error("destination", _("A delegation travels from one territory to another."))
+        return data

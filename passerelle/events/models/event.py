@@ -1,0 +1,144 @@
+"""An event (meeting, mission, tour, visit, workshop, webinar), its places and its status history."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import Territory
+
+from ..enums import EventKind, EventStatus, EventTimeZone
+from .bilingual import in_active_language
+
+
+class Event(models.Model):
+    kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
+    slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
+    title_fr = models.CharField(_("title (French)"), max_length=255)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    categories = models.ManyToManyField(
+        "core.CsoCategory", blank=True, related_name="+", verbose_name=_("cancer research categories")
+    )
+    sites = models.ManyToManyField("core.CancerSite", blank=True, related_name="+", verbose_name=_("cancer sites"))
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=EventTimeZone.choices, default=EventTimeZone.PARIS,
+        help_text=_("Dates are entered and shown in this zone."),
+    )
+    organisers = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="organised_events",
+        verbose_name=_("co-organising organisations"),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Empty: no limit. Beyond it, people join a waiting list."),
+    )
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT, editable=False
+    )
+    # Grows on every change: the calendar entry of an event without a programme replaces older copies.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-start", "pk"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        indexes = [models.Index(fields=["status", "start"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("events:detail", args=[self.slug])
+
+    @property
+    def title(self) -> str:
+        return in_active_language(self.title_fr, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_active_language(self.description_fr, self.description_en)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """``moment`` (stored in UTC) in the event's own time zone."""
+        return timezone.localtime(moment, self.tz) if moment else None
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == EventStatus.DRAFT
+
+    def registration_is_open(self, now: datetime | None = None) -> bool:
+        """Open status and inside the window (an unset bound does not limit)."""
+        now = now or timezone.now()
+        return (
+            self.status == EventStatus.REGISTRATION_OPEN
+            and (self.registration_opens is None or self.registration_opens <= now)
+            and (self.registration_closes is None or now < self.registration_closes)
+        )
+
+    def clean(self) -> None:
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = _("The end must come after the start.")
+        if self.registration_opens and self.registration_closes \
+                and self.registration_closes <= self.registration_opens:
+            errors["registration_closes"] = _("Registration must close after it opens.")
+        if self.registration_closes and self.end and self.registration_closes > self.end:
+            errors.setdefault("registration_closes", _("Registration must close before the event ends."))
+        if errors:
+            raise ValidationError(errors)
+
+
+class Place(models.Model):
+    """A city or site where (part of) an event happens; programme items point to one."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
+    name = models.CharField(_("place"), max_length=200, help_text=_("A site, building or venue."))
+    city = models.CharField(_("city"), max_length=120)
+    territory = models.CharField(_("territory"), max_length=8, choices=Territory.choices, blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.city}" if self.name != self.city else self.city
+
+
+class EventStatusChange(models.Model):
+    """One status move of an event: from, to, who and when (written by ``event_set_status``)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=EventStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=EventStatus.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+
+    def __str__(self) -> str:
+        return f"{self.event_id}: {self.from_status} → {self.to_status}"

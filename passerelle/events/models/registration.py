@@ -1,0 +1,73 @@
+"""Registrations of people to events (with the waiting list) and delegations."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import Territory
+
+from ..enums import RegistrationRole, RegistrationStatus
+from .event import Event
+
+
+class Registration(models.Model):
+    """One person at one event; re-registering after a cancellation reuses the row."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    person = models.ForeignKey(
+        "directory.Person", verbose_name=_("person"), on_delete=models.CASCADE, related_name="registrations"
+    )
+    role = models.CharField(_("role"), max_length=20, choices=RegistrationRole.choices,
+                            default=RegistrationRole.DELEGATE)
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices,
+                              default=RegistrationStatus.CONFIRMED, editable=False)
+    consent_to_list = models.BooleanField(
+        _("appear in the participant list"), default=False,
+        help_text=_("Your name and organisation are shown on the event's public page."),
+    )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # The waiting list is served in order of ``queued_at``.
+    queued_at = models.DateTimeField(_("registered at"))
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["queued_at", "pk"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="registration_unique_person")]
+        indexes = [models.Index(fields=["event", "status", "queued_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.person} – {self.event}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status != RegistrationStatus.CANCELLED
+
+
+class Delegation(models.Model):
+    """A named group travelling from one territory to the other for an event."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="delegations")
+    name = models.CharField(_("name"), max_length=200)
+    origin = models.CharField(_("territory of origin"), max_length=8, choices=Territory.choices)
+    destination = models.CharField(_("destination"), max_length=8, choices=Territory.choices)
+    head = models.ForeignKey(
+        "directory.Person", verbose_name=_("head of delegation"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="headed_delegations",
+    )
+    members = models.ManyToManyField(
+        "directory.Person", blank=True, related_name="delegations", verbose_name=_("members")
+    )
+
+    class Meta:
+        ordering = ["name", "pk"]
+        verbose_name = _("delegation")
+        verbose_name_plural = _("delegations")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,95 @@
+"""The checks of the events app, each in one place: forms call them to show a clear message,
+services call them again under the event lock before writing."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from .enums import EVENT_TRANSITIONS, EventStatus, ItemStatus, RegistrationStatus
+from .models import Event, ProgrammeItem
+
+
+def confirmed_count(event: Event) -> int:
+    return event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
+
+
+def check_capacity(event: Event, capacity: int | None) -> None:
+    """A capacity may not fall below the number of people already confirmed."""
+    if capacity is None or not event.pk:
+        return
+    confirmed = confirmed_count(event)
+    if capacity < confirmed:
+        raise ValidationError({"capacity": _(
+            "%(confirmed)d people are already confirmed: the capacity cannot be lower than that."
+        ) % {"confirmed": confirmed}})
+
+
+def overlapping_items(item: ProgrammeItem):
+    """Scheduled items of the same event, in the same place and room, that overlap ``item``."""
+    if item.place_id is None and not item.room.strip():
+        return ProgrammeItem.objects.none()
+    same_room = Q(place_id=item.place_id) & Q(room__iexact=item.room.strip())
+    return (ProgrammeItem.objects
+            .filter(same_room, event_id=item.event_id, status=ItemStatus.SCHEDULED,
+                    start__lt=item.end, end__gt=item.start)
+            .exclude(pk=item.pk))
+
+
+def check_item(item: ProgrammeItem) -> None:
+    """Start before end, inside the event's dates, and no overlap in the same room."""
+    if not (item.start and item.end):
+        return
+    if item.end <= item.start:
+        raise ValidationError({"end": _("The end must come after the start.")})
+    event = item.event
+    if item.start < event.start or item.end > event.end:
+        zone = event.tz
+        raise ValidationError(_("The item must take place within the event's dates (%(start)s – %(end)s).") % {
+            "start": formats.date_format(event.start.astimezone(zone), "DATETIME_FORMAT"),
+            "end": formats.date_format(event.end.astimezone(zone), "DATETIME_FORMAT"),
+        })
+    if item.is_cancelled:
+        return
+    clash = overlapping_items(item).first()
+    if clash is not None:
+        zone = event.tz
+        raise ValidationError(_(
+            "This room is already taken by “%(title)s” from %(start)s to %(end)s."
+        ) % {"title": clash.title, "start": formats.time_format(clash.start.astimezone(zone)),
+             "end": formats.time_format(clash.end.astimezone(zone))})
+
+
+def check_transition(event: Event, to_status: str) -> None:
+    if to_status not in EVENT_TRANSITIONS.get(event.status, frozenset()):
+        raise ValidationError(_("An event cannot go from “%(from)s” to “%(to)s”.") % {
+            "from": EventStatus(event.status).label, "to": EventStatus(to_status).label,
+        })
+
+
+def check_can_self_register(event: Event) -> None:
+    """A member registers only while registration is open and inside the window."""
+    if not event.registration_is_open():
+        raise ValidationError(_("Registration for this event is not open."))
+
+
+def check_can_be_registered(event: Event) -> None:
+    """Nobody, not even a coordinator, registers to a draft, held or cancelled event."""
+    if event.status in (EventStatus.DRAFT, EventStatus.HELD, EventStatus.CANCELLED):
+        raise ValidationError(_("Registration is not possible for an event that is %(status)s.") % {
+            "status": EventStatus(event.status).label.lower(),
+        })
+
+
+def check_delegation_members(event: Event, people: Iterable) -> None:
+    """Delegation heads and members must be registered to the event."""
+    registered = set(event.registrations.exclude(status=RegistrationStatus.CANCELLED)
+                     .values_list("person_id", flat=True))
+    missing = [p for p in people if p is not None and p.pk not in registered]
+    if missing:
+        raise ValidationError(_("Not registered to this event: %(names)s.") % {
+            "names": ", ".join(p.full_name for p in missing)})
+

@@ -1,0 +1,1 @@
+"""Pages of the events app: public pages, coordinators' management, registrations."""

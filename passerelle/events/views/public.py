@@ -1,0 +1,59 @@
+"""Public pages: the list of events, an event, its printable programme and its iCalendar feed."""
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from passerelle.core.permissions import public
+from passerelle.directory.selectors import is_coordinator
+
+from .. import ics, selectors
+from ..enums import EventKind
+from ..models import Event
+
+
+def visible_event(request: HttpRequest, slug: str) -> Event:
+    """The event if ``request.user`` may see it: a draft answers 404 to all but coordinators."""
+    return get_object_or_404(selectors.event_detail_queryset(request.user), slug=slug)
+
+
+@public
+def event_list(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("kind", "")
+    kind = kind if kind in EventKind.values else ""
+    return render(request, "events/event_list.html", {
+        "listing": selectors.event_listing(user=request.user, kind=kind),
+        "kinds": EventKind.choices, "kind": kind,
+    })
+
+
+@public
+def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    event = visible_event(request, slug)
+    person = selectors.person_of(request.user)
+    return render(request, "events/event_detail.html", {
+        "event": event,
+        "items": selectors.programme_items(event),
+        "participants": selectors.public_participants(event=event, user=request.user),
+        "delegations": selectors.delegations_of(event),
+        "registration": selectors.registration_of(event=event, person=person),
+        "registration_open": event.registration_is_open(),
+        "is_coordinator": is_coordinator(request.user),
+    })
+
+
+@public
+def programme(request: HttpRequest, slug: str) -> HttpResponse:
+    """The programme alone, laid out for printing (the print stylesheet hides the site's chrome)."""
+    event = visible_event(request, slug)
+    return render(request, "events/programme.html", {"event": event, "items": selectors.programme_items(event)})
+
+
+@public
+def programme_ics(request: HttpRequest, slug: str) -> HttpResponse:
+    event = visible_event(request, slug)
+    body = ics.programme_calendar(event, selectors.programme_items(event),
+                                  request.build_absolute_uri(event.get_absolute_url()))
+    response = HttpResponse(body, content_type=ics.CONTENT_TYPE)
+    response["Content-Disposition"] = f'inline; filename="{event.slug}-programme.ics"'
+    return response

@@ -1,0 +1,80 @@
+"""Factories of the events app: real rows, dates in UTC, an event open for registration by default."""
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import factory
+from django.utils import timezone
+
+from passerelle.events.enums import EventKind, EventStatus, EventTimeZone, ItemKind, RegistrationRole
+from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Registration
+from tests.factories import PersonFactory
+
+
+def in_days(days: float, hour: int = 9) -> datetime:
+    moment = timezone.now() + timedelta(days=days)
+    return moment.replace(hour=hour, minute=0, second=0, microsecond=0)
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Event
+
+    kind = EventKind.ANNUAL_MEETING
+    slug = factory.Sequence(lambda n: f"evenement-{n}")
+    title_fr = factory.Sequence(lambda n: f"Entretiens {n}")
+    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    start = factory.LazyFunction(lambda: in_days(30, 7))
+    end = factory.LazyAttribute(lambda e: e.start + timedelta(days=2, hours=10))
+    time_zone = EventTimeZone.PARIS
+    capacity = None
+    registration_opens = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+    registration_closes = factory.LazyAttribute(lambda e: e.start - timedelta(days=1))
+    status = EventStatus.REGISTRATION_OPEN
+
+
+class PlaceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Place
+
+    event = factory.SubFactory(EventFactory)
+    name = "Centre Léon Bérard"
+    city = "Lyon"
+
+
+class ProgrammeItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ProgrammeItem
+
+    event = factory.SubFactory(EventFactory)
+    kind = ItemKind.SESSION
+    title_fr = factory.Sequence(lambda n: f"Séance {n}")
+    title_en = factory.Sequence(lambda n: f"Session {n}")
+    start = factory.LazyAttribute(lambda i: i.event.start + timedelta(hours=1))
+    end = factory.LazyAttribute(lambda i: i.start + timedelta(hours=1))
+    room = "Amphi A"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Registration
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = RegistrationRole.DELEGATE
+    consent_to_list = True
+    queued_at = factory.LazyFunction(timezone.now)
+
+
+class DelegationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Delegation
+
+    event = factory.SubFactory(EventFactory)
+    name = "Délégation québécoise"
+    origin = "QC"
+    destination = "AURA"
+
+
+__all__ = ["UTC", "DelegationFactory", "EventFactory", "PlaceFactory", "ProgrammeItemFactory",
+           "RegistrationFactory", "in_days"]
