@@ -10,6 +10,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
+from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
 
 ROLES = ("anonymous", "member", "owner", "coordinator")
@@ -46,6 +47,7 @@ EXPECTED = {
     "api-person": (404, 200, 200, 200),
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
+    **EVENTS_EXPECTED,
 }
 ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator"}
 
@@ -73,6 +75,8 @@ def test_every_view_declares_who_may_use_it():
 
 
 def url_for(name: str, objects: dict) -> str:
+    if is_events_url(name):
+        return events_url(name, objects)
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
     args = {
         "accounts:accept": [invitation.token],
@@ -95,9 +99,11 @@ def url_for(name: str, objects: dict) -> str:
 def objects(db):
     owner = MemberFactory()
     org = OrganisationFactory()
+    person = PersonFactory(visibility=Visibility.MEMBERS, user=owner, organisation=org)
     return {
+        **make_event_objects(owner),
         "owner": owner,
-        "person": PersonFactory(visibility=Visibility.MEMBERS, user=owner, organisation=org),
+        "person": person,
         "org": org,
         "batch": ImportBatch.objects.create(
             kind="people", filename="people.csv", headers=["first_name"], rows=[["Ada"]],
