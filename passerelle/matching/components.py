@@ -30,7 +30,8 @@ from .features import DocVectors
 COMPONENTS = ("text", "sites", "cso", "techniques", "offers_seeks", "kind", "technique_site")
 SOFT_MAX_WEIGHTS = np.array([1.0, 0.5, 0.25])
 CENTROID_SHARE = 0.5
-_KIND_AFFINITY = kind_affinity_matrix()
+_KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # index -1: unknown kind
+_CHUNK = 50_000
 
 
 @dataclass(frozen=True)
@@ -49,94 +50,94 @@ class Weights:
         return asdict(self)
 
 
-def _rows(ptr: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Row indices of ``docs``'s ragged rows, and each document's row count."""
-    starts, counts = ptr[docs], ptr[docs + 1] - ptr[docs]
-    total = int(counts.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64), counts
-    offsets = np.repeat(starts - np.cumsum(counts) + counts, counts)
-    return offsets + np.arange(total), counts
+def pair_dots(a: sp.csr_matrix, rows_a: np.ndarray, b: sp.csr_matrix, rows_b: np.ndarray) -> np.ndarray:
+    """Dot products of row ``rows_a[p]`` of ``a`` with row ``rows_b[p]`` of ``b``, for every p.
 
-
-def segment_top_mean(values: np.ndarray, counts: np.ndarray, weights: np.ndarray) -> np.ndarray:
-    """Weighted mean of the largest values of each segment of columns of ``values``.
-
-    ``values`` is (m × r); its columns are split into consecutive segments of ``counts``
-    columns. For each segment, the largest entries over all its m·count cells are averaged
-    with ``weights`` (truncated to the number of cells). Empty segments give 0.
+    Linear in the non-zeros of the rows involved (an element-wise product of the gathered
+    rows); chunked to bound memory.
     """
-    out = np.zeros(len(counts))
-    m = values.shape[0]
-    if m == 0 or values.shape[1] == 0:
+    out = np.zeros(len(rows_a))
+    if a.shape[1] == 0:
         return out
-    segment = np.repeat(np.arange(len(counts)), counts)
-    cells = values.T.ravel()  # column-major: the cells of one segment are contiguous
-    cell_segment = np.repeat(segment, m)
-    order = np.lexsort((-cells, cell_segment))
-    sizes = counts * m
-    starts = np.concatenate(([0], np.cumsum(sizes)[:-1]))
-    total_weight = np.zeros(len(counts))
+    for start in range(0, len(rows_a), _CHUNK):
+        stop = start + _CHUNK
+        product = a[rows_a[start:stop]].multiply(b[rows_b[start:stop]])
+        out[start:stop] = np.asarray(product.sum(axis=1)).ravel()
+    return out
+
+
+def _expand(ptr_a: np.ndarray, docs_a: np.ndarray, ptr_b: np.ndarray, docs_b: np.ndarray):
+    """All (row of a-doc, row of b-doc) combinations of each pair, with the pair they belong to."""
+    count_a = ptr_a[docs_a + 1] - ptr_a[docs_a]
+    count_b = ptr_b[docs_b + 1] - ptr_b[docs_b]
+    sizes = count_a * count_b
+    pair = np.repeat(np.arange(len(docs_a)), sizes)
+    local = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+    width = count_b[pair]
+    return pair, ptr_a[docs_a][pair] + local // width, ptr_b[docs_b][pair] + local % width, sizes
+
+
+def segment_top_mean(values: np.ndarray, segment: np.ndarray, n_segments: int, weights: np.ndarray) -> np.ndarray:
+    """Per segment, the weighted mean of its largest ``values`` (weights truncated to its size).
+
+    ``segment`` gives each value's segment (non-decreasing); empty segments give 0.
+    """
+    out = np.zeros(n_segments)
+    if len(values) == 0:
+        return out
+    order = np.lexsort((-values, segment))
+    sizes = np.bincount(segment, minlength=n_segments)
+    starts = np.cumsum(sizes) - sizes
+    total_weight = np.zeros(n_segments)
     for rank, weight in enumerate(weights):
         has = sizes > rank
-        out[has] += weight * cells[order[starts[has] + rank]]
+        out[has] += weight * values[order[starts[has] + rank]]
         total_weight[has] += weight
     nonzero = total_weight > 0
     out[nonzero] /= total_weight[nonzero]
     return out
 
 
-def _best_pair(q_rows: sp.csr_matrix, rows: sp.csr_matrix, ptr: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """For each doc in ``docs``: the best cosine between a row of ``q_rows`` and one of its rows."""
-    index, counts = _rows(ptr, docs)
-    if q_rows.shape[0] == 0 or len(index) == 0:
-        return np.zeros(len(docs))
-    products = (q_rows @ rows[index].T).toarray()
-    return segment_top_mean(products, counts, np.array([1.0]))
+def _best_of_pairs(rows_q, ptr_q, qdocs, rows_i, ptr_i, docs, weights: np.ndarray) -> np.ndarray:
+    pair, ra, rb, _ = _expand(ptr_q, qdocs, ptr_i, docs)
+    return segment_top_mean(pair_dots(rows_q, ra, rows_i, rb), pair, len(docs), weights)
 
 
-def text_similarity(q: DocVectors, qi: int, index: DocVectors, docs: np.ndarray) -> np.ndarray:
-    """T for query row ``qi`` of ``q`` against index rows ``docs`` (see module docstring)."""
-    q_texts = q.texts[q.text_ptr[qi] : q.text_ptr[qi + 1]]
-    if q_texts.shape[0] == 0 or len(docs) == 0:
-        return np.zeros(len(docs))
-    centroid = np.asarray((q.centroid[qi] @ index.centroid[docs].T).toarray()).ravel()
-    rows, counts = _rows(index.text_ptr, docs)
-    soft = np.zeros(len(docs))
-    if len(rows):
-        soft = segment_top_mean((q_texts @ index.texts[rows].T).toarray(), counts, SOFT_MAX_WEIGHTS)
-    has_text = counts > 0
+def text_similarity(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray) -> np.ndarray:
+    """T for the pairs (query row ``qdocs[p]`` of ``q``, index row ``docs[p]``)."""
+    centroid = pair_dots(q.centroid, qdocs, index.centroid, docs)
+    q_count, d_count = np.diff(q.text_ptr)[qdocs], np.diff(index.text_ptr)[docs]
+    soft = centroid.copy()  # one text on each side: the best pair is the centroid pair
+    several = np.flatnonzero((q_count > 1) | (d_count > 1))
+    soft[several] = _best_of_pairs(q.texts, q.text_ptr, qdocs[several], index.texts, index.text_ptr,
+                                   docs[several], SOFT_MAX_WEIGHTS)
+    has_text = (q_count > 0) & (d_count > 0)
     return np.where(has_text, CENTROID_SHARE * centroid + (1 - CENTROID_SHARE) * soft, 0.0)
 
 
-def component_values(q: DocVectors, qi: int, index: DocVectors, docs: np.ndarray) -> dict[str, np.ndarray]:
-    """Unweighted values in [0, 1] of every component, for query row ``qi`` against ``docs``."""
-    docs = np.asarray(docs, dtype=np.int64)
-    values = {"text": text_similarity(q, qi, index, docs)}
+def component_values(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray) -> dict[str, np.ndarray]:
+    """Unweighted values in [0, 1] of every component for the pairs (``qdocs[p]``, ``docs[p]``)."""
+    qdocs, docs = np.asarray(qdocs, dtype=np.int64), np.asarray(docs, dtype=np.int64)
+    values = {"text": text_similarity(q, qdocs, index, docs)}
     for family in ("sites", "cso", "techniques"):
-        values[family] = np.asarray((q.tags[family][qi] @ index.tags[family][docs].T).toarray()).ravel()
-    q_offers = q.offers[q.offer_ptr[qi] : q.offer_ptr[qi + 1]]
-    q_seeks = q.seeks[q.seek_ptr[qi] : q.seek_ptr[qi + 1]]
-    offered = _best_pair(q_offers, index.seeks, index.seek_ptr, docs)
-    sought = _best_pair(q_seeks, index.offers, index.offer_ptr, docs)
-    values["offers_seeks"] = np.clip(1.0 - (1.0 - offered) * (1.0 - sought), 0.0, 1.0)
-    kinds = index.kinds[docs]
-    kind_value = np.zeros(len(docs))
-    if q.kinds[qi] >= 0:
-        known = kinds >= 0
-        kind_value[known] = _KIND_AFFINITY[q.kinds[qi], kinds[known]]
-    values["kind"] = kind_value
-    forward = index.site_groups[docs] @ q.served[qi]
-    backward = index.served[docs] @ q.site_groups[qi]
-    values["technique_site"] = 0.5 * (forward + backward).astype(np.float64)
+        values[family] = pair_dots(q.tags[family], qdocs, index.tags[family], docs)
+    one = np.array([1.0])
+    offered = _best_of_pairs(q.offers, q.offer_ptr, qdocs, index.seeks, index.seek_ptr, docs, one)
+    sought = _best_of_pairs(q.seeks, q.seek_ptr, qdocs, index.offers, index.offer_ptr, docs, one)
+    values["offers_seeks"] = 1.0 - (1.0 - np.clip(offered, 0, 1)) * (1.0 - np.clip(sought, 0, 1))
+    values["kind"] = _KIND_AFFINITY[q.kinds[qdocs], index.kinds[docs]]
+    forward = (q.served[qdocs] * index.site_groups[docs]).sum(axis=1)
+    backward = (index.served[docs] * q.site_groups[qdocs]).sum(axis=1)
+    values["technique_site"] = 0.5 * (forward + backward)
     return {name: np.clip(values[name].astype(np.float64), 0.0, 1.0) for name in COMPONENTS}
 
 
 def weighted_components(
-    q: DocVectors, qi: int, index: DocVectors, docs: np.ndarray, weights: Weights
+    q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray, weights: Weights
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Scores of query row ``qi`` against ``docs`` and each component's contribution (weight × value)."""
-    values = component_values(q, qi, index, docs)
+    """Scores of the pairs (query row ``qdocs[p]``, index row ``docs[p]``) and each component's
+    contribution (weight × value); the score is the sum of the contributions."""
+    values = component_values(q, qdocs, index, docs)
     w = weights.as_dict()
     contributions = {name: w[name] * values[name] for name in COMPONENTS}
     score = np.zeros(len(docs))

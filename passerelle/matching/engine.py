@@ -31,13 +31,14 @@ from .components import COMPONENTS, Weights, weighted_components
 from .documents import Document, as_document
 from .evidence import gather_evidence
 from .explanations import Labels, Reason, explain
-from .features import DocVectors, fit_feature_space
+from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
 
-EXACT_LIMIT = 1000
+EXACT_LIMIT = 500
 PRUNE_LIMIT = 20000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
+CANDIDATE_MARGIN = 20  # extra candidates re-scored exactly beyond k
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
 
 
@@ -83,8 +84,7 @@ class MatchingIndex:
     def __init__(self, documents: Sequence[Document], weights: Weights | None = None) -> None:
         self.documents = list(documents)
         self.weights = weights or Weights()
-        self.space = fit_feature_space(self.documents)
-        self.vectors = self.space.vectorise(self.documents)
+        self.space, self.vectors = fit_and_vectorise(self.documents)
         self.eligibility = Eligibility(self.documents)
         self.position = self.eligibility.position
         names = self.space.vectoriser.get_feature_names_out() if self.space.vectoriser else []
@@ -111,10 +111,12 @@ class MatchingIndex:
 
     def _dense_side(self, v: DocVectors, query: bool) -> np.ndarray:
         w, cso = self.weights, v.tags["cso"].toarray()
+        kinds = np.eye(len(KINDS) + 1)[np.where(v.kinds >= 0, v.kinds, len(KINDS))]  # one-hot, last: unknown
         if query:
-            parts = [w.cso * cso, 0.5 * w.technique_site * v.served, 0.5 * w.technique_site * v.site_groups]
+            parts = [w.cso * cso, 0.5 * w.technique_site * v.served, 0.5 * w.technique_site * v.site_groups,
+                     w.kind * kinds @ _KIND_AFFINITY]
         else:
-            parts = [cso, v.site_groups, v.served]
+            parts = [cso, v.site_groups, v.served, kinds]
         return np.hstack(parts).astype(np.float32)
 
     def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, np.ndarray]:
@@ -130,39 +132,47 @@ class MatchingIndex:
         sub = _subset(q, rows)  # the query side keeps all its terms: pruning the doc side bounds the cost
         scores = (self._sparse_side(sub, sub.centroid, query=True) @ sparse_doc).toarray()
         scores += self._dense_side(sub, query=True) @ dense_doc
-        q_kinds = np.where(sub.kinds >= 0, sub.kinds, len(KINDS))
-        d_kinds = np.where(self.vectors.kinds >= 0, self.vectors.kinds, len(KINDS))
-        scores += self.weights.kind * _KIND_AFFINITY[q_kinds][:, d_kinds]
         return scores
 
     # -- exact scoring ---------------------------------------------------------------------
-    def _exact(self, q: DocVectors, qi: int, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        return weighted_components(q, qi, self.vectors, docs, self.weights)
+    def _exact(self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        return weighted_components(q, qdocs, self.vectors, docs, self.weights)
+
+    def _candidates(self, allowed: np.ndarray, k: int, approx: np.ndarray | None) -> np.ndarray:
+        """Allowed documents worth an exact score: all of them, or the best by the approximation
+        (``approx`` is then -inf where not allowed)."""
+        margin = k + max(k, CANDIDATE_MARGIN)
+        if approx is None or len(approx) <= margin:
+            return np.flatnonzero(allowed)
+        candidates = np.argpartition(-approx, margin - 1)[:margin]
+        return np.sort(candidates[allowed[candidates]])
+
+    @staticmethod
+    def _best(
+        candidates: np.ndarray, scores: np.ndarray, contributions: dict[str, np.ndarray], k: int, min_score: float
+    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
+        """The ``k`` best of exactly scored candidates (ties broken by index order)."""
+        keep = np.flatnonzero(scores >= min_score)
+        picked = keep[np.lexsort((candidates[keep], -scores[keep]))[:k]]
+        return candidates[picked], scores[picked], {c: v[picked] for c, v in contributions.items()}
 
     def _rank(
         self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, approx: np.ndarray | None, min_score: float
     ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
         """Exact scores of the best ``k`` allowed documents for query row ``qi``."""
-        candidates = np.flatnonzero(allowed)
-        if approx is not None and len(candidates) > k + max(2 * k, 50):
-            margin = k + max(2 * k, 50)
-            values = approx[candidates]
-            candidates = candidates[np.argpartition(-values, margin - 1)[:margin]]
-        candidates.sort()
-        scores, contributions = self._exact(q, qi, candidates)
-        keep = scores >= min_score
-        order = np.lexsort((candidates[keep], -scores[keep]))[:k]
-        picked = np.flatnonzero(keep)[order]
-        return candidates[picked], scores[picked], {c: v[picked] for c, v in contributions.items()}
+        candidates = self._candidates(allowed, k, approx)
+        scores, contributions = self._exact(q, np.full(len(candidates), qi), candidates)
+        return self._best(candidates, scores, contributions, k, min_score)
 
     def _suggestions(
         self, query: Document, q: DocVectors, qi: int, ranked: tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]],
         with_reasons: bool, language: str, labels: Labels | None,
     ) -> list[Suggestion]:
         docs, scores, contributions = ranked
+        table = np.column_stack([contributions[c] for c in COMPONENTS]).tolist() if len(docs) else []
         out = []
         for r, j in enumerate(docs):
-            parts = {c: float(contributions[c][r]) for c in COMPONENTS}
+            parts = dict(zip(COMPONENTS, table[r], strict=True))
             reasons: list[Reason] = []
             if with_reasons:
                 ev = gather_evidence(self.space, self._names, query, q, qi, self.documents[j], self.vectors, int(j))
@@ -178,6 +188,7 @@ class MatchingIndex:
         approx = None
         if len(self) > EXACT_LIMIT:
             approx = self._approximate(q, np.array([0 if position is None else position]), pruned=False)[0]
+            approx[~allowed] = -np.inf
         ranked = self._rank(q, 0 if position is None else position, allowed, k, approx, options.min_score)
         return self._suggestions(query, q, 0 if position is None else position, ranked, with_reasons, language, labels)
 
@@ -211,7 +222,7 @@ class MatchingIndex:
     def components(self, a: str, b: str) -> dict[str, float]:
         """Each component's contribution to ``score(a, b)``."""
         i, j = self._require(a), self._require(b)
-        _, parts = self._exact(self.vectors, i, np.array([j]))
+        _, parts = self._exact(self.vectors, np.array([i]), np.array([j]))
         return {c: float(v[0]) for c, v in parts.items()}
 
     def score(self, a: str, b: str) -> float:
@@ -219,18 +230,10 @@ class MatchingIndex:
         return float(sum(self.components(a, b).values()))
 
     def score_pairs(self, pairs: Iterable[tuple[str, str]]) -> list[float]:
-        """Scores of many pairs, in order; pairs sharing their first id are scored together."""
-        pairs = list(pairs)
-        by_first: dict[int, list[int]] = {}
-        for n, (a, b) in enumerate(pairs):
-            self._require(b)
-            by_first.setdefault(self._require(a), []).append(n)
-        out = np.zeros(len(pairs))
-        for i, members in by_first.items():
-            docs = np.array([self.position[pairs[n][1]] for n in members])
-            scores, _ = self._exact(self.vectors, i, docs)
-            out[members] = scores
-        return [float(s) for s in out]
+        """Scores of many pairs, in order (no filtering)."""
+        rows = np.array([[self._require(a), self._require(b)] for a, b in pairs], dtype=np.int64).reshape(-1, 2)
+        scores, _ = self._exact(self.vectors, rows[:, 0], rows[:, 1])
+        return [float(s) for s in scores]
 
     def top_all(
         self, k: int = 10, options: TopOptions | None = None, *, with_reasons: bool = False,
@@ -245,8 +248,17 @@ class MatchingIndex:
             rows = np.arange(start, min(start + block_size, len(self)))
             masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
             approx = None if exact else self._approximate(self.vectors, rows, pruned)
+            if approx is not None:
+                approx[~masks] = -np.inf
+            candidates = [self._candidates(masks[r], k, None if exact else approx[r]) for r in range(len(rows))]
+            sizes = np.array([len(c) for c in candidates])
+            flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
+            scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat)
+            bounds = np.concatenate(([0], np.cumsum(sizes)))
             for r, i in enumerate(rows):
-                ranked = self._rank(self.vectors, int(i), masks[r], k, None if exact else approx[r], options.min_score)
+                part = slice(bounds[r], bounds[r + 1])
+                ranked = self._best(candidates[r], scores[part], {c: v[part] for c, v in contributions.items()},
+                                    k, options.min_score)
                 result[self.documents[i].id] = self._suggestions(
                     self.documents[i], self.vectors, int(i), ranked, with_reasons, language, labels)
         return result

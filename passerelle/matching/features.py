@@ -158,14 +158,20 @@ class FeatureSpace:
         site_share = groups / np.maximum(groups.sum(axis=1, keepdims=True), 1.0)
         return kinds, served.astype(np.float32), site_share.astype(np.float32)
 
-    def vectorise(self, documents: Sequence[Document]) -> DocVectors:
-        """All vectors of ``documents``, in their order."""
-        texts = self.transform_texts([t for d in documents for t in d.texts])
+    def vectorise(self, documents: Sequence[Document], transformed: sp.csr_matrix | None = None) -> DocVectors:
+        """All vectors of ``documents``, in their order.
+
+        ``transformed``: the rows of :func:`_corpus` of these documents, already computed.
+        """
         text_ptr = _ptr([len(d.texts) for d in documents])
-        offers = self.transform_texts([p for d in documents for p in d.tags.offers])
         offer_ptr = _ptr([len(d.tags.offers) for d in documents])
-        seeks = self.transform_texts([p for d in documents for p in d.tags.seeks])
         seek_ptr = _ptr([len(d.tags.seeks) for d in documents])
+        if transformed is None:
+            transformed = self.transform_texts(_corpus(documents))
+        transformed = sp.csr_matrix(transformed, dtype=np.float32)
+        texts = transformed[: text_ptr[-1]]
+        offers = transformed[text_ptr[-1] : text_ptr[-1] + offer_ptr[-1]]
+        seeks = transformed[text_ptr[-1] + offer_ptr[-1] :]
         kinds, served, site_share = self._complement_arrays(documents)
         return DocVectors(
             texts=texts,
@@ -184,20 +190,26 @@ class FeatureSpace:
         )
 
 
-def fit_feature_space(documents: Sequence[Document]) -> FeatureSpace:
-    """Fit text IDF (texts and offer/seek phrases) and tag IDF on ``documents``.
+def _corpus(documents: Sequence[Document]) -> list[str]:
+    """All texts, then all offer phrases, then all seek phrases of ``documents``."""
+    return ([t for d in documents for t in d.texts] + [p for d in documents for p in d.tags.offers]
+            + [p for d in documents for p in d.tags.seeks])
+
+
+def fit_and_vectorise(documents: Sequence[Document]) -> tuple[FeatureSpace, DocVectors]:
+    """Fit text IDF (texts and offer/seek phrases) and tag IDF on ``documents``, and vectorise them.
 
     Text: sublinear tf, smooth IDF, L2 norm over the analyser's uni- and bigrams.
     Tags: IDF ``ln((1 + N) / (1 + df)) + 1`` of each value (CSO ancestors counted as values).
     """
-    corpus = [t for d in documents for t in d.texts] + [p for d in documents for p in d.tags.offers + d.tags.seeks]
     vectoriser: TfidfVectorizer | None = TfidfVectorizer(
         analyzer=analyse, sublinear_tf=True, dtype=np.float32, norm="l2"
     )
+    corpus = _corpus(documents)
     try:
-        vectoriser.fit(corpus)
+        transformed = vectoriser.fit_transform(corpus)
     except ValueError:  # no text at all, or no term survives the analyser
-        vectoriser = None
+        vectoriser, transformed = None, None
     n = len(documents)
     tag_idf: dict[str, dict[str, float]] = {}
     for family in TAG_FAMILIES:
@@ -205,4 +217,10 @@ def fit_feature_space(documents: Sequence[Document]) -> FeatureSpace:
         for doc in documents:
             df.update(_tag_features(doc, family).keys())
         tag_idf[family] = {v: math.log((1 + n) / (1 + c)) + 1.0 for v, c in df.items()}
-    return FeatureSpace(vectoriser, tag_idf, n)
+    space = FeatureSpace(vectoriser, tag_idf, n)
+    return space, space.vectorise(documents, transformed)
+
+
+def fit_feature_space(documents: Sequence[Document]) -> FeatureSpace:
+    """Fit the feature space on ``documents`` (see :func:`fit_and_vectorise`)."""
+    return fit_and_vectorise(documents)[0]

@@ -45,9 +45,12 @@ _KEEP_FINAL_S = ("ss", "us", "is", "os", "as")
 
 def fold(text: str) -> str:
     """Lower-case ``text`` and remove accents and ligatures ("Œsophage" → "oesophage")."""
-    text = text.translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    if text.isascii():
+        return text.lower()
+    # NFKD splits accented letters into letter + combining mark; the ASCII encoding then
+    # drops the marks (and the rare non-Latin characters, which carry no shared terms here).
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 @lru_cache(maxsize=200_000)
@@ -84,15 +87,28 @@ def _words(text: str) -> list[str]:
     return words
 
 
+def _term(word: str) -> str:
+    """The term of one folded word, or "" when the word is dropped."""
+    if len(word) < 2 or word in STOP_WORDS or word.isdigit():
+        return ""
+    stemmed = stem(word)
+    return "" if stemmed in STOP_WORDS else stemmed
+
+
+_TERMS: dict[str, str] = {}
+
+
 def terms(text: str) -> list[str]:
     """Stemmed content words of ``text`` in order: no stop words, no bare numbers, no 1-letter words."""
     out: list[str] = []
     for word in _words(text):
-        if len(word) < 2 or word in STOP_WORDS or word.isdigit():
-            continue
-        stemmed = stem(word)
-        if stemmed not in STOP_WORDS:
-            out.append(stemmed)
+        term = _TERMS.get(word)
+        if term is None:
+            term = _term(word)
+            if len(_TERMS) < 500_000:
+                _TERMS[word] = term
+        if term:
+            out.append(term)
     return out
 
 

@@ -1,0 +1,191 @@
+"""Matching benchmark: quality against graded ground truth, and speed on 50,000 profiles.
+
+    python benchmarks/matching.py [--quick]
+
+Quality (synthetic corpus, benchmarks/matching_synth.py): gap-weighted pairwise ranking loss
+(0 perfect, 0.5 random) over ~40 judged candidates per query, stratified by grade, and
+precision@10 (grade ≥ 2) over the whole corpus, for (1) a plain TF-IDF cosine baseline
+(scikit-learn TfidfVectorizer defaults on the concatenated texts), (2) the engine on texts
+only, (3) the engine with tags; plus a publication → profile task (single-text queries).
+Speed: each phase runs in its own process so that its peak RSS is its own; the brute-force
+dense baseline (dense similarity rows, full sort) runs on a subsample and is extrapolated ×(n/m)².
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from matching_synth import Corpus, generate, papers  # noqa: E402
+
+from passerelle.matching import TopOptions, build_index  # noqa: E402
+from passerelle.matching.components import weighted_components  # noqa: E402
+from passerelle.matching.evaluation import pairwise_errors, precision_at_k  # noqa: E402
+
+ANY = TopOptions(any_territory=True)
+
+
+def _judged(rng: random.Random, grades: np.ndarray, per_grade: int = 10) -> np.ndarray:
+    chosen = []
+    for g in range(4):
+        members = list(np.flatnonzero(grades == g))
+        chosen += rng.sample(members, min(per_grade, len(members)))
+    return np.array(sorted(chosen), dtype=int)
+
+
+def _baseline_matrix(texts: list[str]):
+    return TfidfVectorizer().fit_transform(texts)
+
+
+def profile_quality(n: int, queries: int, seed: int = 0) -> dict[str, dict[str, float]]:
+    corpus = generate(n, seed)
+    docs = corpus.documents
+    ids = [d["id"] for d in docs]
+    org = np.array([d["tags"]["organisation"] for d in docs])
+    base = _baseline_matrix([" ".join(d["texts"]) for d in docs])
+    full = build_index(docs)
+    text_only = build_index([{"id": d["id"], "texts": d["texts"]} for d in docs])
+    rng = random.Random(seed)
+    results = {name: [0.0, 0.0, 0.0] for name in ("tfidf baseline", "engine, texts only", "engine, texts + tags")}
+    for i in rng.sample(range(n), queries):
+        allowed = np.flatnonzero((org != org[i]) & (np.arange(n) != i))
+        grades = corpus.grades(i, allowed)
+        judged = allowed[_judged(rng, grades)]
+        judged_grades = corpus.grades(i, judged)
+        all_grades = dict(zip(allowed.tolist(), grades.tolist(), strict=True))
+        base_scores = (base[allowed] @ base[i].T).toarray().ravel()
+        order = allowed[np.lexsort((allowed, -base_scores))][:10]
+        rankings = {"tfidf baseline": (dict(zip(allowed.tolist(), base_scores, strict=True)), order)}
+        for name, index in (("engine, texts only", text_only), ("engine, texts + tags", full)):
+            scores = dict(zip(judged.tolist(), index.score_pairs([(ids[i], ids[j]) for j in judged]), strict=True))
+            top = [index.position[s.id] for s in index.top(ids[i], 10, ANY, with_reasons=False)]
+            rankings[name] = (scores, top)
+        for name, (scores, top) in rankings.items():
+            e, t = pairwise_errors([scores[j] for j in judged], judged_grades)
+            results[name][0] += e
+            results[name][1] += t
+            results[name][2] += precision_at_k([all_grades[j] for j in top], 10, 2)
+    return {name: {"loss": e / t, "p@10": p / queries} for name, (e, t, p) in results.items()}
+
+
+def paper_quality(n: int, queries: int, seed: int = 0) -> dict[str, dict[str, float]]:
+    """Publications (one text, no tags) ranked against profiles: the expertise-matching set-up."""
+    corpus: Corpus = generate(n, seed)
+    query_docs, topic_of = papers(corpus, queries, seed + 1)
+    profiles = [{"id": d["id"], "texts": d["texts"]} for d in corpus.documents]
+    everything = profiles + query_docs
+    base = _baseline_matrix([" ".join(d["texts"]) for d in everything])
+    index = build_index(everything)
+    rng = random.Random(seed)
+    results = {name: [0.0, 0.0, 0.0] for name in ("tfidf baseline", "engine, texts only")}
+    for q, doc in enumerate(query_docs):
+        raw = corpus.theta @ corpus.topic_similarity[:, topic_of[q]]
+        grades = np.digitize(raw, [0.15, 0.35, 0.6])
+        judged = _judged(rng, grades)
+        base_scores = (base[:n] @ base[n + q].T).toarray().ravel()
+        engine_scores = np.array(index.score_pairs([(doc["id"], profiles[j]["id"]) for j in range(n)]))
+        for name, scores in (("tfidf baseline", base_scores), ("engine, texts only", engine_scores)):
+            e, t = pairwise_errors(scores[judged], grades[judged])
+            top = np.lexsort((np.arange(n), -scores))[:10]
+            results[name][0] += e
+            results[name][1] += t
+            results[name][2] += precision_at_k(grades[top], 10, 2)
+    return {name: {"loss": e / t, "p@10": p / queries} for name, (e, t, p) in results.items()}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def phase_engine(n: int, k: int) -> dict[str, float]:
+    docs = generate(n, 7).documents
+    before = _peak_mb()
+    t0 = time.perf_counter()
+    index = build_index(docs)
+    build = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    best = index.top_all(k)
+    top_all = time.perf_counter() - t0
+    rng = random.Random(3)
+    sample = rng.sample(range(n), 30)
+    latencies, recall = [], []
+    for i in sample:
+        t0 = time.perf_counter()
+        index.top(docs[i]["id"], k)
+        latencies.append(time.perf_counter() - t0)
+        allowed = np.flatnonzero(index.eligibility.block_mask([index.documents[i]], [i], TopOptions(),
+                                                              index.eligibility.static_mask(TopOptions()))[0])
+        scores, _ = weighted_components(index.vectors, np.full(len(allowed), i), index.vectors, allowed, index.weights)
+        exact = set(allowed[np.argsort(-scores)[:k]].tolist())
+        found = {index.position[s.id] for s in best[docs[i]["id"]]}
+        recall.append(len(exact & found) / max(1, len(exact)))
+    t0 = time.perf_counter()
+    index.query({"id": "idea", "texts": [docs[0]["texts"][0]], "tags": {"territory": "QC"}}, k)
+    query = time.perf_counter() - t0
+    return {"n": n, "build_s": build, "top_all_s": top_all, "query_ms": 1000 * query,
+            "top_one_ms_median": 1000 * float(np.median(latencies)), "top_one_ms_max": 1000 * max(latencies),
+            "recall_vs_exact": float(np.mean(recall)), "peak_rss_mb": _peak_mb(), "peak_rss_before_index_mb": before}
+
+
+def phase_dense(n: int, k: int) -> dict[str, float]:
+    docs = generate(n, 7).documents
+    t0 = time.perf_counter()
+    matrix = _baseline_matrix([" ".join(d["texts"]) for d in docs]).astype(np.float32)
+    for start in range(0, n, 1000):
+        sims = (matrix[start : start + 1000] @ matrix.T).toarray()
+        sims[np.arange(sims.shape[0]), np.arange(start, start + sims.shape[0])] = -np.inf
+        np.argsort(-sims, axis=1)[:, :k]
+    return {"n": n, "top_all_s": time.perf_counter() - t0, "peak_rss_mb": _peak_mb()}
+
+
+def _run_phase(phase: str, n: int, k: int) -> dict[str, float]:
+    out = subprocess.run([sys.executable, __file__, "--phase", phase, "--n", str(n), "--k", str(k)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="smaller corpora (about a minute)")
+    parser.add_argument("--phase", choices=("engine", "dense"), help=argparse.SUPPRESS)
+    parser.add_argument("--n", type=int, default=50_000)
+    parser.add_argument("--k", type=int, default=20)
+    args = parser.parse_args()
+    if args.phase:
+        print(json.dumps((phase_engine if args.phase == "engine" else phase_dense)(args.n, args.k)))
+        return
+    n_quality, queries = (1500, 80) if args.quick else (3000, 200)
+    n_speed, n_dense = (10_000, 5_000) if args.quick else (args.n, 10_000)
+    print(f"== quality: {n_quality} synthetic profiles, {queries} queries (loss: 0 perfect, 0.5 random)")
+    for title, table in (("profile → profile", profile_quality(n_quality, queries)),
+                         ("publication → profile, texts only", paper_quality(n_quality, queries))):
+        print(f"-- {title}")
+        for name, row in table.items():
+            print(f"   {name:24s} ranking loss {row['loss']:.3f}   precision@10 {row['p@10']:.3f}")
+    print(f"== speed: top-{args.k} for every profile")
+    engine = _run_phase("engine", n_speed, args.k)
+    dense = _run_phase("dense", n_dense, args.k)
+    factor = (n_speed / n_dense) ** 2
+    print(f"   engine  n={n_speed}: build {engine['build_s']:.1f} s, top-all {engine['top_all_s']:.1f} s, "
+          f"one person {engine['top_one_ms_median']:.0f} ms median / {engine['top_one_ms_max']:.0f} ms max "
+          f"(with reasons), ad-hoc query {engine['query_ms']:.0f} ms, recall@{args.k} vs exact "
+          f"{engine['recall_vs_exact']:.3f}, peak RSS {engine['peak_rss_mb']:.0f} MB "
+          f"({engine['peak_rss_before_index_mb']:.0f} MB before indexing)")
+    print(f"   dense brute force n={n_dense}: {dense['top_all_s']:.1f} s, peak RSS {dense['peak_rss_mb']:.0f} MB; "
+          f"extrapolated to n={n_speed}: ~{dense['top_all_s'] * factor:.0f} s")
+
+
+if __name__ == "__main__":
+    main()
