@@ -169,6 +169,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a "kind" and a "status": name their enums, or the deploy check warns.
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "passerelle.events.enums.EventKind",
+        "EventStatusEnum": "passerelle.events.enums.EventStatus",
+    },
 }
 
 # Security: strict by default when DEBUG is off.
