@@ -49,8 +49,8 @@ def check_item(item: ProgrammeItem) -> None:
     if item.start < event.start or item.end > event.end:
         zone = event.tz
         raise ValidationError(_("The item must take place within the event's dates (%(start)s – %(end)s).") % {
-            "start": formats.date_format(event.start.astimezone(zone), "DATETIME_FORMAT"),
-            "end": formats.date_format(event.end.astimezone(zone), "DATETIME_FORMAT"),
+            "start": formats.date_format(event.start.astimezone(zone), "j F Y H:i"),
+            "end": formats.date_format(event.end.astimezone(zone), "j F Y H:i"),
         })
     if item.is_cancelled:
         return
@@ -59,8 +59,8 @@ def check_item(item: ProgrammeItem) -> None:
         zone = event.tz
         raise ValidationError(_(
             "This room is already taken by “%(title)s” from %(start)s to %(end)s."
-        ) % {"title": clash.title, "start": formats.time_format(clash.start.astimezone(zone)),
-             "end": formats.time_format(clash.end.astimezone(zone))})
+        ) % {"title": clash.title, "start": clash.start.astimezone(zone).strftime("%H:%M"),
+             "end": clash.end.astimezone(zone).strftime("%H:%M")})
 
 
 def check_transition(event: Event, to_status: str) -> None:

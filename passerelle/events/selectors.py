@@ -5,7 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from passerelle.directory.models import Affiliation, Organisation, Person
@@ -85,6 +85,9 @@ def delegations_of(event: Event) -> QuerySet[Delegation]:
             .prefetch_related(Prefetch("members", queryset=members), Prefetch("visits", queryset=visits)))
 
 
+STATUS_ORDER = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED)
+
+
 @dataclass(frozen=True)
 class RegistrationFilters:
     status: str = ""
@@ -110,7 +113,10 @@ def registration_list(*, event: Event, filters: RegistrationFilters) -> QuerySet
             | Q(person__email__icontains=word) | Q(person__organisations__name__icontains=word)
             | Q(person__organisations__acronym__icontains=word)
         ).distinct()
-    return registrations.order_by("status", "queued_at", "pk")
+    # Confirmed first, then the waiting list in its order, then cancellations.
+    status_order = Case(*(When(status=s, then=Value(i)) for i, s in enumerate(STATUS_ORDER)),
+                        output_field=IntegerField())
+    return registrations.order_by(status_order, "queued_at", "pk")
 
 
 def person_of(user: Any) -> Person | None:
