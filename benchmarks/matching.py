@@ -34,8 +34,6 @@ from passerelle.matching import TopOptions, build_index  # noqa: E402
 from passerelle.matching.components import weighted_components  # noqa: E402
 from passerelle.matching.evaluation import pairwise_errors, precision_at_k  # noqa: E402
 
-ANY = TopOptions(any_territory=True)
-
 
 def _judged(rng: random.Random, grades: np.ndarray, per_grade: int = 10) -> np.ndarray:
     chosen = []
@@ -70,7 +68,9 @@ def profile_quality(n: int, queries: int, seed: int = 0) -> dict[str, dict[str, 
         rankings = {"tfidf baseline": (dict(zip(allowed.tolist(), base_scores, strict=True)), order)}
         for name, index in (("engine, texts only", text_only), ("engine, texts + tags", full)):
             scores = dict(zip(judged.tolist(), index.score_pairs([(ids[i], ids[j]) for j in judged]), strict=True))
-            top = [index.position[s.id] for s in index.top(ids[i], 10, ANY, with_reasons=False)]
+            same_org = frozenset(ids[j] for j in np.flatnonzero(org == org[i]))  # untagged docs carry no org
+            options = TopOptions(any_territory=True, exclude=same_org)
+            top = [index.position[s.id] for s in index.top(ids[i], 10, options, with_reasons=False)]
             rankings[name] = (scores, top)
         for name, (scores, top) in rankings.items():
             e, t = pairwise_errors([scores[j] for j in judged], judged_grades)

@@ -35,10 +35,10 @@ from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
 
 EXACT_LIMIT = 500
-PRUNE_LIMIT = 20000
+PRUNE_LIMIT = 5000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
-CANDIDATE_MARGIN = 20  # extra candidates re-scored exactly beyond k
+CANDIDATE_MARGIN = 10  # extra candidates re-scored exactly beyond k
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
 
 
@@ -141,7 +141,7 @@ class MatchingIndex:
     def _candidates(self, allowed: np.ndarray, k: int, approx: np.ndarray | None) -> np.ndarray:
         """Allowed documents worth an exact score: all of them, or the best by the approximation
         (``approx`` is then -inf where not allowed)."""
-        margin = k + max(k, CANDIDATE_MARGIN)
+        margin = k + max(k // 2, CANDIDATE_MARGIN)
         if approx is None or len(approx) <= margin:
             return np.flatnonzero(allowed)
         candidates = np.argpartition(-approx, margin - 1)[:margin]

@@ -17,20 +17,18 @@ SHOWN_TERMS = 3
 
 def _shared_terms(space: FeatureSpace, names: np.ndarray, q: DocVectors, qi: int, index: DocVectors, j: int,
                   texts: list[str]) -> tuple[str, ...]:
-    product = q.centroid[qi].multiply(index.centroid[j]).tocoo()
-    if product.nnz == 0:
+    a, b = q.centroid, index.centroid
+    cols_a, vals_a = a.indices[a.indptr[qi] : a.indptr[qi + 1]], a.data[a.indptr[qi] : a.indptr[qi + 1]]
+    cols_b, vals_b = b.indices[b.indptr[j] : b.indptr[j + 1]], b.data[b.indptr[j] : b.indptr[j + 1]]
+    shared, in_a, in_b = np.intersect1d(cols_a, cols_b, assume_unique=True, return_indices=True)
+    if len(shared) == 0:
         return ()
-    order = np.argsort(-product.data, kind="stable")
-    forms = surface_forms(texts)
-    shown: list[str] = []
-    for column in product.col[order]:
-        term = str(names[column])
-        if " " in term:
-            continue
-        shown.append(forms.get(term, term))
-        if len(shown) == SHOWN_TERMS:
-            break
-    return tuple(shown)
+    weight = vals_a[in_a] * vals_b[in_b]
+    order = np.lexsort((shared, -weight))
+    columns = shared[order]
+    chosen = [str(names[c]) for c in columns if " " not in str(names[c])][:SHOWN_TERMS]
+    forms = surface_forms(texts, set(chosen))
+    return tuple(forms.get(term, term) for term in chosen)
 
 
 def _best_phrases(rows_a, phrases_a: tuple[str, ...], rows_b, phrases_b: tuple[str, ...]):

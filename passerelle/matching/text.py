@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from .lexicon import FR_EN_GLOSSARY, STOP_WORDS
 
+_RAW_WORD = re.compile(r"[\w-]+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": "'"})
 
@@ -118,11 +119,14 @@ def analyse(text: str) -> list[str]:
     return unigrams + [f"{a} {b}" for a, b in zip(unigrams, unigrams[1:], strict=False)]
 
 
-def surface_forms(texts: list[str]) -> dict[str, str]:
-    """Map each term of ``texts`` to the first word it came from, to show terms to people."""
+def surface_forms(texts: list[str], wanted: set[str]) -> dict[str, str]:
+    """Map each term of ``wanted`` to the first word of ``texts`` it comes from (to show terms to people)."""
     forms: dict[str, str] = {}
     for text in texts:
-        for raw in re.findall(r"[\w-]+", text):
-            for term in terms(raw):
-                forms.setdefault(term, raw if len(terms(raw)) == 1 else term)
+        for raw in _RAW_WORD.findall(text):
+            found = terms(raw)
+            if len(found) == 1 and found[0] in wanted and found[0] not in forms:
+                forms[found[0]] = raw
+                if len(forms) == len(wanted):
+                    return forms
     return forms
