@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
 from passerelle.directory.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
@@ -26,6 +27,7 @@ class Command(BaseCommand):
         started = time.perf_counter()
         report = seed_directory(max(options["people"], 0), options["seed"])
         self._print_report(report, time.perf_counter() - started)
+        call_command("seed_events_demo")
 
     def _print_report(self, report: SeedReport, seconds: float) -> None:
         out = self.stdout
