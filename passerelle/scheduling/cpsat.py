@@ -23,6 +23,7 @@ Example::
 """
 from __future__ import annotations
 
+import math
 import time
 from collections import defaultdict
 from collections.abc import Mapping
@@ -30,7 +31,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from .break_model import BreakEncoding
+from .break_model import BreakEncoding, busy_pairs
+from .breaks import max_breaks_possible, schedule_breaks
 from .model import Instance
 from .reduction import reduce_instance
 from .weights import integer_weights
@@ -59,19 +61,19 @@ class PhaseResult:
 class ScheduleModel:
     """The CP-SAT model of one instance; phases are solved one after the other on it."""
 
-    def __init__(self, instance: Instance, num_workers: int = 2) -> None:
+    def __init__(self, instance: Instance, num_workers: int = 2, only: set[int] | None = None) -> None:
         self.instance = instance
         self.num_workers = num_workers
         self.weights, self.scale, self.exact_scale = integer_weights([r.weight for r in instance.requests])
         self.model = cp_model.CpModel()
-        self.reduced = reduce_instance(instance)
+        self.reduced = reduce_instance(instance, only)
         self.fixed_slot = self.reduced.fixed_slot
         self.fixed_busy = self.reduced.fixed_busy
         self.x = {pair: self.model.new_bool_var(f"x{pair[0]}_{pair[1]}") for pair in self.reduced.pairs}
         self.by_person_slot = {key: [self.x[self.reduced.pairs[i]] for i in idx]
                                for key, idx in self.reduced.by_person_slot.items()}
         self._add_constraints()
-        self.weight_expr = sum(self.weights[r] * v for (r, _), v in self.x.items())
+        self.weight_expr = cp_model.LinearExpr.weighted_sum(list(self.x.values()), [self.weights[r] for r, _ in self.x])
         self.fixed_weight = sum(self.weights[r] for r in self.fixed_slot)
 
     def _add_constraints(self) -> None:
@@ -91,10 +93,10 @@ class ScheduleModel:
         # implied: a person meets at most min(limit, open slots) times
         for p, cap in self.reduced.person_caps(self.instance).items():
             if cap < len(by_person[p]):
-                self.model.add(sum(by_person[p]) <= cap)
+                self.model.add(cp_model.LinearExpr.sum(by_person[p]) <= cap)
         for s, vs in by_slot.items():
             if self.reduced.free_tables[s] < len(vs):
-                self.model.add(sum(vs) <= self.reduced.free_tables[s])
+                self.model.add(cp_model.LinearExpr.sum(vs) <= self.reduced.free_tables[s])
 
     def _solve(self, name: str, time_limit: float) -> tuple[cp_model.CpSolver, PhaseResult]:
         solver = cp_model.CpSolver()
@@ -124,9 +126,15 @@ class ScheduleModel:
         """The integer-scaled weight of a schedule."""
         return sum(self.weights[r] for r in slot_of)
 
-    def maximise_weight(self, time_limit: float, hint: Mapping[int, int] | None = None
-                        ) -> tuple[dict[int, int] | None, PhaseResult]:
-        """Phase 1. Returns (request -> slot or None if no solution, result); bound is scaled."""
+    def maximise_weight(self, time_limit: float, hint: Mapping[int, int] | None = None,
+                        known_bound: float | None = None) -> tuple[dict[int, int] | None, PhaseResult]:
+        """Phase 1. Returns (request -> slot or None if no solution, result); bound is scaled.
+
+        ``known_bound`` (weight units, proven elsewhere) is added as an implied constraint, so
+        the search stops as soon as a schedule reaches it.
+        """
+        if known_bound is not None and self.exact_scale:
+            self.model.add(self.weight_expr <= math.floor(known_bound * self.scale + 1e-6) - self.fixed_weight)
         self.model.maximize(self.weight_expr)
         if hint:
             self._hint(hint)
@@ -137,17 +145,25 @@ class ScheduleModel:
             return None, result
         return self._read_slots(solver), result
 
+    def _busy_of(self, p: int, s: int) -> tuple[object, bool, bool]:
+        if (p, s) in self.fixed_busy:
+            return 1, True, True
+        vs = self.by_person_slot.get((p, s), [])
+        return (cp_model.LinearExpr.sum(vs) if vs else 0), bool(vs), False
+
     def minimise_breaks(self, time_limit: float, min_weight: int, hint: Mapping[int, int]
                         ) -> tuple[dict[int, int] | None, PhaseResult]:
         """Phase 2: weight >= ``min_weight`` (scaled, fixed included), then breaks, then fairness.
 
         The objective is ``K * breaks + max_breaks``; the result's objective and bound use it.
         """
-        encoding = BreakEncoding(self)
+        instance = self.instance
+        encoding = BreakEncoding(self.model, instance.sessions, range(len(instance.participants)),
+                                 self._busy_of, max_breaks_possible(instance))
         self.model.add(self.weight_expr >= min_weight - self.fixed_weight)
         self.model.minimize(encoding.objective)
         self._hint(hint)
-        encoding.hint(hint)
+        encoding.hint(busy_pairs(instance.requests, hint), max(schedule_breaks(instance, hint), default=0))
         solver, result = self._solve("breaks", time_limit)
         if result.status not in ("optimal", "feasible"):
             return None, result

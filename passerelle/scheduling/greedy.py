@@ -44,14 +44,20 @@ class Occupancy:
             self.count[p] += 1
 
 
-def greedy_slots(instance: Instance) -> dict[int, int]:
-    """Request index -> slot index, fixed meetings included, by the first-come rule above."""
+def greedy_slots(instance: Instance, first: set[int] | None = None) -> dict[int, int]:
+    """Request index -> slot index, fixed meetings included, by the first-come rule above.
+
+    ``first`` (optional) are placed before all others, the ones with fewest slots first: used to
+    place the requests chosen by ``selection.py``.
+    """
     occupancy = Occupancy(instance)
     slot_of: dict[int, int] = {}
     for f in instance.fixed:
         occupancy.place(f.request, f.slot)
         slot_of[f.request] = f.slot
-    order = sorted(range(len(instance.requests)), key=lambda r: -instance.requests[r].weight)
+    first = first or set()
+    order = sorted(range(len(instance.requests)), key=lambda r: (
+        r not in first, len(instance.candidate_slots(r)) if r in first else 0, -instance.requests[r].weight))
     for r in order:
         if r in slot_of:
             continue

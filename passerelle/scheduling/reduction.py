@@ -40,8 +40,11 @@ class Reduced:
         return {p: n if self.limits[p] is None else min(n, self.limits[p]) for p, n in slots_open.items()}
 
 
-def reduce_instance(instance: Instance) -> Reduced:
-    """Compute the open pairs; ``by_person_slot`` maps (p, s) -> indices into ``pairs``."""
+def reduce_instance(instance: Instance, only: set[int] | None = None) -> Reduced:
+    """Compute the open pairs; ``by_person_slot`` maps (p, s) -> indices into ``pairs``.
+
+    ``only`` restricts the open pairs to those requests (the decomposition of ``selection.py``).
+    """
     fixed_count = [0] * len(instance.participants)
     free_tables = [len(instance.tables)] * len(instance.slots)
     fixed_busy: set[tuple[int, int]] = set()
@@ -56,7 +59,9 @@ def reduce_instance(instance: Instance) -> Reduced:
     pairs: list[tuple[int, int]] = []
     by_person_slot: dict[tuple[int, int], list[int]] = defaultdict(list)
     for r, request in enumerate(instance.requests):
-        if r in fixed_slot or any(limits[p] is not None and limits[p] <= 0 for p in request.participants):
+        if r in fixed_slot or (only is not None and r not in only):
+            continue
+        if any(limits[p] is not None and limits[p] <= 0 for p in request.participants):
             continue
         for s in instance.candidate_slots(r):
             if free_tables[s] > 0 and not any((p, s) in fixed_busy for p in request.participants):

@@ -1,9 +1,11 @@
 """Solve an instance: greedy warm start, CP-SAT phases, bounds, and a valid answer whatever happens.
 
 Steps: refuse jointly infeasible fixed meetings (``status: infeasible``); run the greedy
-baseline; phase 1 (CP-SAT, hinted by greedy) maximises weight; phase 2 keeps that weight and
-minimises breaks then the largest breaks of one person. ``time_limit`` covers everything and is
-split: about 45 % for phase 1, the rest for phase 2 (phase 1 returns early when proven optimal).
+baseline. Small events: phase 1 (CP-SAT on the full model, hinted by greedy) maximises weight;
+phase 2 keeps that weight and minimises breaks then the largest breaks of one person; about
+45 % of ``time_limit`` for phase 1 (less when proven early), the rest for phase 2. Large events:
+the selection model (``selection.py``) gives the bound and the wanted requests, greedy places
+them first, and the neighbourhood search (``decomposition.py``) improves until the deadline.
 The best valid schedule found is always returned, greedy's at worst.
 
 Example::
@@ -17,14 +19,21 @@ import time
 from collections import Counter
 
 from .bounds import lp_bound, trivial_bound
+from .breaks import schedule_breaks
 from .cpsat import ScheduleModel
+from .decomposition import NeighbourhoodSearch
 from .greedy import greedy_slots
 from .model import Instance, Solution
+from .reduction import Reduced, reduce_instance
+from .selection import select_requests
 from .solution import build_solution
 from .weights import bound_in_units
 
 PHASE1_SHARE = 0.45
 LP_SHARE = 0.15
+SELECTION_SHARE = 0.15
+FULL_MODEL_PAIRS = 6000
+LNS_SHARE_EXACT = 0.4
 SAFETY_SECONDS = 0.5
 
 
@@ -43,32 +52,74 @@ def fixed_conflicts(instance: Instance) -> list[str]:
     return problems
 
 
-def solve(instance: Instance, time_limit: float = 30.0, num_workers: int = 2) -> Solution:
-    """The best schedule found within ``time_limit`` seconds (wall clock, all phases)."""
+def solve(instance: Instance, time_limit: float = 30.0, num_workers: int = 2, seed: int = 0) -> Solution:
+    """The best schedule found within ``time_limit`` seconds (wall clock, all phases).
+
+    Small events (at most ``FULL_MODEL_PAIRS`` open request-slot pairs) get the exact CP-SAT
+    phases; larger ones the decomposition (selection, then neighbourhood search).
+    """
     start = time.perf_counter()
     conflicts = fixed_conflicts(instance)
     if conflicts:
         return Solution(status="infeasible", message="; ".join(conflicts),
                         solve_seconds=time.perf_counter() - start)
     greedy = greedy_slots(instance)
-    schedule = ScheduleModel(instance, num_workers=num_workers)
-    phases: list[dict] = []
-    best, proven, bound = _phase_weight(schedule, greedy, start, time_limit, phases)
-    remaining = time_limit - (time.perf_counter() - start) - SAFETY_SECONDS
-    final, breaks_proven = best, False
-    if schedule.x and remaining > 0.05:
-        found, result = schedule.minimise_breaks(remaining, schedule.scaled_weight(best), best)
-        phases.append(result.as_dict())
-        if found is not None and schedule.scaled_weight(found) >= schedule.scaled_weight(best):
-            final, breaks_proven = found, result.status == "optimal"
-    elif not schedule.x:
-        breaks_proven = True
-    status = "optimal" if proven and breaks_proven else "feasible"
+    reduced = reduce_instance(instance)
+    if len(reduced.pairs) <= FULL_MODEL_PAIRS:
+        final, status, bound, phases = _solve_exact(instance, greedy, start, time_limit, num_workers)
+    else:
+        final, status, bound, phases = _solve_large(instance, greedy, reduced, start, time_limit, seed)
     solution = build_solution(instance, final, status=status, upper_bound=bound,
                               solve_seconds=time.perf_counter() - start)
     solution.upper_bound = max(solution.upper_bound, solution.objective)
     solution.phases = phases
     return solution
+
+
+def _solve_exact(instance: Instance, greedy: dict[int, int], start: float, time_limit: float,
+                 num_workers: int) -> tuple[dict[int, int], str, float, list[dict]]:
+    """CP-SAT on the full model: phase 1 (weight) then phase 2 (breaks, fairness)."""
+    schedule = ScheduleModel(instance, num_workers=num_workers)
+    phases: list[dict] = []
+    best, proven, bound = _phase_weight(schedule, greedy, start, time_limit, phases)
+    remaining = time_limit - (time.perf_counter() - start) - SAFETY_SECONDS
+    if schedule.x and remaining > 0.5:
+        # a quick neighbourhood search gives phase 2 a much better hint than phase 1's schedule
+        search = NeighbourhoodSearch(instance, best)
+        improved = search.run(deadline=time.perf_counter() + remaining * LNS_SHARE_EXACT)
+        if schedule.scaled_weight(improved) >= schedule.scaled_weight(best):
+            best = improved
+        remaining = time_limit - (time.perf_counter() - start) - SAFETY_SECONDS
+    final, breaks_proven = best, not schedule.x
+    if schedule.x and remaining > 0.05:
+        found, result = schedule.minimise_breaks(remaining, schedule.scaled_weight(best), best)
+        phases.append(result.as_dict())
+        if found is not None and schedule.scaled_weight(found) >= schedule.scaled_weight(best):
+            final, breaks_proven = found, result.status == "optimal"
+    return final, ("optimal" if proven and breaks_proven else "feasible"), bound, phases
+
+
+def _lexicographic_key(instance: Instance, slot_of: dict[int, int]) -> tuple[float, int]:
+    return sum(instance.requests[r].weight for r in slot_of), -sum(schedule_breaks(instance, slot_of))
+
+
+def _solve_large(instance: Instance, greedy: dict[int, int], reduced: Reduced, start: float,
+                 time_limit: float, seed: int) -> tuple[dict[int, int], str, float, list[dict]]:
+    """Selection (HiGHS) for the bound and the wanted requests, then neighbourhood search."""
+    phases: list[dict] = []
+    tick = time.perf_counter()
+    chosen, bound, proven = select_requests(instance, reduced, time_limit * SELECTION_SHARE, set(greedy))
+    bound = min(bound, trivial_bound(instance, reduced))
+    phases.append({"phase": "selection", "status": "optimal" if proven else "feasible", "bound": bound,
+                   "seconds": round(time.perf_counter() - tick, 3)})
+    tick = time.perf_counter()
+    placed = greedy_slots(instance, first=chosen)
+    best = max(greedy, placed, key=lambda slot_of: _lexicographic_key(instance, slot_of))
+    search = NeighbourhoodSearch(instance, best, seed=seed, wanted=chosen)
+    best = search.run(deadline=start + time_limit - SAFETY_SECONDS)
+    phases.append({"phase": "neighbourhood search", "status": "feasible", "steps": search.steps,
+                   "improvements": search.improvements, "seconds": round(time.perf_counter() - tick, 3)})
+    return best, "feasible", bound, phases
 
 
 def _phase_weight(schedule: ScheduleModel, greedy: dict[int, int], start: float, time_limit: float,
