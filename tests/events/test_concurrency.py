@@ -5,11 +5,12 @@ Needs PostgreSQL (SQLite has no row locks and one writer at a time): skipped on 
 from __future__ import annotations
 
 import threading
+import time
 
 import pytest
 from django.db import connection, connections
 
-from passerelle.events import services
+from passerelle.events import rules, services
 from passerelle.events.enums import RegistrationStatus
 from passerelle.events.models import Registration
 from tests.factories import PersonFactory
@@ -20,9 +21,19 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_people_cannot_both_take_the_last_seat():
+def test_two_people_cannot_both_take_the_last_seat(monkeypatch):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
+    # Widen the race window: each registrant pauses between counting the seats and taking one,
+    # so without the lock both would see a free seat.
+    count_seats = rules.confirmed_count
+
+    def slow_count(event):
+        seats = count_seats(event)
+        time.sleep(0.5)
+        return seats
+
+    monkeypatch.setattr(rules, "confirmed_count", slow_count)
     event = EventFactory(capacity=1)
     people = [PersonFactory(), PersonFactory()]
     barrier = threading.Barrier(2)
