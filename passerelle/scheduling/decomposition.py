@@ -83,11 +83,14 @@ class NeighbourhoodSearch:
         """Improve until ``deadline`` (a ``time.perf_counter()`` value); returns request -> slot."""
         if not self.instance.participants:
             return self.slot_of
-        while time.perf_counter() < deadline - 0.05:
+        while time.perf_counter() < deadline - 0.05 and not self._nothing_to_gain():
             limit = min(step_seconds, deadline - time.perf_counter())
             self.steps += 1
             self.improvements += self._step(self._group(), limit, num_workers)
         return self.slot_of
+
+    def _nothing_to_gain(self) -> bool:
+        return max(self.breaks) == 0 and all(r in self.slot_of for r in self.wanted)
 
     def _step(self, group: set[int], time_limit: float, num_workers: int) -> bool:
         requests = self.instance.requests

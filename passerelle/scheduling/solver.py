@@ -34,6 +34,7 @@ LP_SHARE = 0.15
 SELECTION_SHARE = 0.15
 FULL_MODEL_PAIRS = 6000
 LNS_SHARE_EXACT = 0.4
+LNS_MIN_PAIRS = 1000  # below, CP-SAT phase 2 alone is quick
 SAFETY_SECONDS = 0.5
 
 
@@ -83,7 +84,7 @@ def _solve_exact(instance: Instance, greedy: dict[int, int], start: float, time_
     phases: list[dict] = []
     best, proven, bound = _phase_weight(schedule, greedy, start, time_limit, phases)
     remaining = time_limit - (time.perf_counter() - start) - SAFETY_SECONDS
-    if schedule.x and remaining > 0.5:
+    if len(schedule.x) > LNS_MIN_PAIRS and remaining > 0.5:
         # a quick neighbourhood search gives phase 2 a much better hint than phase 1's schedule
         search = NeighbourhoodSearch(instance, best)
         improved = search.run(deadline=time.perf_counter() + remaining * LNS_SHARE_EXACT)
