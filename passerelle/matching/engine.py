@@ -35,7 +35,7 @@ from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
 
 EXACT_LIMIT = 500
-PRUNE_LIMIT = 5000
+PRUNE_LIMIT = 20000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
 CANDIDATE_MARGIN = 10  # extra candidates re-scored exactly beyond k
@@ -46,7 +46,7 @@ class UnknownDocument(KeyError):
     """An id that is not in the index."""
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Suggestion:
     """A suggested partner: its id, score, each component's contribution, and the reasons."""
 
