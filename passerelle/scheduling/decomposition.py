@@ -83,11 +83,40 @@ class NeighbourhoodSearch:
         """Improve until ``deadline`` (a ``time.perf_counter()`` value); returns request -> slot."""
         if not self.instance.participants:
             return self.slot_of
+        while time.perf_counter() < deadline and self._hill_climb(deadline):
+            pass
         while time.perf_counter() < deadline - 0.05 and not self._nothing_to_gain():
             limit = min(step_seconds, deadline - time.perf_counter())
             self.steps += 1
             self.improvements += self._step(self._group(), limit, num_workers)
         return self.slot_of
+
+    def _hill_climb(self, deadline: float) -> bool:
+        """One pass of single-meeting moves that lower total breaks without raising the maximum.
+
+        Cheap (no solver): O(meetings * S * k * S) per pass; True if anything moved.
+        """
+        moved = False
+        ceiling = max(self.breaks)
+        for r in list(self.slot_of):
+            if r in self.fixed or time.perf_counter() > deadline:
+                continue
+            people = self.instance.requests[r].participants
+            before = sum(self.breaks[p] for p in people)
+            home = self.slot_of[r]
+            for s in self.candidates[r]:
+                if s == home or self.per_slot[s] >= len(self.instance.tables) or any(
+                        (p, s) in self.busy for p in people):
+                    continue
+                self._move(r, s)
+                after = {p: self._person_breaks(p) for p in people}
+                if sum(after.values()) < before and max(after.values()) <= ceiling:
+                    for p, b in after.items():
+                        self.breaks[p] = b
+                    moved = True
+                    break
+                self._move(r, home)
+        return moved
 
     def _nothing_to_gain(self) -> bool:
         return max(self.breaks) == 0 and all(r in self.slot_of for r in self.wanted)
