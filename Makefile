@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/passerelle
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo test test-postgres test-browser bench lint messages serve clean
+.PHONY: demo worker test test-postgres test-browser bench lint messages serve clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,14 @@ venv: $(VENV)/.installed
 demo: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background worker for jobs (Ctrl-C stops both)"
+	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+## the background worker alone (production runs it under a process manager: docs/operations.md)
+worker: venv
+	$(PY) manage.py db_worker --no-reload
 
 ## make test: the whole suite on SQLite (lint first)
 test: venv

@@ -48,10 +48,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks",
+    "django_tasks_db",
     "passerelle.core",
     "passerelle.accounts",
     "passerelle.directory",
     "passerelle.events",
+    "passerelle.jobs",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +155,20 @@ else:
     EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
+
+# Background work (django-tasks): the database backend queues jobs for `manage.py db_worker`;
+# TASKS_BACKEND=immediate runs them inside the request (tests, or a deployment with no worker).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASKS_BACKEND", "database") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        ),
+        "QUEUES": ["default"],
+    }
+}
+JOBS_STALLED_AFTER = int(os.environ.get("JOBS_STALLED_AFTER", "600"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -10,6 +10,7 @@ from django.urls import URLResolver, get_resolver, reverse
 
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
+from passerelle.jobs.models import Job
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
 
@@ -48,6 +49,9 @@ EXPECTED = {
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
     **EVENTS_EXPECTED,
+    "jobs:list": COORDINATOR,
+    "jobs:detail": (LOGIN, 404, 200, 200),
+    "jobs:status": (LOGIN, 404, 200, 200),
 }
 ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator"}
 
@@ -77,6 +81,8 @@ def test_every_view_declares_who_may_use_it():
 def url_for(name: str, objects: dict) -> str:
     if is_events_url(name):
         return events_url(name, objects)
+    if name.startswith("jobs:") and name != "jobs:list":
+        return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
     args = {
         "accounts:accept": [invitation.token],
@@ -110,6 +116,7 @@ def objects(db):
             mapping={"first_name": 0}, status=ImportBatch.Status.MAPPED,
         ),
         "invitation": InvitationFactory(),
+        "job": Job.objects.create(handler="tests.jobs.handlers.count_to", title="Counting", created_by=owner),
     }
 
 
