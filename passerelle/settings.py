@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "passerelle.directory",
     "passerelle.events",
     "passerelle.jobs",
+    "passerelle.meetings",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,65 @@
+"""States of the meetings app; the allowed moves live here, next to the states."""
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SessionStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    OPEN = "open", _("Open for requests")
+    SCHEDULED = "scheduled", _("Scheduled (not yet published)")
+    PUBLISHED = "published", _("Published")
+
+
+# The only moves ``services.session_set_status`` accepts. A published session stays published:
+# late changes are re-scheduled around the meetings already announced, then published again.
+SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
+    SessionStatus.DRAFT: frozenset({SessionStatus.OPEN}),
+    SessionStatus.OPEN: frozenset({SessionStatus.DRAFT, SessionStatus.SCHEDULED}),
+    SessionStatus.SCHEDULED: frozenset({SessionStatus.OPEN, SessionStatus.PUBLISHED}),
+    SessionStatus.PUBLISHED: frozenset(),
+}
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Cancelled")
+    EXPIRED = "expired", _("Expired (no answer in time)")
+
+
+# Moves of a request as a whole; ``services`` performs them and refuses the others.
+REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
+    RequestStatus.PENDING: frozenset({RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.CANCELLED,
+                                      RequestStatus.EXPIRED}),
+    RequestStatus.ACCEPTED: frozenset({RequestStatus.CANCELLED}),
+    RequestStatus.DECLINED: frozenset(),
+    RequestStatus.CANCELLED: frozenset(),
+    RequestStatus.EXPIRED: frozenset(),
+}
+
+
+class Answer(models.TextChoices):
+    """One invitee's answer to a request."""
+
+    PENDING = "pending", _("No answer yet")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
+class Priority(models.IntegerChoices):
+    LOW = 1, _("Nice to have")
+    NORMAL = 2, _("Important")
+    HIGH = 3, _("Essential")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RunStatus(models.TextChoices):
+    RUNNING = "running", _("Running")
+    APPLIED = "applied", _("Applied")
+    FAILED = "failed", _("Failed")
+    SUPERSEDED = "superseded", _("Superseded by a newer run")
