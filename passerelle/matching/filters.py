@@ -26,7 +26,9 @@ class TopOptions:
     when both sides have a territory). ``exclude_partners``: leave out existing partners.
     ``kinds``/``territories``: only suggest these kinds of actor (raw or canonical, e.g.
     "company") / territories. ``cso``: only suggest documents with a CSO code equal to or
-    under one of these codes. ``exclude``: ids never to suggest. ``min_score``: drop weaker ones.
+    under one of these codes. ``exclude``: ids never to suggest. ``only``: when given, the only
+    ids that may be suggested (e.g. what the viewer may see, an event's participants).
+    ``min_score``: drop weaker ones.
     """
 
     any_territory: bool = False
@@ -35,6 +37,7 @@ class TopOptions:
     territories: frozenset[str] | None = None
     cso: frozenset[str] | None = None
     exclude: frozenset[str] = frozenset()
+    only: frozenset[str] | None = None
     min_score: float = 0.0
 
 
@@ -86,6 +89,10 @@ class Eligibility:
             mask &= np.array([d.tags.territory.upper() in wanted for d in self.documents])
         if options.cso is not None:
             mask &= np.array([_has_cso_under(d.tags.cso, options.cso) for d in self.documents])
+        if options.only is not None:
+            allowed = np.zeros(len(self.documents), dtype=bool)
+            allowed[[self.position[i] for i in options.only if i in self.position]] = True
+            mask &= allowed
         for doc_id in options.exclude:
             if doc_id in self.position:
                 mask[self.position[doc_id]] = False

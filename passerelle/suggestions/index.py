@@ -1,0 +1,128 @@
+"""The matching indexes of the directory (people, organisations), kept in memory per process
+and rebuilt when the directory changes.
+
+Every use checks a *fingerprint* of the directory (one aggregate query: how many people and
+organisations, the latest ``updated_at`` and primary key of each). Every write that matters
+to matching (profile edits, tags, affiliations, visibility, imports, deletions) goes through
+a service, an import or the admin, which all save the ``Person``/``Organisation`` row, so the
+fingerprint moves. When it has moved, the index is rebuilt from the database before
+answering (hundreds of milliseconds for the ~600 demo profiles; see docs/decisions.md for
+the measured figures and the larger-directory path through :func:`rebuild_job`).
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, Max
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from passerelle.core.models import CancerSite, CsoCategory, Technique
+from passerelle.directory.models import Organisation, Person
+from passerelle.matching import MatchingIndex, build_index
+
+from .documents import ProfileFacts, load_profile_facts, organisation_documents
+
+Fingerprint = tuple[Any, ...]
+
+
+@dataclass
+class DirectoryIndex:
+    """The people and organisation indexes fitted on the directory as of ``fingerprint``."""
+
+    fingerprint: Fingerprint
+    people: MatchingIndex
+    organisations: MatchingIndex
+    facts: dict[int, ProfileFacts]
+    members: dict[int, list[int]]  # organisation pk → its people's pks
+    code_labels: dict[str, dict[str, dict[str, str]]]  # language → family → code → name
+    build_seconds: float
+    built_at: float = field(default_factory=time.time)
+
+
+_lock = threading.Lock()
+_current: DirectoryIndex | None = None
+
+
+def directory_fingerprint() -> Fingerprint:
+    """A value that changes whenever a profile or an organisation is created, saved or deleted."""
+    people = Person.objects.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
+    orgs = Organisation.objects.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
+    return (people["n"], people["last"], people["top"], orgs["n"], orgs["last"], orgs["top"])
+
+
+def build_directory_index(fingerprint: Fingerprint | None = None) -> DirectoryIndex:
+    """Read the whole directory and fit both indexes (no caching)."""
+    started = time.perf_counter()
+    fingerprint = fingerprint if fingerprint is not None else directory_fingerprint()
+    facts = load_profile_facts()
+    people = build_index([f.document() for f in facts])
+    organisations = build_index(organisation_documents(facts))
+    members: dict[int, list[int]] = {}
+    for f in facts:
+        for org in f.organisations:
+            members.setdefault(org, []).append(f.pk)
+    return DirectoryIndex(fingerprint, people, organisations, {f.pk: f for f in facts}, members,
+                          {"fr": code_labels(french=True), "en": code_labels(french=False)},
+                          time.perf_counter() - started)
+
+
+def current_index() -> DirectoryIndex:
+    """The index of the directory as it is now, rebuilt first if the directory changed."""
+    global _current
+    fingerprint = directory_fingerprint()
+    index = _current
+    if index is not None and index.fingerprint == fingerprint:
+        return index
+    with _lock:
+        if _current is None or _current.fingerprint != fingerprint:
+            _current = build_directory_index(fingerprint)
+        return _current
+
+
+def forget_index() -> None:
+    """Drop the in-memory index (tests; after a restore of the database)."""
+    global _current
+    with _lock:
+        _current = None
+
+
+def engine_language() -> str:
+    return "fr" if (get_language() or "fr").startswith("fr") else "en"
+
+
+def in_sentence(title: str, *, every_word: bool) -> str:
+    """A title as it reads inside a sentence: "Breast Cancer" → "breast cancer", "Radiomique" →
+    "radiomique"; acronyms (MRI, IRM) and eponyms (Hodgkin's, Maladie de Hodgkin) are kept."""
+    words = title.split(" ")
+    for i, word in enumerate(words if every_word else words[:1]):
+        if len(word) > 1 and word[0].isupper() and word[1:].islower() and "'" not in word:
+            words[i] = word.lower()
+    return " ".join(words)
+
+
+def code_labels(*, french: bool) -> dict[str, dict[str, str]]:
+    """Names of the taxonomy codes the engine's reasons quote, in one language."""
+
+    def title(row: Any) -> str:
+        return in_sentence(row.title_fr, every_word=False) if french else in_sentence(row.title_en, every_word=True)
+
+    return {
+        "sites": {str(s.icrp_code): title(s) for s in CancerSite.objects.all()},
+        "cso": {c.code: title(c) for c in CsoCategory.objects.all()},
+        "techniques": {t.code: title(t) for t in Technique.objects.all()},
+    }
+
+
+def labels(index: DirectoryIndex) -> dict[str, dict[str, str]]:
+    """Names of codes and kinds in the active language, for the engine's reasons."""
+    return {
+        **index.code_labels[engine_language()],
+        "kinds": {
+            "clinician": _("a clinician"), "researcher": _("a researcher"), "company": _("a company"),
+            "patient": _("a patient partner or association"),
+        },
+    }
