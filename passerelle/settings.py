@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "passerelle.events",
     "passerelle.jobs",
     "passerelle.meetings",
+    "passerelle.projects",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
 
 ROLES = ("anonymous", "member", "owner", "coordinator")
 LOGIN = "login"
@@ -49,6 +50,7 @@ EXPECTED = {
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
     **EVENTS_EXPECTED,
+    **PROJECTS_EXPECTED,
     "jobs:list": COORDINATOR,
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
@@ -81,6 +83,8 @@ def test_every_view_declares_who_may_use_it():
 def url_for(name: str, objects: dict) -> str:
     if is_events_url(name):
         return events_url(name, objects)
+    if is_projects_url(name):
+        return projects_url(name, objects)
     if name.startswith("jobs:") and name != "jobs:list":
         return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
@@ -108,6 +112,7 @@ def objects(db):
     person = PersonFactory(visibility=Visibility.MEMBERS, user=owner, organisation=org)
     return {
         **make_event_objects(owner),
+        **make_projects_objects(owner),
         "owner": owner,
         "person": person,
         "org": org,

@@ -1,0 +1,101 @@
+"""An opportunity: a collaboration idea between people (and organisations) of the two territories,
+with where it was born, its next step, its owner and its status history."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import OpportunityStatus, OriginKind
+
+
+class Opportunity(models.Model):
+    title = models.CharField(_("title"), max_length=255)
+    description = models.TextField(_("topic"), blank=True, help_text=_("What the collaboration would be about."))
+    people = models.ManyToManyField(
+        "directory.Person", related_name="opportunities", verbose_name=_("people"),
+    )
+    organisations = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="opportunities", verbose_name=_("organisations"),
+    )
+    categories = models.ManyToManyField(
+        "core.CsoCategory", blank=True, related_name="+", verbose_name=_("cancer research categories"),
+    )
+    sites = models.ManyToManyField("core.CancerSite", blank=True, related_name="+", verbose_name=_("cancer sites"))
+    origin_kind = models.CharField(_("origin"), max_length=20, choices=OriginKind.choices, default=OriginKind.MANUAL)
+    origin_event = models.ForeignKey(
+        "events.Event", verbose_name=_("event of origin"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="opportunities",
+    )
+    origin_meeting = models.ForeignKey(
+        "meetings.Meeting", verbose_name=_("meeting of origin"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="opportunities",
+    )
+    origin_note = models.TextField(
+        _("origin details"), blank=True,
+        help_text=_("What was said at the meeting, the feedback, or why the suggestion was kept."),
+    )
+    # A matching suggestion keeps its score and reasons as they were when it was saved.
+    match_score = models.FloatField(
+        _("matching score"), null=True, blank=True, validators=[MinValueValidator(0.0)],
+    )
+    match_reasons = models.JSONField(_("matching reasons"), default=list, blank=True)
+    next_step = models.CharField(_("next step"), max_length=255, blank=True)
+    next_step_due = models.DateField(_("next step due"), null=True, blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="owned_opportunities", help_text=_("Who follows this opportunity."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=OpportunityStatus.choices, default=OpportunityStatus.IDEA, editable=False,
+    )
+    dropped_reason = models.TextField(_("reason for dropping"), blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("opportunity")
+        verbose_name_plural = _("opportunities")
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            models.Index(fields=["origin_kind"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:opportunity", args=[self.pk])
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (OpportunityStatus.IDEA, OpportunityStatus.EXPLORING)
+
+
+class OpportunityStatusChange(models.Model):
+    """One status move of an opportunity: from, to, who, when and why."""
+
+    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(_("from"), max_length=20, choices=OpportunityStatus.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=OpportunityStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("opportunity status change")
+        verbose_name_plural = _("opportunity status changes")
+
+    def __str__(self) -> str:
+        return f"{self.opportunity_id}: {self.from_status} → {self.to_status}"

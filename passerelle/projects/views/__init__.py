@@ -1,0 +1,1 @@
+"""Pages of the projects app: opportunities, joint projects, support services."""
