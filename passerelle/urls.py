@@ -22,3 +22,6 @@ urlpatterns = [
     path("api/", include("passerelle.events.api_urls")),
     path("admin/", admin.site.urls),
 ]
+
+# A database that is down answers 503 (core/errors.py), not a bare 500.
+handler500 = "passerelle.core.errors.server_error"
