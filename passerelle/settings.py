@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "passerelle.jobs",
     "passerelle.meetings",
     "passerelle.projects",
+    "passerelle.funding",
     "passerelle.suggestions",
 ]
 

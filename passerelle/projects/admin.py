@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from .models import Opportunity, OpportunityStatusChange
+from .models import (
+    Opportunity,
+    OpportunityStatusChange,
+    Project,
+    ProjectPartner,
+    ProjectStatusChange,
+    ServiceRequest,
+    ServiceRequestNote,
+    SupportService,
+)
 
 
 class OpportunityStatusInline(admin.TabularInline):
@@ -26,3 +35,51 @@ class OpportunityAdmin(admin.ModelAdmin):
     autocomplete_fields = ["people", "organisations", "origin_event"]
     filter_horizontal = ["categories", "sites"]
     inlines = [OpportunityStatusInline]
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    model = ProjectPartner
+    extra = 0
+    autocomplete_fields = ["person", "organisation"]
+
+
+class ProjectStatusInline(OpportunityStatusInline):
+    model = ProjectStatusChange
+
+
+@admin.register(Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "status", "start", "end", "opportunity", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["acronym", "title_fr", "title_en"]
+    readonly_fields = ["status"]
+    autocomplete_fields = ["opportunity", "events"]
+    filter_horizontal = ["categories", "sites"]
+    inlines = [ProjectPartnerInline, ProjectStatusInline]
+    view_on_site = False
+
+
+@admin.register(SupportService)
+class SupportServiceAdmin(admin.ModelAdmin):
+    list_display = ["name_fr", "kind", "contact", "active", "position"]
+    list_filter = ["kind", "active"]
+    search_fields = ["name_fr", "name_en"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    view_on_site = False
+
+
+class ServiceRequestNoteInline(admin.TabularInline):
+    model = ServiceRequestNote
+    extra = 0
+    readonly_fields = ["from_status", "to_status", "by", "at"]
+
+
+@admin.register(ServiceRequest)
+class ServiceRequestAdmin(admin.ModelAdmin):
+    list_display = ["service", "requester", "project", "status", "assigned_to", "created_at"]
+    list_filter = ["status", "service"]
+    search_fields = ["message", "requester__email"]
+    readonly_fields = ["status", "completed_at"]
+    autocomplete_fields = ["project"]
+    inlines = [ServiceRequestNoteInline]
+    view_on_site = False

@@ -27,3 +27,57 @@ OPPORTUNITY_TRANSITIONS: dict[str, frozenset[str]] = {
     OpportunityStatus.DROPPED: frozenset({OpportunityStatus.IDEA, OpportunityStatus.EXPLORING}),
     OpportunityStatus.PROJECT: frozenset(),
 }
+
+
+class ProjectStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    STOPPED = "stopped", _("Stopped")
+
+
+PROJECT_TRANSITIONS: dict[str, frozenset[str]] = {
+    ProjectStatus.DRAFT: frozenset({ProjectStatus.ACTIVE, ProjectStatus.STOPPED}),
+    ProjectStatus.ACTIVE: frozenset({ProjectStatus.COMPLETED, ProjectStatus.STOPPED}),
+    ProjectStatus.STOPPED: frozenset({ProjectStatus.ACTIVE}),
+    ProjectStatus.COMPLETED: frozenset(),
+}
+
+
+class PartnerRole(models.TextChoices):
+    LEAD = "lead", _("Lead")
+    CO_INVESTIGATOR = "co_investigator", _("Co-investigator")
+    PARTNER = "partner", _("Partner")
+    PATIENT_PARTNER = "patient_partner", _("Patient partner")
+    ADVISOR = "advisor", _("Advisor")
+
+
+class ServiceKind(models.TextChoices):
+    PROJECT_ENGINEERING = "project_engineering", _("Project engineering")
+    PARTNER_SEARCH = "partner_search", _("Partner search")
+    FUNDING_WATCH = "funding_watch", _("Funding watch")
+    VALORISATION = "valorisation", _("Valorisation and technology transfer")
+    EVENT_SUPPORT = "event_support", _("Event support")
+    TRAINING = "training", _("Training")
+    COMMUNICATION = "communication", _("Communication")
+    OTHER = "other", _("Other")
+
+
+class ServiceRequestStatus(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+# Coordinators move requests; the requester may only withdraw an unfinished one.
+SERVICE_REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
+    ServiceRequestStatus.NEW: frozenset({ServiceRequestStatus.IN_PROGRESS, ServiceRequestStatus.DECLINED,
+                                         ServiceRequestStatus.WITHDRAWN}),
+    ServiceRequestStatus.IN_PROGRESS: frozenset({ServiceRequestStatus.COMPLETED, ServiceRequestStatus.DECLINED,
+                                                 ServiceRequestStatus.WITHDRAWN}),
+    ServiceRequestStatus.COMPLETED: frozenset({ServiceRequestStatus.IN_PROGRESS}),
+    ServiceRequestStatus.DECLINED: frozenset({ServiceRequestStatus.NEW}),
+    ServiceRequestStatus.WITHDRAWN: frozenset(),
+}

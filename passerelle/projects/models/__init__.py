@@ -3,5 +3,8 @@
 Writes go through ``services.py``; reads that respect who may see what through ``selectors.py``.
 """
 from .opportunity import Opportunity, OpportunityStatusChange
+from .project import Project, ProjectPartner, ProjectStatusChange
+from .support import ServiceRequest, ServiceRequestNote, SupportService
 
-__all__ = ["Opportunity", "OpportunityStatusChange"]
+__all__ = ["Opportunity", "OpportunityStatusChange", "Project", "ProjectPartner", "ProjectStatusChange",
+           "ServiceRequest", "ServiceRequestNote", "SupportService"]

@@ -1,0 +1,100 @@
+"""Admin pages for coordinators. Application statuses are read-only here: they move through the
+pages that call ``services`` (deadline, eligibility, allowed moves, history)."""
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .models import (
+    Application,
+    ApplicationAmount,
+    ApplicationDocument,
+    ApplicationStatusChange,
+    Call,
+    CallRule,
+    ConflictOfInterest,
+    Programme,
+    ReviewAssignment,
+    ReviewCriterion,
+    ReviewScore,
+)
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(admin.ModelAdmin):
+    list_display = ["name_fr", "acronym", "active"]
+    search_fields = ["name_fr", "name_en", "acronym"]
+    autocomplete_fields = ["funders"]
+    prepopulated_fields = {"slug": ["name_fr"]}
+    view_on_site = False
+
+
+class CallRuleInline(admin.TabularInline):
+    model = CallRule
+    extra = 0
+
+
+class ReviewCriterionInline(admin.TabularInline):
+    model = ReviewCriterion
+    extra = 0
+
+
+@admin.register(Call)
+class CallAdmin(admin.ModelAdmin):
+    list_display = ["title_fr", "programme", "opens_at", "closes_at", "time_zone", "status"]
+    list_filter = ["status", "programme"]
+    search_fields = ["title_fr", "title_en", "slug"]
+    inlines = [CallRuleInline, ReviewCriterionInline]
+    view_on_site = False
+
+
+class AmountInline(admin.TabularInline):
+    model = ApplicationAmount
+    extra = 0
+
+
+class DocumentInline(admin.TabularInline):
+    model = ApplicationDocument
+    extra = 0
+
+
+class ApplicationStatusInline(admin.TabularInline):
+    model = ApplicationStatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Application)
+class ApplicationAdmin(admin.ModelAdmin):
+    list_display = ["project", "call", "status", "submitted_at", "decided_at"]
+    list_filter = ["status", "call"]
+    search_fields = ["project__title_fr", "project__acronym", "call__title_fr"]
+    readonly_fields = ["status", "eligibility", "eligibility_checked_at", "submitted_at", "submitted_by",
+                       "decided_at", "decided_by", "decision_note"]
+    autocomplete_fields = ["project"]
+    inlines = [AmountInline, DocumentInline, ApplicationStatusInline]
+    view_on_site = False
+
+
+class ScoreInline(admin.TabularInline):
+    model = ReviewScore
+    extra = 0
+
+
+@admin.register(ReviewAssignment)
+class ReviewAssignmentAdmin(admin.ModelAdmin):
+    list_display = ["reviewer", "application", "status", "match_score", "assigned_at", "submitted_at"]
+    list_filter = ["status"]
+    autocomplete_fields = ["reviewer"]
+    readonly_fields = ["status", "match_score"]
+    inlines = [ScoreInline]
+    view_on_site = False
+
+
+@admin.register(ConflictOfInterest)
+class ConflictOfInterestAdmin(admin.ModelAdmin):
+    list_display = ["reviewer", "application", "person", "organisation", "declared_at"]
+    autocomplete_fields = ["reviewer", "person", "organisation"]

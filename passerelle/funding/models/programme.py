@@ -1,0 +1,167 @@
+"""Funding programmes and their calls; a call's eligibility rules are rows of data (``CallRule``)."""
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.events.models.bilingual import in_active_language
+
+from ..enums import CallStatus, CallTimeZone, RuleKind
+
+
+class Programme(models.Model):
+    slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=255)
+    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    funders = models.ManyToManyField(
+        "directory.Organisation", blank=True, related_name="funding_programmes", verbose_name=_("funders"),
+    )
+    territories = models.JSONField(
+        _("territories"), default=list, blank=True, help_text=_("The territories the programme funds."),
+    )
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name_fr"]
+        verbose_name = _("funding programme")
+        verbose_name_plural = _("funding programmes")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:programme", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        return in_active_language(self.name_fr, self.name_en)
+
+    @property
+    def description(self) -> str:
+        return in_active_language(self.description_fr, self.description_en)
+
+
+class Call(models.Model):
+    programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
+                                  related_name="calls")
+    slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
+    title_fr = models.CharField(_("title (French)"), max_length=255)
+    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(_("closes (deadline)"))
+    time_zone = models.CharField(
+        _("time zone"), max_length=40, choices=CallTimeZone.choices, default=CallTimeZone.PARIS,
+        help_text=_("Dates are entered and shown in this zone."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-closes_at", "pk"]
+        verbose_name = _("call")
+        verbose_name_plural = _("calls")
+        indexes = [models.Index(fields=["status", "closes_at"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("funding:call", args=[self.slug])
+
+    @property
+    def title(self) -> str:
+        return in_active_language(self.title_fr, self.title_en)
+
+    @property
+    def description(self) -> str:
+        return in_active_language(self.description_fr, self.description_en)
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    def local(self, moment: datetime | None) -> datetime | None:
+        """``moment`` (stored in UTC) in the call's own time zone."""
+        return timezone.localtime(moment, self.tz) if moment else None
+
+    def is_open(self, now: datetime | None = None) -> bool:
+        """Published, opened, and the deadline not reached (the deadline instant itself is too late)."""
+        now = now or timezone.now()
+        return self.status == CallStatus.PUBLISHED and self.opens_at <= now < self.closes_at
+
+    def clean(self) -> None:
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            raise ValidationError({"closes_at": _("The deadline must come after the opening.")})
+
+
+class CallRule(models.Model):
+    """One eligibility rule of a call: a kind and its parameters (see ``eligibility.RULE_PARAMETERS``)."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="rules")
+    kind = models.CharField(_("rule"), max_length=30, choices=RuleKind.choices)
+    params = models.JSONField(_("parameters"), default=dict)
+
+    class Meta:
+        ordering = ["call", "kind"]
+        verbose_name = _("eligibility rule")
+        verbose_name_plural = _("eligibility rules")
+        constraints = [models.UniqueConstraint(fields=["call", "kind"], name="call_rule_unique_kind")]
+
+    def __str__(self) -> str:
+        return self.get_kind_display()
+
+    def clean(self) -> None:
+        from ..eligibility import validate_params
+
+        validate_params(self.kind, self.params)
+
+
+class ReviewCriterion(models.Model):
+    """A criterion reviewers score, from 0 to ``max_score``; the ranking weighs it by ``weight``."""
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
+    label_fr = models.CharField(_("criterion (French)"), max_length=200)
+    label_en = models.CharField(_("criterion (English)"), max_length=200, blank=True)
+    description_fr = models.TextField(_("guidance (French)"), blank=True)
+    description_en = models.TextField(_("guidance (English)"), blank=True)
+    max_score = models.PositiveSmallIntegerField(_("maximum score"), default=5)
+    weight = models.PositiveSmallIntegerField(_("weight"), default=1)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["call", "position", "pk"]
+        verbose_name = _("review criterion")
+        verbose_name_plural = _("review criteria")
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return in_active_language(self.label_fr, self.label_en)
+
+    @property
+    def description(self) -> str:
+        return in_active_language(self.description_fr, self.description_en)
+
+    def clean(self) -> None:
+        if self.max_score is not None and self.max_score < 1:
+            raise ValidationError({"max_score": _("The maximum score must be at least 1.")})

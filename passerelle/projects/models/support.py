@@ -1,0 +1,104 @@
+"""The cluster's support services (a catalogue) and requests for them, followed to completion."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..enums import ServiceKind, ServiceRequestStatus
+from .bilingual import in_active_language
+
+
+class SupportService(models.Model):
+    kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
+    slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("contact"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", help_text=_("The coordinator who receives the requests."),
+    )
+    active = models.BooleanField(_("offered"), default=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["position", "name_fr"]
+        verbose_name = _("support service")
+        verbose_name_plural = _("support services")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:service", args=[self.slug])
+
+    @property
+    def name(self) -> str:
+        return in_active_language(self.name_fr, self.name_en)
+
+    @property
+    def description(self) -> str:
+        return in_active_language(self.description_fr, self.description_en)
+
+
+class ServiceRequest(models.Model):
+    """A request for one service, by a member, possibly for a project."""
+
+    service = models.ForeignKey(SupportService, verbose_name=_("service"), on_delete=models.PROTECT,
+                                related_name="requests")
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True,
+        related_name="service_requests",
+    )
+    project = models.ForeignKey(
+        "projects.Project", verbose_name=_("project"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="service_requests",
+    )
+    message = models.TextField(_("what you need"))
+    status = models.CharField(_("status"), max_length=20, choices=ServiceRequestStatus.choices,
+                              default=ServiceRequestStatus.NEW, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("followed by"), on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="assigned_service_requests",
+    )
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("service request")
+        verbose_name_plural = _("service requests")
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.service} – {self.requester}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("projects:service_request", args=[self.pk])
+
+
+class ServiceRequestNote(models.Model):
+    """A note on a request: a status move (``to_status`` set) or a follow-up remark."""
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="notes")
+    from_status = models.CharField(_("from"), max_length=20, choices=ServiceRequestStatus.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=20, choices=ServiceRequestStatus.choices, blank=True)
+    text = models.TextField(_("note"), blank=True)
+    internal = models.BooleanField(_("coordinators only"), default=False)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("service request note")
+        verbose_name_plural = _("service request notes")
+
+    def __str__(self) -> str:
+        return f"{self.request_id} @ {self.at:%Y-%m-%d}"
