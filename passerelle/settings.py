@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "passerelle.directory",
     "passerelle.events",
     "passerelle.jobs",
+    "passerelle.reports",
     "passerelle.meetings",
     "passerelle.projects",
     "passerelle.funding",

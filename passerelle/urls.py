@@ -15,6 +15,7 @@ urlpatterns = [
     path("directory/", include("passerelle.directory.urls")),
     path("events/", include("passerelle.events.urls")),
     path("jobs/", include("passerelle.jobs.urls")),
+    path("reports/", include("passerelle.reports.urls")),
     path("projects/", include("passerelle.projects.urls")),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),

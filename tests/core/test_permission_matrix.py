@@ -14,6 +14,7 @@ from passerelle.jobs.models import Job
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
+from tests.reports.permissions import REPORTS_EXPECTED, is_reports_url, make_reports_objects, reports_url
 
 ROLES = ("anonymous", "member", "owner", "coordinator")
 LOGIN = "login"
@@ -51,6 +52,7 @@ EXPECTED = {
     "api-organisation": PUBLIC,
     **EVENTS_EXPECTED,
     **PROJECTS_EXPECTED,
+    **REPORTS_EXPECTED,
     "jobs:list": COORDINATOR,
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
@@ -85,6 +87,8 @@ def url_for(name: str, objects: dict) -> str:
         return events_url(name, objects)
     if is_projects_url(name):
         return projects_url(name, objects)
+    if is_reports_url(name):
+        return reports_url(name, objects)
     if name.startswith("jobs:") and name != "jobs:list":
         return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
@@ -113,6 +117,7 @@ def objects(db):
     return {
         **make_event_objects(owner),
         **make_projects_objects(owner),
+        **make_reports_objects(owner),
         "owner": owner,
         "person": person,
         "org": org,

@@ -1,0 +1,85 @@
+"""The filters of the reports, read from the query string (GET forms: every view can be linked to)."""
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import Territory
+from passerelle.core.models import CancerSite, CsoCategory
+from passerelle.events.models import Event
+
+from .indicators import ReportFilters
+from .indicators.events import accompanied_events
+from .tables import first_year
+
+
+def year_choices() -> list[tuple[str, str]]:
+    last = timezone.localdate().year
+    return [("", _("Any year"))] + [(str(y), str(y)) for y in range(last, first_year() - 1, -1)]
+
+
+class EventChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, event: Event) -> str:
+        return f"{event.title} ({event.start:%Y})"
+
+
+class ReportFilterForm(forms.Form):
+    """Period, territory, event, category and site. Unknown values are errors, shown by field."""
+
+    year_from = forms.TypedChoiceField(label=_("From"), required=False, coerce=int, empty_value=None)
+    year_to = forms.TypedChoiceField(label=_("To"), required=False, coerce=int, empty_value=None)
+    territory = forms.ChoiceField(label=_("Territory"), required=False,
+                                  choices=[("", _("Both sides and elsewhere")), *Territory.choices])
+    event = EventChoiceField(label=_("Event"), required=False, queryset=Event.objects.none(),
+                             empty_label=_("All events"))
+    category = forms.ModelChoiceField(label=_("Cancer research category"), required=False,
+                                      queryset=CsoCategory.objects.filter(active=True), to_field_name="code",
+                                      empty_label=_("All categories"))
+    site = forms.ModelChoiceField(label=_("Cancer site"), required=False, queryset=CancerSite.objects.all(),
+                                  to_field_name="icrp_code", empty_label=_("All sites"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = year_choices()
+        self.fields["year_from"].choices = years
+        self.fields["year_to"].choices = years
+        self.fields["event"].queryset = accompanied_events(ReportFilters()).order_by("-start")
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("year_from"), data.get("year_to")
+        if start is not None and end is not None and end < start:
+            self.add_error("year_to", _("The period must end in or after the year it starts."))
+        return data
+
+    def filters(self) -> ReportFilters:
+        """The chosen filters; call after ``is_valid()`` (invalid fields count as "all")."""
+        data = self.cleaned_data if self.is_bound else {}
+        event, category, site = data.get("event"), data.get("category"), data.get("site")
+        return ReportFilters(
+            year_from=data.get("year_from"), year_to=data.get("year_to"),
+            territory=data.get("territory") or "",
+            event=event.pk if event else None,
+            category=category.code if category else "",
+            site=site.icrp_code if site else None,
+        )
+
+
+class PublicFilterForm(ReportFilterForm):
+    """Visitors choose a period and a territory only."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("event", "category", "site"):
+            del self.fields[name]
+
+
+def filters_from(params, form_class: type[ReportFilterForm] = ReportFilterForm) -> tuple[ReportFilterForm,
+                                                                                           ReportFilters]:
+    form = form_class(params or None)
+    if form.is_bound and not form.is_valid():
+        # Keep the valid choices, drop the invalid ones (the form shows why).
+        for name in list(form.errors):
+            form.cleaned_data.pop(name, None)
+    return form, form.filters()

@@ -1,0 +1,30 @@
+"""The registry of indicators, in the order the dashboard, the exports and the API show them.
+
+Each indicator is one selector (``Indicator.compute``) living in the module of its domain;
+``passerelle/reports/tables.py`` puts them together by year for every page, file and API answer.
+"""
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from . import community, events
+from .base import Indicator, Ratio, ReportFilters, Series, Unit
+
+GROUPS = {
+    "events": _("Events"),
+    "community": _("Community"),
+}
+
+
+def all_indicators() -> list[Indicator]:
+    return [*events.INDICATORS, *community.INDICATORS]
+
+
+def indicator(key: str) -> Indicator:
+    for found in all_indicators():
+        if found.key == key:
+            return found
+    raise KeyError(key)
+
+
+__all__ = ["GROUPS", "Indicator", "Ratio", "ReportFilters", "Series", "Unit", "all_indicators", "indicator"]

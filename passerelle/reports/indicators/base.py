@@ -1,0 +1,180 @@
+"""The vocabulary of indicators: the filters every indicator takes, the values it gives back
+(counts, ratios, sums per currency, medians), its series by year, and one registry entry.
+
+An indicator is one selector ``compute(filters) -> Series``. Years are calendar years in the
+project's time zone (Lyon), so an event starting on 31 December at 20:00 in Montréal counts in
+the next year, as it does for the team that runs it.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import ExtractYear
+from django.utils.functional import Promise
+
+
+def report_tz() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def year_start(year: int) -> datetime:
+    return datetime(year, 1, 1, tzinfo=report_tz())
+
+
+@dataclass(frozen=True)
+class ReportFilters:
+    """What a coordinator chose: a period (whole years), a territory, an event, a CSO category
+    (its sub-categories included) and a cancer site (ICRP code). Empty means "all"."""
+
+    year_from: int | None = None
+    year_to: int | None = None
+    territory: str = ""
+    event: int | None = None
+    category: str = ""
+    site: int | None = None
+
+    def period(self, path: str) -> Q:
+        """``path`` (a datetime) inside the period; ranges, so that indexes on ``path`` serve."""
+        q = Q()
+        if self.year_from is not None:
+            q &= Q(**{f"{path}__gte": year_start(self.year_from)})
+        if self.year_to is not None:
+            q &= Q(**{f"{path}__lt": year_start(self.year_to + 1)})
+        return q
+
+    def period_dates(self, path: str) -> Q:
+        """Same as :meth:`period` for a date field."""
+        q = Q()
+        if self.year_from is not None:
+            q &= Q(**{f"{path}__year__gte": self.year_from})
+        if self.year_to is not None:
+            q &= Q(**{f"{path}__year__lte": self.year_to})
+        return q
+
+    def category_q(self, code_path: str) -> Q:
+        """``code_path`` (a CSO code) is the chosen category or one of its sub-categories."""
+        return Q(**{code_path: self.category}) | Q(**{f"{code_path}__startswith": f"{self.category}."})
+
+    def but(self, **changes: Any) -> ReportFilters:
+        return replace(self, **changes)
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ReportFilters()
+
+
+def year_of(path: str) -> ExtractYear:
+    return ExtractYear(path, tzinfo=report_tz())
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """A rate kept with its parts, so that a reader can check it (31 useful out of 50 = 62 %)."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def value(self) -> float | None:
+        return self.numerator / self.denominator if self.denominator else None
+
+
+# A value is a count, an amount, a ratio or a number of days; None when there is nothing to measure.
+Value = int | Decimal | Ratio | None
+# Indicators broken down (money per currency, outcomes per kind) give a dict of values.
+Cell = Value | dict[str, Value]
+
+
+@dataclass
+class Series:
+    """An indicator's values for each year that has data, and for the whole period (a distinct
+    count over the period is not the sum of the years: one person active in 2019 and 2020 is one)."""
+
+    by_year: dict[int, Cell] = field(default_factory=dict)
+    total: Cell = None
+
+
+class Unit(models.TextChoices):
+    COUNT = "count", "count"
+    RATE = "rate", "rate"
+    MONEY = "money", "money"
+    DAYS = "days", "days"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """One indicator: its key (API, exports), its words (label and definition, shown with the
+    figure), its unit and the one selector that computes it."""
+
+    key: str
+    group: str
+    label: str | Promise
+    definition: str | Promise
+    unit: str
+    compute: Callable[[ReportFilters], Series]
+    public: bool = False
+    # For broken-down indicators: the order and the words of the parts (currency codes, kinds).
+    parts: Callable[[], list[tuple[str, str]]] | None = None
+
+
+# --- helpers shared by the selectors --------------------------------------------------------------
+
+def count_series(items: QuerySet, date_path: str, *, distinct: str | None = None) -> Series:
+    """Rows of ``items`` (or distinct values of ``distinct``) per year of ``date_path``, and in all."""
+    counted = Count(distinct, distinct=True) if distinct else Count("pk")
+    rows = (items.order_by().annotate(r_year=year_of(date_path)).values("r_year")
+            .annotate(n=counted).values_list("r_year", "n"))
+    by_year = {year: n for year, n in rows if year is not None}
+    if distinct:
+        total = items.order_by().aggregate(n=counted)["n"]
+    else:
+        total = sum(by_year.values())
+    return Series(by_year=by_year, total=total)
+
+
+def activity_rows(items: QuerySet, item_path: str, date_path: str) -> QuerySet:
+    """``items`` as (r_item, r_year) rows: who or what was active, and when."""
+    return (items.order_by().annotate(r_item=models.F(item_path), r_year=year_of(date_path))
+            .values("r_item", "r_year"))
+
+
+def union_sql(parts: Iterable[QuerySet | tuple[str, list]]) -> tuple[str, list]:
+    """One SQL ``UNION`` of (r_item, r_year) row sets: querysets from :func:`activity_rows` or
+    ready (sql, params) pairs."""
+    sqls, params = [], []
+    for index, part in enumerate(parts):
+        sql, part_params = part if isinstance(part, tuple) else part.query.sql_with_params()
+        sqls.append(f"SELECT p{index}.r_item, p{index}.r_year FROM ({sql}) p{index}")
+        params.extend(part_params)
+    return " UNION ".join(sqls), params
+
+
+def distinct_series(parts: list[QuerySet | tuple[str, list]]) -> Series:
+    """Distinct items per year and in all, over the union of several activities."""
+    if not parts:
+        return Series(total=0)
+    union, params = union_sql(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT u.r_year, COUNT(DISTINCT u.r_item) FROM ({union}) u "
+            "WHERE u.r_item IS NOT NULL GROUP BY u.r_year", params)
+        by_year = {int(year): n for year, n in cursor.fetchall() if year is not None}
+        cursor.execute(f"SELECT COUNT(DISTINCT u.r_item) FROM ({union}) u WHERE u.r_item IS NOT NULL", params)
+        total = cursor.fetchone()[0]
+    return Series(by_year=by_year, total=total)
+
+
+def ratio_series(numerator: Series, denominator: Series) -> Series:
+    years = set(numerator.by_year) | set(denominator.by_year)
+    return Series(
+        by_year={y: Ratio(numerator.by_year.get(y) or 0, denominator.by_year.get(y) or 0) for y in years},
+        total=Ratio(numerator.total or 0, denominator.total or 0),
+    )

@@ -1,0 +1,83 @@
+/* Passerelle reports: charts (Chart.js) and the collaboration network (vis-network).
+   Data comes from <script type="application/json"> blocks written by the server; the tables on
+   the same page hold the same numbers, so without these libraries nothing is lost. */
+(function () {
+  "use strict";
+
+  var PALETTE = ["#0b5cad", "#b3261e", "#1e7a3c", "#9a6700", "#6a3d9a", "#00838f", "#5b6775", "#c2185b"];
+  var TERRITORY_COLOURS = { AURA: "#b3261e", QC: "#1d4f91", OTHER: "#5b6775" };
+
+  function readJson(id) {
+    var node = document.getElementById(id);
+    return node ? JSON.parse(node.textContent) : null;
+  }
+
+  function colourOf(dataset, index) {
+    return TERRITORY_COLOURS[dataset.territory] || PALETTE[index % PALETTE.length];
+  }
+
+  function drawCharts() {
+    var charts = readJson("reports-charts");
+    var box = document.getElementById("charts");
+    if (!charts || !box || typeof window.Chart === "undefined") {
+      return;
+    }
+    box.hidden = false;
+    charts.forEach(function (chart) {
+      var figure = box.querySelector('[data-chart="' + chart.key + '"]');
+      if (!figure) { return; }
+      var datasets = chart.datasets.map(function (dataset, index) {
+        var colour = colourOf(dataset, index);
+        return { label: dataset.label, data: dataset.data, backgroundColor: colour, borderColor: colour,
+                 tension: 0.2, spanGaps: true };
+      });
+      new window.Chart(figure.querySelector("canvas"), {
+        type: chart.kind,
+        data: { labels: chart.labels, datasets: datasets },
+        options: { responsive: true, maintainAspectRatio: false, animation: false,
+                   plugins: { legend: { position: "bottom" } },
+                   scales: { y: { beginAtZero: true } } }
+      });
+      figure.classList.add("drawn");
+    });
+  }
+
+  function drawNetwork() {
+    var data = readJson("reports-network");
+    var box = document.getElementById("network");
+    if (!data || !box || typeof window.vis === "undefined") {
+      return;
+    }
+    box.hidden = false;
+    var nodes = data.nodes.map(function (node) {
+      return { id: node.id, label: node.label, title: node.title, value: node.degree,
+               shape: node.kind === "organisation" ? "dot" : "diamond",
+               color: TERRITORY_COLOURS[node.territory] || TERRITORY_COLOURS.OTHER };
+    });
+    var edges = data.edges.map(function (edge) {
+      return { from: edge.source, to: edge.target, value: edge.weight, title: edge.title,
+               color: { color: edge.cross_border ? "#e0a100" : "#c5ccd5" },
+               width: edge.cross_border ? 3 : 1 };
+    });
+    var network = new window.vis.Network(box.querySelector(".network-canvas"),
+      { nodes: new window.vis.DataSet(nodes), edges: new window.vis.DataSet(edges) },
+      { physics: { stabilization: { iterations: 150 } }, interaction: { hover: true, tooltipDelay: 150 },
+        nodes: { scaling: { min: 6, max: 30 }, font: { size: 12 } },
+        edges: { smooth: false, scaling: { min: 1, max: 8 } } });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      box.classList.add("drawn");
+    });
+  }
+
+  function start() {
+    drawCharts();
+    drawNetwork();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();

@@ -1,0 +1,19 @@
+"""Fixtures of the reports tests: the hand-built world of ``world.py``, messages in English."""
+from __future__ import annotations
+
+import pytest
+from django.utils import translation
+
+from .world import build_world
+
+
+@pytest.fixture
+def world(db):
+    return build_world()
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
