@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory
 from passerelle.core.identifiers import normalize_orcid, normalize_ror
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
+from passerelle.core.widgets import FastSelect
 
 from .models import Affiliation, Organisation, Person
 from .selectors import ORGANISATION_SORTS, PEOPLE_SORTS, OrganisationFilters, PeopleFilters
@@ -142,20 +143,20 @@ def _blank(choices: Any, label: Any) -> list[tuple[str, Any]]:
 
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(required=False, label=_("Search"), max_length=200)
-    territory = forms.ChoiceField(required=False, label=_("Territory"),
+    territory = forms.ChoiceField(required=False, label=_("Territory"), widget=FastSelect,
                                   choices=_blank(Territory.choices, _("All territories")))
-    kind = forms.ChoiceField(required=False, label=_("Kind of actor"),
+    kind = forms.ChoiceField(required=False, label=_("Kind of actor"), widget=FastSelect,
                              choices=_blank(ActorKind.choices, _("All kinds")))
     organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label=_("Organisation"),
-                                          empty_label=_("All organisations"))
-    category = forms.ChoiceField(required=False, label=_("Cancer research category"))
-    site = forms.ModelChoiceField(CancerSite.objects.all(), required=False, label=_("Cancer site"),
+                                          widget=FastSelect, empty_label=_("All organisations"))
+    category = forms.ChoiceField(required=False, label=_("Cancer research category"), widget=FastSelect)
+    site = forms.ModelChoiceField(CancerSite.objects.all(), required=False, label=_("Cancer site"), widget=FastSelect,
                                   to_field_name="icrp_code", empty_label=_("All sites"))
-    technique = forms.ModelChoiceField(Technique.objects.all(), required=False, label=_("Technique"),
+    technique = forms.ModelChoiceField(Technique.objects.all(), required=False, label=_("Technique"), widget=FastSelect,
                                        to_field_name="code", empty_label=_("All techniques"))
-    language = forms.ModelChoiceField(Language.objects.all(), required=False, label=_("Language"),
+    language = forms.ModelChoiceField(Language.objects.all(), required=False, label=_("Language"), widget=FastSelect,
                                       to_field_name="code", empty_label=_("All languages"))
-    sort = forms.ChoiceField(required=False, label=_("Sort by"), choices=[
+    sort = forms.ChoiceField(required=False, label=_("Sort by"), widget=FastSelect, choices=[
         ("", _("Default")), ("name", _("Name (A–Z)")), ("-name", _("Name (Z–A)")), ("territory", _("Territory")),
         ("kind", _("Kind of actor")), ("recent", _("Recently updated")), ("relevance", _("Relevance")),
     ])

@@ -2,14 +2,16 @@
 
 Each profile keeps a *search document*: its names, expertise, keywords, offers, seeks,
 organisations and tag labels in both languages, lower-cased and with accents folded.
-On PostgreSQL it is matched with a prefix ``tsquery`` against a GIN expression index
-(created by migration ``directory.0002``); on SQLite every term must occur in it.
+On PostgreSQL it is matched with a prefix ``tsquery`` against the stored, generated
+``search_vector`` column and its GIN index (migration ``directory.0003``), which also serves
+the ranking; on SQLite every term must occur in it.
 """
 from __future__ import annotations
 
-from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from passerelle.core.text import search_document, search_terms
 
@@ -48,9 +50,9 @@ def refresh_organisation(organisation: Organisation) -> None:
     )
 
 
-def search_vector() -> SearchVector:
-    """The expression the GIN index is built on; queries must use the very same one."""
-    return SearchVector("search_document", config=SEARCH_CONFIG)
+def search_vector(model: type[Person] | type[Organisation]) -> RawSQL:
+    """The stored ``search_vector`` column of ``model``'s table (PostgreSQL only; not a model field)."""
+    return RawSQL(f'"{model._meta.db_table}"."search_vector"', [], output_field=SearchVectorField())
 
 
 def uses_postgres() -> bool:
@@ -64,7 +66,7 @@ def apply_search(queryset: QuerySet, query: str) -> QuerySet:
         return queryset.annotate(rank=Value(0.0))
     if uses_postgres():
         tsquery = SearchQuery(" & ".join(f"{t}:*" for t in terms), search_type="raw", config=SEARCH_CONFIG)
-        vector = search_vector()
+        vector = search_vector(queryset.model)
         return queryset.annotate(search=vector).filter(search=tsquery).annotate(
             rank=SearchRank(vector, tsquery)
         )
