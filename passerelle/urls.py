@@ -14,13 +14,16 @@ urlpatterns = [
     path("accounts/", include("passerelle.accounts.urls")),
     path("directory/", include("passerelle.directory.urls")),
     path("events/", include("passerelle.events.urls")),
+    path("privacy/", include("passerelle.privacy.urls")),
     path("jobs/", include("passerelle.jobs.urls")),
     path("reports/", include("passerelle.reports.urls")),
     path("projects/", include("passerelle.projects.urls")),
+    path("suggestions/", include("passerelle.suggestions.urls")),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("passerelle.directory.api_urls")),
     path("api/", include("passerelle.events.api_urls")),
+    path("api/", include("passerelle.suggestions.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -6,16 +6,21 @@ organisations, the latest ``updated_at`` and primary key of each). Every write t
 to matching (profile edits, tags, affiliations, visibility, imports, deletions) goes through
 a service, an import or the admin, which all save the ``Person``/``Organisation`` row, so the
 fingerprint moves. When it has moved, the index is rebuilt from the database before
-answering (hundreds of milliseconds for the ~600 demo profiles; see docs/decisions.md for
-the measured figures and the larger-directory path through :func:`rebuild_job`).
+answering (0.7 s for the ~600 demo profiles), or, for a large directory, by a background
+job while the previous index keeps answering (:func:`current_index`, docs/decisions.md).
 """
 from __future__ import annotations
 
+import os
+import pickle
+import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Max
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -45,6 +50,9 @@ class DirectoryIndex:
 
 _lock = threading.Lock()
 _current: DirectoryIndex | None = None
+_snapshot_seen: float | None = None  # modification time of the snapshot file last read
+SNAPSHOT_FILE = "directory-index.pickle"
+REBUILD_HANDLER = "passerelle.suggestions.jobs.rebuild_index"
 
 
 def directory_fingerprint() -> Fingerprint:
@@ -71,23 +79,82 @@ def build_directory_index(fingerprint: Fingerprint | None = None) -> DirectoryIn
 
 
 def current_index() -> DirectoryIndex:
-    """The index of the directory as it is now, rebuilt first if the directory changed."""
+    """The index to answer from now.
+
+    Fresh when the directory has not changed since it was built. After a change, a directory of
+    up to ``SUGGESTIONS_SYNC_REBUILD_LIMIT`` people is re-indexed at once, here; a larger one keeps
+    answering from the previous index while a background job rebuilds it and writes a snapshot
+    that every process picks up (:func:`rebuild_and_save`). With no index at all, one is built here.
+    """
     global _current
     fingerprint = directory_fingerprint()
     index = _current
     if index is not None and index.fingerprint == fingerprint:
         return index
     with _lock:
-        if _current is None or _current.fingerprint != fingerprint:
+        snapshot = _read_new_snapshot()
+        if snapshot is not None and (_current is None or snapshot.built_at > _current.built_at):
+            _current = snapshot
+        if _current is not None and _current.fingerprint == fingerprint:
+            return _current
+        if _current is None or fingerprint[0] <= settings.SUGGESTIONS_SYNC_REBUILD_LIMIT:
             _current = build_directory_index(fingerprint)
-        return _current
+            return _current
+        stale = _current
+    request_rebuild()
+    return stale
+
+
+def snapshot_path() -> Path:
+    return Path(settings.SUGGESTIONS_INDEX_DIR) / SNAPSHOT_FILE
+
+
+def _read_new_snapshot() -> DirectoryIndex | None:
+    """The snapshot written by the rebuild job, if it changed since this process last read it."""
+    global _snapshot_seen
+    path = snapshot_path()
+    try:
+        modified = path.stat().st_mtime
+    except FileNotFoundError:
+        return None
+    if modified == _snapshot_seen:
+        return None
+    _snapshot_seen = modified
+    with path.open("rb") as handle:
+        # Written only by rebuild_and_save, in a directory of the application's own (see decisions.md).
+        return pickle.load(handle)  # noqa: S301
+
+
+def rebuild_and_save() -> DirectoryIndex:
+    """Build the index, write it atomically where every process will find it, and use it here."""
+    global _current
+    index = build_directory_index()
+    path = snapshot_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".index-", delete=False) as handle:
+        pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(handle.name, path)
+    with _lock:
+        _current = index
+    return index
+
+
+def request_rebuild() -> None:
+    """Start the rebuild job unless one is already waiting or running."""
+    from passerelle.jobs.models import Job, JobStatus
+    from passerelle.jobs.services import job_start
+
+    pending = Job.objects.filter(handler=REBUILD_HANDLER, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+    if any(not job.is_stalled for job in pending):
+        return
+    job_start(handler=REBUILD_HANDLER, title=_("Updating the index of suggested partners"))
 
 
 def forget_index() -> None:
     """Drop the in-memory index (tests; after a restore of the database)."""
-    global _current
+    global _current, _snapshot_seen
     with _lock:
-        _current = None
+        _current, _snapshot_seen = None, None
 
 
 def engine_language() -> str:

@@ -14,17 +14,24 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Max, Q, QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation, Person, PersonCategory
 from passerelle.directory.selectors import is_coordinator, people_visible_to
+from passerelle.events.enums import RegistrationStatus
+from passerelle.events.models import Event
+from passerelle.events.selectors import events_visible_to
 from passerelle.matching import Suggestion as EngineSuggestion
 from passerelle.matching import TopOptions
+from passerelle.projects.enums import OriginKind
+from passerelle.projects.models import Opportunity
 
 from .documents import idea_document, organisation_doc_id, person_doc_id, pk_of
 from .index import DirectoryIndex, current_index, engine_language, labels
+from .models import EventSuggestion
 
 MIN_REASONS = 2
 MAX_K = 100
@@ -82,7 +89,7 @@ def allowed_people(
     return qs
 
 
-def _allowed_ids(qs: QuerySet[Person]) -> frozenset[str]:
+def allowed_ids(qs: QuerySet[Person]) -> frozenset[str]:
     return frozenset(person_doc_id(pk) for pk in qs.values_list("pk", flat=True))
 
 
@@ -102,7 +109,9 @@ def _context_reasons(index: DirectoryIndex, a: int | None, b: int) -> list[str]:
     return [_("on the other side of the partnership: %(territory)s") % {"territory": Territory(theirs.territory).label}]
 
 
-def _reasons(index: DirectoryIndex, found: EngineSuggestion, query_pk: int | None) -> tuple[list[str], list[str]]:
+def reason_texts(index: DirectoryIndex, found: EngineSuggestion, query_pk: int | None) -> tuple[list[str], list[str]]:
+    """The reasons of an engine suggestion in the active language (completed up to two with true
+    facts when the engine found fewer), and the score component each comes from."""
     texts = [r.text for r in found.reasons]
     components = [r.component for r in found.reasons]
     if len(texts) < MIN_REASONS and found.id.startswith("p"):
@@ -119,9 +128,22 @@ def _people_suggestions(index: DirectoryIndex, found: list[EngineSuggestion], qu
         person = people.get(pk_of(s.id))
         if person is None:  # deleted since the index was read
             continue
-        reasons, components = _reasons(index, s, query_pk)
+        reasons, components = reason_texts(index, s, query_pk)
         out.append(Suggestion(person, s.score, reasons, s.components, components))
     return out
+
+
+def rank_partners(
+    index: DirectoryIndex, person_pk: int, *, only: frozenset[str], k: int, both_territories: bool = False,
+) -> list[EngineSuggestion]:
+    """The engine's ``k`` best among ``only`` (document ids) for a person, reasons in the active
+    language; never themself nor a colleague of one of their organisations."""
+    doc_id = person_doc_id(person_pk)
+    if doc_id not in index.people.position:
+        return []
+    options = TopOptions(any_territory=both_territories, only=only, exclude=_colleagues(index, person_pk))
+    return index.people.top(doc_id, k=max(1, min(k, MAX_K)), options=options, language=engine_language(),
+                            labels=labels(index))
 
 
 def suggest_partners(
@@ -136,14 +158,39 @@ def suggest_partners(
     person themself nor anyone of one of their organisations.
     """
     index = current_index()
-    doc_id = person_doc_id(person.pk)
-    if doc_id not in index.people.position:
-        return []
-    only = _allowed_ids(allowed_people(viewer, candidates=candidates, kinds=kinds, category=category))
-    options = TopOptions(any_territory=both_territories, only=only, exclude=_colleagues(index, person.pk))
-    found = index.people.top(doc_id, k=max(1, min(k, MAX_K)), options=options, language=engine_language(),
-                             labels=labels(index))
+    only = allowed_ids(allowed_people(viewer, candidates=candidates, kinds=kinds, category=category))
+    found = rank_partners(index, person.pk, only=only, k=k, both_territories=both_territories)
     return _people_suggestions(index, found, person.pk)
+
+
+def pair_suggestion(person: Person, partner: Person, *, viewer: Any) -> Suggestion | None:
+    """The pair (person, partner) scored and explained as a suggestion, if ``partner`` may be
+    suggested to ``person`` for ``viewer`` (visible, not themself nor a colleague); either territory."""
+    index = current_index()
+    only = allowed_ids(allowed_people(viewer, candidates=[partner]))
+    found = rank_partners(index, person.pk, only=only, k=1, both_territories=True)
+    suggestions = _people_suggestions(index, found, person.pk)
+    return suggestions[0] if suggestions else None
+
+
+def shared_tags(person: Person, partner: Person) -> tuple[list[str], list[str]]:
+    """CSO codes and cancer site codes the two profiles share (for an opportunity's tags)."""
+    index = current_index()
+    a, b = index.facts.get(person.pk), index.facts.get(partner.pk)
+    if a is None or b is None:
+        return [], []
+    return [c for c in a.cso if c in b.cso], [s for s in a.sites if s in b.sites]
+
+
+def saved_partner_ids(person: Person, partners: Iterable[Person] | None = None) -> dict[int, int]:
+    """Partners already saved with ``person`` as an opportunity born from a suggestion:
+    partner pk → opportunity pk (one query)."""
+    through = Opportunity.people.through
+    opportunities = Opportunity.objects.filter(origin_kind=OriginKind.SUGGESTION, people=person).values("pk")
+    rows = through.objects.filter(opportunity__in=opportunities).exclude(person=person)
+    if partners is not None:
+        rows = rows.filter(person__in=[p.pk for p in partners])
+    return dict(rows.order_by("-opportunity_id").values_list("person_id", "opportunity_id"))
 
 
 def suggest_for_idea(
@@ -168,7 +215,7 @@ def suggest_for_idea(
     common = {"language": engine_language(), "labels": labels(index)}
     found = index.people.query(idea, k=k, options=TopOptions(
         any_territory=True, territories=wanted, exclude=frozenset(exclude),
-        only=_allowed_ids(allowed_people(viewer, kinds=kinds))), **common)
+        only=allowed_ids(allowed_people(viewer, kinds=kinds))), **common)
     people = _people_suggestions(index, found, None)
     organisations: list[OrganisationSuggestion] = []
     if len(index.organisations):
@@ -180,3 +227,62 @@ def suggest_for_idea(
             for s in orgs_found if pk_of(s.id) in by_pk
         ]
     return IdeaSuggestions(people, organisations)
+
+
+def is_indexed(person: Person) -> bool:
+    """Whether the index answering now knows this profile (a new one waits for the rebuild)."""
+    return person_doc_id(person.pk) in current_index().people.position
+
+
+# Event suggestions (computed by jobs.compute_event_suggestions) ---------------------------------
+
+MATRIX_COLUMNS = 5
+
+
+@dataclass
+class MatrixRow:
+    person: Person
+    suggestions: list[EventSuggestion]
+
+
+def event_participants(event: Event, q: str = "") -> QuerySet[Person]:
+    """Confirmed participants of ``event``, by name; ``q`` filters on the name."""
+    people = Person.objects.filter(registrations__event=event, registrations__status=RegistrationStatus.CONFIRMED)
+    for term in q.split():
+        people = people.filter(Q(first_name__icontains=term) | Q(last_name__icontains=term))
+    return people.order_by("last_name", "first_name", "pk")
+
+
+def event_matrix_rows(event: Event, people: Sequence[Person], columns: int = MATRIX_COLUMNS) -> list[MatrixRow]:
+    """Each participant of ``people`` with their best ``columns`` stored suggestions, each marked
+    ``mutual`` when the partner was also suggested the participant (two queries)."""
+    by_person: dict[int, list[EventSuggestion]] = {p.pk: [] for p in people}
+    stored = (EventSuggestion.objects.filter(event=event, person__in=list(by_person), rank__lte=columns)
+              .select_related("partner").order_by("person_id", "rank"))
+    mutual = mutual_pairs(event)
+    for row in stored:
+        row.mutual = (row.person_id, row.partner_id) in mutual
+        by_person[row.person_id].append(row)
+    return [MatrixRow(p, by_person[p.pk]) for p in people]
+
+
+def mutual_pairs(event: Event) -> set[tuple[int, int]]:
+    """(a, b) pairs suggested to each other, both ways, at ``event``."""
+    pairs = set(EventSuggestion.objects.filter(event=event).values_list("person_id", "partner_id"))
+    return {(a, b) for a, b in pairs if (b, a) in pairs}
+
+
+def event_suggestions_summary(event: Event) -> dict[str, Any]:
+    stats = EventSuggestion.objects.filter(event=event).aggregate(
+        count=Count("pk"), people=Count("person", distinct=True), computed_at=Max("computed_at"))
+    return stats
+
+
+def upcoming_event_suggestions(person: Person, *, viewer: Any) -> list[EventSuggestion]:
+    """``person``'s stored suggested meetings at events not yet over, partners visible to ``viewer``."""
+    return list(
+        EventSuggestion.objects.filter(person=person, event__end__gte=timezone.now(),
+                                       event__in=events_visible_to(viewer),
+                                       partner__in=people_visible_to(viewer))
+        .select_related("event", "partner").order_by("event__start", "event_id", "rank")
+    )

@@ -1,0 +1,113 @@
+"""Forms of the suggestions pages: the filters of a person's suggestions, a pasted project
+idea, and the launch of an event's computation."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.enums import ActorKind, Territory
+from passerelle.core.models import CancerSite, CsoCategory, Technique
+
+MAX_IDEA_CHARS = 8000
+
+OTHER_SIDE = {Territory.AURA: Territory.QC, Territory.QC: Territory.AURA}
+
+
+@dataclass(frozen=True)
+class SuggestionFilters:
+    both_territories: bool = False
+    kind: str = ""
+    category: str = ""
+
+    def as_query(self) -> dict[str, str]:
+        query = {"kind": self.kind, "category": self.category}
+        if self.both_territories:
+            query["both"] = "1"
+        return {k: v for k, v in query.items() if v}
+
+
+def category_choices(blank: Any) -> list[tuple[str, str]]:
+    return [("", blank)] + [(c.code, str(c)) for c in CsoCategory.objects.filter(active=True)]
+
+
+class SuggestionFilterForm(forms.Form):
+    both = forms.BooleanField(
+        required=False, label=_("Both territories"),
+        help_text=_("Also suggest people from the same side as the person (by default: the other side only)."),
+    )
+    kind = forms.ChoiceField(required=False, label=_("Kind of actor"))
+    category = forms.ChoiceField(required=False, label=_("Cancer research category"))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds"))] + list(ActorKind.choices)
+        self.fields["category"].choices = category_choices(_("All categories"))
+
+    def filters(self) -> SuggestionFilters:
+        """The valid filters; an invalid value (a hand-edited URL) is ignored, not an error page."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return SuggestionFilters(both_territories=bool(data.get("both")), kind=data.get("kind") or "",
+                                 category=data.get("category") or "")
+
+
+class IdeaForm(forms.Form):
+    text = forms.CharField(
+        label=_("Project summary"), max_length=MAX_IDEA_CHARS, min_length=20,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Paste the summary of the project, in French or in English."),
+    )
+    needs = forms.CharField(
+        label=_("What the project needs"), required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional, one item per line (e.g. a cohort, a platform, clinical expertise)."),
+    )
+    categories = forms.ModelMultipleChoiceField(
+        CsoCategory.objects.filter(active=True), required=False, to_field_name="code",
+        label=_("Cancer research categories"), widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    sites = forms.ModelMultipleChoiceField(
+        CancerSite.objects.all(), required=False, to_field_name="icrp_code", label=_("Cancer sites"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    techniques = forms.ModelMultipleChoiceField(
+        Technique.objects.all(), required=False, to_field_name="code", label=_("Techniques and platforms"),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+    )
+    territory = forms.ChoiceField(required=False, label=_("Look for partners in"))
+    kinds = forms.MultipleChoiceField(
+        required=False, label=_("Kinds of actor"), choices=ActorKind.choices,
+        widget=forms.CheckboxSelectMultiple, help_text=_("None ticked: every kind."),
+    )
+
+    def __init__(self, *args: Any, home_territory: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].choices = [("", _("Both territories and elsewhere"))] + list(Territory.choices)
+        self.fields["territory"].initial = OTHER_SIDE.get(home_territory, "")
+
+    def idea(self) -> dict[str, Any]:
+        """The cleaned idea as keyword arguments of ``selectors.suggest_for_idea``."""
+        data = self.cleaned_data
+        return {
+            "text": data["text"], "needs": data["needs"],
+            "categories": [c.code for c in data["categories"]], "sites": [s.icrp_code for s in data["sites"]],
+            "techniques": [t.code for t in data["techniques"]],
+            "territories": [data["territory"]] if data["territory"] else None, "kinds": data["kinds"] or None,
+        }
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if sum(ch.isalpha() for ch in text) < 20:
+            raise forms.ValidationError(_("Write a few sentences about the project (at least 20 letters)."))
+        return text
+
+
+class EventSuggestionsForm(forms.Form):
+    both = forms.BooleanField(
+        required=False, label=_("Both territories"),
+        help_text=_("Also suggest meetings between people of the same side (by default: cross-border pairs only)."),
+    )
+    per_person = forms.IntegerField(label=_("Suggestions per participant"), min_value=1, max_value=30, initial=10)
