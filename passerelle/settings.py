@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "passerelle.accounts",
     "passerelle.directory",
     "passerelle.events",
+    "passerelle.privacy",
     "passerelle.jobs",
     "passerelle.reports",
     "passerelle.meetings",
@@ -167,6 +168,9 @@ else:
     EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 
 INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
+# Profiles without consent and without activity for this long are flagged for review
+# (``manage.py flag_inactive_profiles``; three years, as the CNIL recommends for contacts).
+PRIVACY_RETENTION_DAYS = int(os.environ.get("PRIVACY_RETENTION_DAYS", str(3 * 365)))
 
 # Background work (django-tasks): the database backend queues jobs for `manage.py db_worker`;
 # TASKS_BACKEND=immediate runs them inside the request (tests, or a deployment with no worker).
