@@ -14,7 +14,15 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
-venv: $(VENV)/.installed
+# Browser libraries (Chart.js, vis-network) from the npm registry, pinned in package-lock.json and
+# copied into passerelle/static/vendor/ (git-ignored); without npm the reports keep their tables only.
+VENDOR_STAMP := passerelle/static/vendor/.installed
+$(VENDOR_STAMP): package.json package-lock.json scripts/vendor_static.py
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund --loglevel=error && $(PYTHON) scripts/vendor_static.py && touch $@; \
+	else echo "npm not found: charts and the network graph are skipped (their tables stay)"; fi
+
+venv: $(VENV)/.installed $(VENDOR_STAMP)
 
 ## make demo: set everything up on SQLite, load the demo data and serve on http://127.0.0.1:$(PORT)
 demo: venv
@@ -55,4 +63,4 @@ messages: venv
 	cd passerelle && ../$(PY) ../manage.py compilemessages
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules passerelle/static/vendor
