@@ -13,6 +13,7 @@ from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
 from tests.reports.permissions import REPORTS_EXPECTED, is_reports_url, make_reports_objects, reports_url
 
@@ -51,6 +52,7 @@ EXPECTED = {
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
     **EVENTS_EXPECTED,
+    **PRIVACY_EXPECTED,
     **PROJECTS_EXPECTED,
     **REPORTS_EXPECTED,
     "jobs:list": COORDINATOR,
@@ -85,6 +87,8 @@ def test_every_view_declares_who_may_use_it():
 def url_for(name: str, objects: dict) -> str:
     if is_events_url(name):
         return events_url(name, objects)
+    if is_privacy_url(name):
+        return privacy_url(name, objects)
     if is_projects_url(name):
         return projects_url(name, objects)
     if is_reports_url(name):
@@ -115,6 +119,7 @@ def objects(db):
     org = OrganisationFactory()
     person = PersonFactory(visibility=Visibility.MEMBERS, user=owner, organisation=org)
     return {
+        **make_privacy_objects(person),
         **make_event_objects(owner),
         **make_projects_objects(owner),
         **make_reports_objects(owner),

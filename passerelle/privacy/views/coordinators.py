@@ -95,10 +95,12 @@ def retention(request: HttpRequest) -> HttpResponse:
     })
 
 
-@require_POST
 @coordinator_required
 def retention_keep(request: HttpRequest, pk: int) -> HttpResponse:
-    flag = get_object_or_404(RetentionFlag, pk=pk)
+    """Keep a flagged profile (after checking with the person): a confirmation page, then POST."""
+    flag = get_object_or_404(RetentionFlag.objects.select_related("person"), pk=pk)
+    if request.method != "POST":
+        return render(request, "privacy/retention_keep.html", {"flag": flag})
     try:
         services.retention_keep(actor=request.user, flag=flag)
     except ValidationError as exc:

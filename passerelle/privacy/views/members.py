@@ -63,8 +63,8 @@ def erasure_request(request: HttpRequest) -> HttpResponse:
                                                              "pending": selectors.pending_request(person)})
 
 
-@require_POST
 @member_required
+@require_POST
 def erasure_withdraw(request: HttpRequest) -> HttpResponse:
     pending = selectors.pending_request(selectors.person_for(request.user))
     if pending is None:
