@@ -16,6 +16,12 @@ from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory
 from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
 from tests.reports.permissions import REPORTS_EXPECTED, is_reports_url, make_reports_objects, reports_url
+from tests.suggestions.permissions import (
+    SUGGESTIONS_EXPECTED,
+    is_suggestions_url,
+    make_suggestions_objects,
+    suggestions_url,
+)
 
 ROLES = ("anonymous", "member", "owner", "coordinator")
 LOGIN = "login"
@@ -54,6 +60,7 @@ EXPECTED = {
     **EVENTS_EXPECTED,
     **PRIVACY_EXPECTED,
     **PROJECTS_EXPECTED,
+    **SUGGESTIONS_EXPECTED,
     **REPORTS_EXPECTED,
     "jobs:list": COORDINATOR,
     "jobs:detail": (LOGIN, 404, 200, 200),
@@ -89,6 +96,8 @@ def url_for(name: str, objects: dict) -> str:
         return events_url(name, objects)
     if is_privacy_url(name):
         return privacy_url(name, objects)
+    if is_suggestions_url(name):
+        return suggestions_url(name, objects)
     if is_projects_url(name):
         return projects_url(name, objects)
     if is_reports_url(name):
@@ -122,6 +131,7 @@ def objects(db):
         **make_privacy_objects(person),
         **make_event_objects(owner),
         **make_projects_objects(owner),
+        **make_suggestions_objects(owner),
         **make_reports_objects(owner),
         "owner": owner,
         "person": person,
