@@ -98,4 +98,4 @@ class ProgrammeAPI(generics.ListAPIView):
 
     def get_queryset(self):
         event = get_object_or_404(selectors.events_visible_to(self.request.user), slug=self.kwargs["slug"])
-        return selectors.programme_items(event)
+        return selectors.programme_items(event, self.request.user)

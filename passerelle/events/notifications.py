@@ -13,7 +13,8 @@ from .models import Registration
 
 def personal_ics(registration: Registration, base_url: str = "") -> bytes:
     event, person = registration.event, registration.person
-    items = selectors.items_attended_by(event, person)
+    # The reader is the registrant: their calendar names the speakers they may see.
+    items = selectors.items_attended_by(event, person, person.user)
     return ics.personal_calendar(event.title, [(event, items, base_url.rstrip("/") + event.get_absolute_url())])
 
 

@@ -56,15 +56,18 @@ def event_detail_queryset(user: Any) -> QuerySet[Event]:
     return events_visible_to(user).prefetch_related("places", "organisers", "categories", "sites")
 
 
-def programme_items(event: Event) -> QuerySet[ProgrammeItem]:
+def programme_items(event: Event, user: Any = None) -> QuerySet[ProgrammeItem]:
+    """The items with the speakers ``user`` may see (``None``: a visitor, public profiles only)."""
+    speakers = Person.objects.filter(visible_condition(user)).order_by("last_name", "first_name")
     return (event.items.select_related("event", "place", "visited_organisation", "delegation")
-            .prefetch_related(Prefetch("speakers", queryset=Person.objects.order_by("last_name", "first_name"))))
+            .prefetch_related(Prefetch("speakers", queryset=speakers)))
 
 
-def items_attended_by(event: Event, person: Person | None) -> list[ProgrammeItem]:
-    """The items of a person's own calendar: the common programme and their delegation's visits."""
+def items_attended_by(event: Event, person: Person | None, user: Any = None) -> list[ProgrammeItem]:
+    """The items of a person's own calendar: the common programme and their delegation's visits,
+    with the speakers ``user`` (the calendar's reader) may see."""
     delegation_ids = set(person.delegations.filter(event=event).values_list("pk", flat=True)) if person else set()
-    return [item for item in programme_items(event)
+    return [item for item in programme_items(event, user)
             if item.delegation_id is None or item.delegation_id in delegation_ids]
 
 
@@ -78,11 +81,18 @@ def public_participants(*, event: Event, user: Any) -> QuerySet[Registration]:
             .order_by("person__last_name", "person__first_name"))
 
 
-def delegations_of(event: Event) -> QuerySet[Delegation]:
+def delegations_of(event: Event, user: Any = None) -> list[Delegation]:
+    """Delegations with all their members (counted) and ``visible_head``: the head if ``user``
+    may see that profile, else None."""
     members = Person.objects.order_by("last_name", "first_name")
     visits = ProgrammeItem.objects.select_related("visited_organisation")
-    return (event.delegations.select_related("head")
-            .prefetch_related(Prefetch("members", queryset=members), Prefetch("visits", queryset=visits)))
+    delegations = list(event.delegations.select_related("head")
+                       .prefetch_related(Prefetch("members", queryset=members), Prefetch("visits", queryset=visits)))
+    visible_heads = set(Person.objects.filter(visible_condition(user), headed_delegations__in=delegations)
+                        .values_list("pk", flat=True))
+    for delegation in delegations:
+        delegation.visible_head = delegation.head if delegation.head_id in visible_heads else None
+    return delegations
 
 
 STATUS_ORDER = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED)

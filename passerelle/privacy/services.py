@@ -23,7 +23,6 @@ from . import notifications, registry, selectors
 from .enums import NOTICE_VERSION, ConsentMethod, ConsentPurpose, ErasureStatus, RetentionResolution
 from .models import ConsentRecord, ErasureRequest, RetentionFlag
 
-
 # Consents -----------------------------------------------------------------------------------
 
 def consent_record(*, actor: Any, person: Person, purpose: str, given: bool, method: str, note: str = "",

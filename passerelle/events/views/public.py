@@ -33,9 +33,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = selectors.person_of(request.user)
     return render(request, "events/event_detail.html", {
         "event": event,
-        "items": selectors.programme_items(event),
+        "items": selectors.programme_items(event, request.user),
         "participants": selectors.public_participants(event=event, user=request.user),
-        "delegations": selectors.delegations_of(event),
+        "delegations": selectors.delegations_of(event, request.user),
         "registration": selectors.registration_of(event=event, person=person),
         "registration_open": event.registration_is_open(),
         "is_coordinator": is_coordinator(request.user),
@@ -46,13 +46,14 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def programme(request: HttpRequest, slug: str) -> HttpResponse:
     """The programme alone, laid out for printing (the print stylesheet hides the site's chrome)."""
     event = visible_event(request, slug)
-    return render(request, "events/programme.html", {"event": event, "items": selectors.programme_items(event)})
+    return render(request, "events/programme.html", {"event": event,
+                                                      "items": selectors.programme_items(event, request.user)})
 
 
 @public
 def programme_ics(request: HttpRequest, slug: str) -> HttpResponse:
     event = visible_event(request, slug)
-    body = ics.programme_calendar(event, selectors.programme_items(event),
+    body = ics.programme_calendar(event, selectors.programme_items(event, request.user),
                                   request.build_absolute_uri(event.get_absolute_url()))
     response = HttpResponse(body, content_type=ics.CONTENT_TYPE)
     response["Content-Disposition"] = f'inline; filename="{event.slug}-programme.ics"'

@@ -111,7 +111,8 @@ def registration_add(request: HttpRequest, slug: str) -> HttpResponse:
 def registration_export(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
     event = get_object_or_404(Event, slug=slug)
     _form, registrations = _filtered(request, event)
-    delegations = {person.pk: d.name for d in selectors.delegations_of(event) for person in d.members.all()}
+    delegations = {person.pk: d.name for d in selectors.delegations_of(event, request.user)
+                   for person in d.members.all()}
     dataset = exports.registrations_dataset(registrations.select_related("event"), delegations)
     response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.{fmt}"'
@@ -140,7 +141,7 @@ def agenda(request: HttpRequest) -> HttpResponse:
 def agenda_ics(request: HttpRequest) -> HttpResponse:
     """The member's calendar: the programme of every event they hold a seat at."""
     registrations = selectors.my_registrations(request.user).filter(status=RegistrationStatus.CONFIRMED)
-    programmes = [(r.event, selectors.items_attended_by(r.event, r.person),
+    programmes = [(r.event, selectors.items_attended_by(r.event, r.person, request.user),
                    request.build_absolute_uri(r.event.get_absolute_url()))
                   for r in registrations.select_related("person")]
     response = HttpResponse(ics.personal_calendar(_("My agenda — Passerelle"), programmes),
