@@ -7,17 +7,22 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from . import community, events
+from . import community, events, funding, meetings, outcomes, projects
 from .base import Indicator, Ratio, ReportFilters, Series, Unit
 
 GROUPS = {
     "events": _("Events"),
     "community": _("Community"),
+    "meetings": _("Bilateral meetings"),
+    "projects": _("Opportunities and projects"),
+    "funding": _("Funding"),
+    "outcomes": _("Outcomes"),
 }
 
 
 def all_indicators() -> list[Indicator]:
-    return [*events.INDICATORS, *community.INDICATORS]
+    return [*events.INDICATORS, *community.INDICATORS, *meetings.INDICATORS, *projects.INDICATORS,
+            *funding.INDICATORS, *outcomes.INDICATORS]
 
 
 def indicator(key: str) -> Indicator:

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db import connection, models
-from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear, TruncDate
 from django.utils.functional import Promise
 
 
@@ -72,7 +72,21 @@ class ReportFilters:
 
 
 def year_of(path: str) -> ExtractYear:
+    """The calendar year (in Lyon time) of the datetime at ``path``."""
     return ExtractYear(path, tzinfo=report_tz())
+
+
+def day_of(path: str) -> TruncDate:
+    """The day (in Lyon time) of the datetime at ``path``: to mix with date fields."""
+    return TruncDate(path, tzinfo=report_tz())
+
+
+YearOf = str | models.Expression | models.Func
+
+
+def year_expression(when: YearOf) -> models.Expression:
+    """A datetime path becomes its year in Lyon time; an expression is taken as the year itself."""
+    return year_of(when) if isinstance(when, str) else when
 
 
 @dataclass(frozen=True)
@@ -127,10 +141,10 @@ class Indicator:
 
 # --- helpers shared by the selectors --------------------------------------------------------------
 
-def count_series(items: QuerySet, date_path: str, *, distinct: str | None = None) -> Series:
-    """Rows of ``items`` (or distinct values of ``distinct``) per year of ``date_path``, and in all."""
+def count_series(items: QuerySet, when: YearOf, *, distinct: str | None = None) -> Series:
+    """Rows of ``items`` (or distinct values of ``distinct``) per year of ``when``, and in all."""
     counted = Count(distinct, distinct=True) if distinct else Count("pk")
-    rows = (items.order_by().annotate(r_year=year_of(date_path)).values("r_year")
+    rows = (items.order_by().annotate(r_year=year_expression(when)).values("r_year")
             .annotate(n=counted).values_list("r_year", "n"))
     by_year = {year: n for year, n in rows if year is not None}
     if distinct:
@@ -140,10 +154,37 @@ def count_series(items: QuerySet, date_path: str, *, distinct: str | None = None
     return Series(by_year=by_year, total=total)
 
 
-def activity_rows(items: QuerySet, item_path: str, date_path: str) -> QuerySet:
+def activity_rows(items: QuerySet, item_path: str, when: YearOf) -> QuerySet:
     """``items`` as (r_item, r_year) rows: who or what was active, and when."""
-    return (items.order_by().annotate(r_item=models.F(item_path), r_year=year_of(date_path))
+    return (items.order_by().annotate(r_item=models.F(item_path), r_year=year_expression(when))
             .values("r_item", "r_year"))
+
+
+def sum_series(items: QuerySet, when: YearOf, amount: str, part: str) -> Series:
+    """Sums of ``amount`` per year and per value of ``part`` (a currency), and over the period:
+    ``{year: {"EUR": Decimal, "CAD": Decimal}}``. Parts are never added together."""
+    rows = (items.order_by().annotate(r_year=year_expression(when)).values("r_year", part)
+            .annotate(total=Sum(amount)).values_list("r_year", part, "total"))
+    by_year: dict[int, dict[str, Decimal]] = {}
+    total: dict[str, Decimal] = {}
+    for year, key, value in rows:
+        if year is None or value is None:
+            continue
+        by_year.setdefault(year, {})[key] = value
+        total[key] = total.get(key, Decimal("0")) + value
+    return Series(by_year=by_year, total=total)
+
+
+def count_parts_series(items: QuerySet, when: YearOf, part: str) -> Series:
+    """Rows per year and per value of ``part`` (a kind), and over the period."""
+    rows = (items.order_by().annotate(r_year=year_expression(when)).values("r_year", part)
+            .annotate(n=Count("pk")).values_list("r_year", part, "n"))
+    by_year: dict[int, dict[str, int]] = {}
+    total: dict[str, int] = {}
+    for year, key, n in rows:
+        by_year.setdefault(year, {})[key] = n
+        total[key] = total.get(key, 0) + n
+    return Series(by_year=by_year, total=total)
 
 
 def union_sql(parts: Iterable[QuerySet | tuple[str, list]]) -> tuple[str, list]:

@@ -11,30 +11,35 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
+from django.db.models.functions import ExtractYear
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.directory.models import Affiliation, Organisation
 from passerelle.events.enums import ItemKind, ItemStatus
 from passerelle.events.models import Delegation, Event, ProgrammeItem
+from passerelle.meetings.models import MeetingAttendee
+from passerelle.projects.models import ProjectPartner
 
 from . import events as event_indicators
-from .base import Indicator, ReportFilters, Series, Unit, activity_rows, distinct_series, union_sql
+from . import meetings as meeting_indicators
+from . import projects as project_indicators
+from .base import Indicator, ReportFilters, Series, Unit, YearOf, activity_rows, distinct_series, union_sql
 
 
 @dataclass(frozen=True)
 class ActivitySource:
     """Rows of ``items(filters)`` tell that ``path`` (a person or an organisation) was active at
-    ``date_path``. ``items`` applies every filter but the territory."""
+    ``when`` (a datetime path or a year expression). ``items`` applies every filter but the territory."""
 
     items: Callable[[ReportFilters], QuerySet]
     path: str
-    date_path: str
+    when: YearOf
 
     def rows(self, filters: ReportFilters, *, territory: bool = True) -> QuerySet:
         items = self.items(filters)
         if territory and filters.territory:
             items = items.filter(**{f"{self.path}__territory": filters.territory})
-        return activity_rows(items, f"{self.path}_id", self.date_path)
+        return activity_rows(items, f"{self.path}_id", self.when)
 
 
 def _registrations(filters: ReportFilters) -> QuerySet:
@@ -62,21 +67,29 @@ def _co_organisers(filters: ReportFilters) -> QuerySet:
     return Event.organisers.through.objects.filter(event__in=event_indicators.accompanied_events(filters))
 
 
+def _meeting_seats(filters: ReportFilters) -> QuerySet:
+    return MeetingAttendee.objects.filter(active=True, meeting__in=meeting_indicators.held_meetings(filters))
+
+
+def _project_roles(filters: ReportFilters) -> QuerySet:
+    born = project_indicators.born_projects(filters, territory=False)
+    return ProjectPartner.objects.filter(project__in=born.values("pk"))
+
+
 PERSON_SOURCES: list[ActivitySource] = [
     ActivitySource(_registrations, "person", "event__start"),
     ActivitySource(_delegation_places, "person", "delegation__event__start"),
     ActivitySource(_talks, "person", "programmeitem__start"),
+    ActivitySource(_meeting_seats, "person", "slot__start"),
+    ActivitySource(lambda filters: _project_roles(filters).filter(person__isnull=False), "person",
+                   ExtractYear(project_indicators.born_on("project__"))),
 ]
 ORGANISATION_SOURCES: list[ActivitySource] = [
     ActivitySource(_visits, "visited_organisation", "start"),
     ActivitySource(_co_organisers, "organisation", "event__start"),
+    ActivitySource(lambda filters: _project_roles(filters).filter(organisation__isnull=False), "organisation",
+                   ExtractYear(project_indicators.born_on("project__"))),
 ]
-
-
-def register_person_source(source: ActivitySource) -> None:
-    """Apps with more activities (meetings, projects) add theirs when their indicators load."""
-    if source not in PERSON_SOURCES:
-        PERSON_SOURCES.append(source)
 
 
 def people_active(filters: ReportFilters) -> Series:
