@@ -4,12 +4,18 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from .pipeline import build_pipeline
 from .world import build_world
 
 
 @pytest.fixture
 def world(db):
     return build_world()
+
+
+@pytest.fixture
+def pipeline(world):
+    return build_pipeline(world)
 
 
 @pytest.fixture(autouse=True)
