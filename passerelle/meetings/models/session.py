@@ -64,6 +64,9 @@ class B2BSession(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("meetings:session", args=[self.event.slug])
 
+    def agenda_url(self) -> str:
+        return reverse("meetings:agenda", args=[self.event.slug])
+
     @property
     def instructions(self) -> str:
         return in_active_language(self.instructions_fr, self.instructions_en)

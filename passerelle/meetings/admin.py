@@ -1,0 +1,121 @@
+"""Admin pages for coordinators. Statuses are read-only here: they move through the session's
+pages (``services``), which check the rules under the session lock and keep the history."""
+from __future__ import annotations
+
+from django.contrib import admin
+
+from .models import (
+    B2BSession,
+    Meeting,
+    MeetingAttendee,
+    MeetingFeedback,
+    MeetingRequest,
+    MeetingTable,
+    Participant,
+    RequestInvitee,
+    ScheduleRun,
+    SessionBreak,
+    SessionStatusChange,
+    SessionWindow,
+    Slot,
+)
+
+
+class WindowInline(admin.TabularInline):
+    model = SessionWindow
+    extra = 0
+
+
+class BreakInline(admin.TabularInline):
+    model = SessionBreak
+    extra = 0
+
+
+class TableInline(admin.TabularInline):
+    model = MeetingTable
+    extra = 0
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = SessionStatusChange
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "by", "at", "note"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(B2BSession)
+class B2BSessionAdmin(admin.ModelAdmin):
+    list_display = ["event", "status", "slot_minutes", "max_meetings", "request_deadline", "published_at"]
+    list_filter = ["status"]
+    search_fields = ["event__title_fr", "event__title_en", "event__slug"]
+    readonly_fields = ["status", "sequence", "published_at"]
+    inlines = [WindowInline, BreakInline, TableInline, StatusChangeInline]
+
+
+@admin.register(Slot)
+class SlotAdmin(admin.ModelAdmin):
+    list_display = ["session", "start", "end"]
+    list_filter = ["session"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(admin.ModelAdmin):
+    list_display = ["person", "session", "takes_meetings", "max_meetings", "updated_at"]
+    list_filter = ["takes_meetings"]
+    search_fields = ["person__last_name", "person__first_name"]
+    autocomplete_fields = ["person"]
+    filter_horizontal = ["unavailable_slots"]
+
+
+class InviteeInline(admin.TabularInline):
+    model = RequestInvitee
+    extra = 0
+    autocomplete_fields = ["person"]
+
+
+@admin.register(MeetingRequest)
+class MeetingRequestAdmin(admin.ModelAdmin):
+    list_display = ["pk", "requester", "session", "priority", "status", "created_at"]
+    list_filter = ["status", "priority"]
+    search_fields = ["requester__last_name", "answers__person__last_name"]
+    readonly_fields = ["status", "decided_at", "created_by", "cancelled_by", "reminded_at"]
+    autocomplete_fields = ["requester"]
+    inlines = [InviteeInline]
+
+
+class AttendeeInline(admin.TabularInline):
+    model = MeetingAttendee
+    extra = 0
+    readonly_fields = ["person", "slot", "active"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    """Read-mostly: moves go through the schedule page, which checks everyone is free."""
+
+    list_display = ["pk", "session", "slot", "table", "status", "locked", "published_at", "sequence"]
+    list_filter = ["status", "locked"]
+    readonly_fields = ["session", "request", "slot", "table", "status", "published_at", "run", "uid", "sequence"]
+    inlines = [AttendeeInline]
+
+
+@admin.register(MeetingFeedback)
+class MeetingFeedbackAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "person", "took_place", "useful", "follow_up", "updated_at"]
+    list_filter = ["took_place", "useful", "follow_up"]
+    autocomplete_fields = ["person"]
+
+
+@admin.register(ScheduleRun)
+class ScheduleRunAdmin(admin.ModelAdmin):
+    list_display = ["session", "status", "solver_status", "placed_count", "objective", "upper_bound", "breaks",
+                    "solve_seconds", "created_at"]
+    list_filter = ["status", "solver_status"]
+    readonly_fields = [f.name for f in ScheduleRun._meta.fields]

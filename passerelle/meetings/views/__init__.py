@@ -1,0 +1,1 @@
+"""Pages of bilateral meetings: ``participate`` (members), ``manage`` (coordinators), ``agenda``."""

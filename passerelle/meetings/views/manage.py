@@ -1,0 +1,252 @@
+"""Coordinators' pages: open and edit a session, move its status, follow the requests, run the
+scheduler, see its result, adjust the grid (move, place, lock) and publish; the live grid and
+the per-table sheet for the day."""
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from passerelle.core.permissions import coordinator_required
+from passerelle.events.models import Event
+
+from .. import selectors
+from ..enums import SESSION_TRANSITIONS, MeetingStatus, RequestStatus, SessionStatus
+from ..forms import (
+    BreakFormSet,
+    CellForm,
+    RequestFilterForm,
+    SessionForm,
+    SessionStatusForm,
+    WindowFormSet,
+    initial_windows,
+)
+from ..models import B2BSession
+from ..services import schedule as schedule_services
+from ..services import sessions as session_services
+from .access import base_url, coordinator_session
+
+REQUESTS_PER_PAGE = 50
+
+
+def _session_form(request: HttpRequest, event: Event, session: B2BSession) -> HttpResponse:
+    windows_initial, breaks_initial = initial_windows(event, session)
+    form = SessionForm(request.POST or None, instance=session, event=event)
+    windows = WindowFormSet(request.POST or None, initial=windows_initial, prefix="windows", event=event)
+    breaks = BreakFormSet(request.POST or None, initial=breaks_initial, prefix="breaks", event=event)
+    if request.method == "POST" and form.is_valid() and windows.is_valid() and breaks.is_valid():
+        try:
+            session = session_services.session_save(
+                actor=request.user, session=form.save(commit=False),
+                windows=[f.span() for f in windows.filled()],
+                breaks=[(f.cleaned_data["label_fr"], f.cleaned_data["label_en"], f.span()) for f in breaks.filled()],
+                tables=form.cleaned_data["table_list"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting session has been saved: %(slots)d slots, %(tables)d tables.")
+                             % {"slots": session.slots.count(), "tables": session.tables.count()})
+            return redirect(session)
+    return render(request, "meetings/session_form.html", {"form": form, "windows": windows, "breaks": breaks,
+                                                           "event": event, "session": session})
+
+
+@coordinator_required
+def session_create(request: HttpRequest, slug: str) -> HttpResponse:
+    event = get_object_or_404(Event, slug=slug)
+    existing = selectors.session_of_event(event)
+    if existing is not None:
+        return redirect(existing)
+    return _session_form(request, event, B2BSession(event=event))
+
+
+@coordinator_required
+def session_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    return _session_form(request, session.event, session)
+
+
+@coordinator_required
+def session_status(request: HttpRequest, slug: str) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    allowed = SESSION_TRANSITIONS[session.status] - {SessionStatus.SCHEDULED, SessionStatus.PUBLISHED}
+    form = SessionStatusForm(request.POST or None, choices=[(s.value, s.label) for s in SessionStatus if s in allowed])
+    if request.method == "POST" and form.is_valid():
+        try:
+            session_services.session_set_status(actor=request.user, session=session,
+                                                to_status=form.cleaned_data["to_status"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The session is now “%(status)s”.") % {"status": session.get_status_display()})
+            return redirect(session)
+    return render(request, "meetings/session_status.html", {
+        "session": session, "event": session.event, "form": form,
+        "history": session.status_changes.select_related("by")})
+
+
+@coordinator_required
+def request_list(request: HttpRequest, slug: str) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    form = RequestFilterForm(request.GET or None)
+    filters = selectors.RequestFilters(**form.cleaned_data) if form.is_valid() else selectors.RequestFilters()
+    page = Paginator(selectors.request_list(session=session, filters=filters), REQUESTS_PER_PAGE).get_page(
+        request.GET.get("page"))
+    query = urlencode({k: v for k, v in (("q", filters.q), ("status", filters.status)) if v})
+    return render(request, "meetings/request_list.html", {"session": session, "event": session.event, "form": form,
+                                                           "page": page, "page_query": query,
+                                                           "counts": selectors.request_counts(session)})
+
+
+@coordinator_required
+def schedule(request: HttpRequest, slug: str) -> HttpResponse:
+    """The scheduler's last result, the grid to adjust, the requests left out and their reasons."""
+    session = coordinator_session(request, slug)
+    tables, rows = selectors.grid(session)
+    return render(request, "meetings/schedule.html", {
+        "session": session, "event": session.event, "tables": tables, "rows": rows,
+        "run": selectors.last_run(session), "job": schedule_services.running_job(session),
+        "unscheduled": selectors.unscheduled_requests(session), "unannounced": selectors.unannounced_count(session),
+        "accepted": session.requests.filter(status=RequestStatus.ACCEPTED).count(),
+    })
+
+
+@coordinator_required
+def run(request: HttpRequest, slug: str) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    if request.method == "POST":
+        try:
+            job = schedule_services.run_start(actor=request.user, session=session)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect("meetings:schedule", slug=slug)
+        return redirect(job)
+    return render(request, "meetings/run_confirm.html", {"session": session, "event": session.event,
+                                                          "fixed": session.meetings.filter(
+                                                              status=MeetingStatus.SCHEDULED,
+                                                              published_at__isnull=False).count()})
+
+
+@coordinator_required
+def publish(request: HttpRequest, slug: str) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    if request.method == "POST":
+        try:
+            count = schedule_services.session_publish(actor=request.user, session=session, base_url=base_url(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("%(n)d meetings announced; everyone concerned receives their agenda by "
+                                        "e-mail.") % {"n": count})
+        return redirect("meetings:schedule", slug=slug)
+    return render(request, "meetings/publish_confirm.html", {"session": session, "event": session.event,
+                                                              "unannounced": selectors.unannounced_count(session)})
+
+
+def _back(request: HttpRequest, slug: str) -> str:
+    """Back to the page the change was made from (the grid or the schedule), never off-site."""
+    wanted = request.POST.get("next", "")
+    allowed = {reverse("meetings:schedule", args=[slug]), reverse("meetings:grid", args=[slug])}
+    return wanted if wanted.split("?")[0] in allowed else reverse("meetings:schedule", args=[slug])
+
+
+@coordinator_required
+def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Move a meeting to a free cell: the drag-and-drop posts here, and this page is the no-JS form."""
+    session = coordinator_session(request, slug)
+    meeting = get_object_or_404(session.meetings.select_related("slot", "table", "request"), pk=pk,
+                                status=MeetingStatus.SCHEDULED)
+    cells = selectors.free_cells(session, meeting, meeting.request)
+    form = CellForm(request.POST or None, session=session, cells=cells)
+    if request.method == "POST" and form.is_valid():
+        slot, table = form.cleaned_data["cell"]
+        try:
+            schedule_services.meeting_move(actor=request.user, meeting=meeting, slot=slot, table=table,
+                                           base_url=base_url(request))
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting now takes place at %(cell)s.") % {"cell": f"{slot} · {table}"})
+            return redirect(_back(request, slug))
+    people = selectors.with_people(session.meetings.filter(pk=meeting.pk))[0].people
+    return render(request, "meetings/meeting_move.html", {"session": session, "event": session.event,
+                                                           "meeting": meeting, "people": people, "form": form})
+
+
+@coordinator_required
+def request_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Place an accepted request left out by the scheduler in a free cell, by hand."""
+    session = coordinator_session(request, slug)
+    meeting_request = get_object_or_404(selectors.with_request_relations(session.requests.filter(
+        status=RequestStatus.ACCEPTED)), pk=pk)
+    cells = selectors.free_cells(session, None, meeting_request)
+    form = CellForm(request.POST or None, session=session, cells=cells)
+    if request.method == "POST" and form.is_valid():
+        slot, table = form.cleaned_data["cell"]
+        try:
+            schedule_services.meeting_place(actor=request.user, session=session, request=meeting_request, slot=slot,
+                                            table=table)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The meeting has been placed at %(cell)s.") % {"cell": f"{slot} · {table}"})
+            return redirect(_back(request, slug))
+    return render(request, "meetings/request_place.html", {"session": session, "event": session.event,
+                                                            "req": meeting_request, "form": form})
+
+
+@coordinator_required
+@require_POST
+def meeting_lock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    session = coordinator_session(request, slug)
+    meeting = get_object_or_404(session.meetings, pk=pk, status=MeetingStatus.SCHEDULED)
+    locked = request.POST.get("locked") == "1"
+    schedule_services.meeting_set_locked(actor=request.user, meeting=meeting, locked=locked)
+    messages.success(request, _("The meeting is locked: the scheduler keeps it in place.") if locked
+                     else _("The meeting is unlocked."))
+    return redirect(_back(request, slug))
+
+
+def _day(request: HttpRequest, session: B2BSession) -> tuple[list[date], date | None]:
+    days = selectors.days_of(session)
+    wanted = request.GET.get("day", "")
+    try:
+        day = date.fromisoformat(wanted) if wanted else None
+    except ValueError:
+        day = None
+    if day not in days:
+        day = days[0] if days else None
+    return days, day
+
+
+@coordinator_required
+def grid(request: HttpRequest, slug: str) -> HttpResponse:
+    """The live grid of a day: slots × tables, who meets where (refreshes itself every minute)."""
+    session = coordinator_session(request, slug)
+    days, day = _day(request, session)
+    tables, rows = selectors.grid(session, day=day) if day else ([], [])
+    return render(request, "meetings/grid.html", {"session": session, "event": session.event, "tables": tables,
+                                                   "rows": rows, "days": days, "day": day})
+
+
+@coordinator_required
+def table_print(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The sheet to put on a table: its meetings of the day, in order."""
+    session = coordinator_session(request, slug)
+    table = get_object_or_404(session.tables, pk=pk)
+    days, day = _day(request, session)
+    if day is None:
+        raise Http404
+    return render(request, "meetings/table_print.html", {"session": session, "event": session.event, "table": table,
+                                                          "days": days, "day": day,
+                                                          "meetings": selectors.table_day(session, table, day)})
