@@ -61,9 +61,9 @@ class IdeaRequestSerializer(serializers.Serializer):
     categories = serializers.ListField(child=serializers.CharField(), required=False, help_text="CSO codes")
     sites = serializers.ListField(child=serializers.IntegerField(), required=False, help_text="ICRP site codes")
     techniques = serializers.ListField(child=serializers.CharField(), required=False, help_text="Technique codes")
-    territory = serializers.ChoiceField(choices=Territory.values, required=False,
+    territory = serializers.ChoiceField(choices=Territory.choices, required=False,
                                         help_text="Only partners of this territory (default: anywhere)")
-    kinds = serializers.ListField(child=serializers.ChoiceField(choices=ActorKind.values), required=False)
+    kinds = serializers.ListField(child=serializers.ChoiceField(choices=ActorKind.choices), required=False)
     k = serializers.IntegerField(required=False, min_value=1, max_value=selectors.MAX_K, default=DEFAULT_K)
 
 
