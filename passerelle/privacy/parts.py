@@ -1,9 +1,11 @@
 """The export and erasure parts of accounts, directory, events and privacy itself.
 
-Erasure keeps every row that a figure counts (a registration, a delegation seat) but strips it
-of what identifies the person: the person row becomes an anonymous stub ("#<id>", visible to
-coordinators only) that keeps its territory and kind of actor, so participants per event, per
-territory and per kind stay true. Everything else about the person is deleted.
+Erasure keeps every row that a figure counts (a registration, a delegation seat, a talk, an
+affiliation) but strips what identifies the person: the person row becomes a stub named
+"#<id>", visible to coordinators only, that keeps its territory, kind of actor and
+organisations, so the indicators (participants per event, territory, kind; active people and
+organisations) stay true. Names, contact details, identifiers, texts, tags, history, consents,
+the account and its sign-in records are deleted.
 """
 from __future__ import annotations
 
@@ -122,7 +124,7 @@ def erase_directory(person: Person) -> dict:
     counts = {
         "history_entries": AuditEntry.objects.filter(object_type="person", object_id=person.pk).delete()[0],
         "import_rows": _scrub_imports(person),
-        "affiliations": person.affiliations.all().delete()[0],
+        "affiliation_positions": person.affiliations.exclude(position="").update(position=""),
     }
     person.category_tags.all().delete()
     person.site_tags.all().delete()
@@ -197,23 +199,22 @@ def export_events(person: Person) -> dict:
 
 def erase_events(person: Person) -> dict:
     """Registrations to events still to come are cancelled (the seat goes to the waiting list);
-    past ones stay, unlisted, so participant counts do not change. The person leaves the
-    programme's speakers (calendars get a new sequence) and the head of delegation seats."""
+    past ones stay, unlisted, so participant counts do not change. Talks and delegation seats
+    stay (the reports count them) but the stub is visible to coordinators only, so programmes
+    and event pages no longer name anyone; the person no longer heads a delegation."""
     upcoming = (Registration.objects.filter(person=person, event__end__gte=timezone.now())
                 .exclude(status=RegistrationStatus.CANCELLED))
     cancelled = 0
     for registration in upcoming:
         event_services.registration_cancel(actor=None, registration=registration)
         cancelled += 1
-    items = list(ProgrammeItem.objects.filter(speakers=person).values_list("pk", flat=True))
-    for item in ProgrammeItem.objects.filter(pk__in=items):
-        item.speakers.remove(person)
-    ProgrammeItem.objects.filter(pk__in=items).update(sequence=F("sequence") + 1)
+    # Calendars that named the speaker get a new version of each of their items.
+    items = ProgrammeItem.objects.filter(speakers=person).update(sequence=F("sequence") + 1)
     return {
         "registrations_cancelled": cancelled,
         "participant_list_entries": Registration.objects.filter(person=person, consent_to_list=True)
         .update(consent_to_list=False),
-        "programme_items": len(items),
+        "programme_items_renamed": items,
         "delegations_headed": Delegation.objects.filter(head=person).update(head=None),
     }
 

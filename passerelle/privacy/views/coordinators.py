@@ -35,7 +35,7 @@ def erasure_list(request: HttpRequest) -> HttpResponse:
 @coordinator_required
 def person_privacy(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
-    form = RecordConsentForm(request.POST or None, initial={"at": timezone.localdate()})
+    form = RecordConsentForm(request.POST if request.method == "POST" else None, initial={"at": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         at = timezone.make_aware(datetime.combine(data["at"], time(12)))
@@ -62,14 +62,15 @@ def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
     if selectors.is_erased(person):
         messages.info(request, _("This profile has already been erased."))
         return redirect("privacy:person", pk=person.pk)
-    form = ErasureConfirmForm(request.POST or None)
+    form = ErasureConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.person_erase(actor=request.user, person=person)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
         else:
-            messages.success(request, _("The personal data of %(name)s has been erased.") % {"name": person.full_name})
+            messages.success(request, _("The personal data has been erased; an anonymous record #%(pk)s remains "
+                                        "for the figures.") % {"pk": person.pk})
             return redirect("privacy:erasures")
     data = export.person_data(person)
     return render(request, "privacy/person_erase.html", {

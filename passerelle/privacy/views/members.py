@@ -20,7 +20,8 @@ def my_data(request: HttpRequest) -> HttpResponse:
     person = selectors.person_for(request.user)
     form = None
     if person is not None:
-        form = MyConsentsForm(request.POST or None, current=selectors.current_consents(person))
+        form = MyConsentsForm(request.POST if request.method == "POST" else None,
+                              current=selectors.current_consents(person))
         if request.method == "POST" and form.is_valid():
             changed = services.consents_update(actor=request.user, person=person, choices=form.choices(),
                                                method=ConsentMethod.WEB)
@@ -48,7 +49,7 @@ def erasure_request(request: HttpRequest) -> HttpResponse:
     person = selectors.person_for(request.user)
     if person is None:
         raise Http404
-    form = ErasureRequestForm(request.POST or None)
+    form = ErasureRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.erasure_request_create(actor=request.user, person=person, reason=form.cleaned_data["reason"],
