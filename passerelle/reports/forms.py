@@ -7,10 +7,15 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.models import CancerSite, CsoCategory
+from passerelle.directory.models import Organisation
 from passerelle.events.models import Event
 
+from .enums import OutcomeKind
 from .indicators import ReportFilters
 from .indicators.events import accompanied_events
+from .models import Outcome
+from .network import LEVELS, LINK_KINDS, NetworkFilters
+from .selectors import OutcomeFilters, projects_of
 from .tables import first_year
 
 
@@ -75,6 +80,24 @@ class PublicFilterForm(ReportFilterForm):
             del self.fields[name]
 
 
+class NetworkFilterForm(ReportFilterForm):
+    """The report's filters plus what the network shows: the level, the kinds of link, cross-border only."""
+
+    level = forms.ChoiceField(label=_("Nodes"), required=False, choices=list(LEVELS.items()), initial="organisations")
+    kinds = forms.MultipleChoiceField(label=_("Links"), required=False, choices=list(LINK_KINDS.items()),
+                                      widget=forms.CheckboxSelectMultiple,
+                                      help_text=_("None ticked: all of them."))
+    cross_border = forms.BooleanField(label=_("Cross-border links only"), required=False)
+
+    field_order = ["level", "kinds", "cross_border"]
+
+    def network_filters(self) -> NetworkFilters:
+        data = self.cleaned_data if self.is_bound else {}
+        return NetworkFilters(report=self.filters(), level=data.get("level") or "organisations",
+                              kinds=frozenset(data.get("kinds") or LINK_KINDS),
+                              cross_border_only=bool(data.get("cross_border")))
+
+
 def filters_from(params, form_class: type[ReportFilterForm] = ReportFilterForm) -> tuple[ReportFilterForm,
                                                                                            ReportFilters]:
     form = form_class(params or None)
@@ -83,3 +106,32 @@ def filters_from(params, form_class: type[ReportFilterForm] = ReportFilterForm) 
         for name in list(form.errors):
             form.cleaned_data.pop(name, None)
     return form, form.filters()
+
+
+class OutcomeForm(forms.ModelForm):
+    """An outcome of one of the projects ``user`` may record outcomes for. The model's ``clean``
+    normalises the identifiers and says, field by field, what the kind needs."""
+
+    class Meta:
+        model = Outcome
+        fields = ["project", "kind", "title_fr", "title_en", "date", "link", "doi", "trial_id", "patent_number",
+                  "amount", "currency", "organisation", "organisation_name", "territory", "description_fr",
+                  "description_en"]
+        widgets = {"date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "description_fr": forms.Textarea(attrs={"rows": 3}),
+                   "description_en": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = projects_of(user).order_by("acronym", "title_fr")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+
+class OutcomeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All kinds")), *OutcomeKind.choices])
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
+
+    def filters(self) -> OutcomeFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return OutcomeFilters(q=data.get("q", ""), kind=data.get("kind", ""), year=data.get("year"))

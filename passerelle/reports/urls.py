@@ -1,10 +1,16 @@
 from django.urls import path, re_path
 
-from .views import dashboard, public
+from .views import dashboard, network, outcomes, public
 
 app_name = "reports"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", dashboard.export, name="export"),
     path("figures/", public.figures, name="public"),
+    path("network/", network.network_page, name="network"),
+    path("outcomes/", outcomes.outcome_list, name="outcomes"),
+    path("outcomes/new/", outcomes.outcome_create, name="outcome_create"),
+    path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
+    path("outcomes/<int:pk>/edit/", outcomes.outcome_edit, name="outcome_edit"),
+    path("outcomes/<int:pk>/delete/", outcomes.outcome_delete, name="outcome_delete"),
 ]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.formats import number_format
 
 from .. import values
 
@@ -16,3 +17,11 @@ def figure(value, unit: str) -> str:
 @register.filter
 def ratio_parts(value) -> str:
     return values.ratio_parts(value)
+
+
+@register.filter
+def percent(value) -> str:
+    """A share (0–1) as "62.5 %", "—" when there is none."""
+    if value is None:
+        return values.MISSING
+    return f"{number_format(round(value * 100, 1), 1)} %"
