@@ -25,7 +25,6 @@ class ProgrammeAdmin(admin.ModelAdmin):
     search_fields = ["name_fr", "name_en", "acronym"]
     autocomplete_fields = ["funders"]
     prepopulated_fields = {"slug": ["name_fr"]}
-    view_on_site = False
 
 
 class CallRuleInline(admin.TabularInline):
@@ -44,7 +43,6 @@ class CallAdmin(admin.ModelAdmin):
     list_filter = ["status", "programme"]
     search_fields = ["title_fr", "title_en", "slug"]
     inlines = [CallRuleInline, ReviewCriterionInline]
-    view_on_site = False
 
 
 class AmountInline(admin.TabularInline):
@@ -76,7 +74,6 @@ class ApplicationAdmin(admin.ModelAdmin):
                        "decided_at", "decided_by", "decision_note"]
     autocomplete_fields = ["project"]
     inlines = [AmountInline, DocumentInline, ApplicationStatusInline]
-    view_on_site = False
 
 
 class ScoreInline(admin.TabularInline):
@@ -91,7 +88,6 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ["reviewer"]
     readonly_fields = ["status", "match_score"]
     inlines = [ScoreInline]
-    view_on_site = False
 
 
 @admin.register(ConflictOfInterest)

@@ -56,7 +56,6 @@ class ProjectAdmin(admin.ModelAdmin):
     autocomplete_fields = ["opportunity", "events"]
     filter_horizontal = ["categories", "sites"]
     inlines = [ProjectPartnerInline, ProjectStatusInline]
-    view_on_site = False
 
 
 @admin.register(SupportService)
@@ -65,7 +64,6 @@ class SupportServiceAdmin(admin.ModelAdmin):
     list_filter = ["kind", "active"]
     search_fields = ["name_fr", "name_en"]
     prepopulated_fields = {"slug": ["name_en"]}
-    view_on_site = False
 
 
 class ServiceRequestNoteInline(admin.TabularInline):
@@ -82,4 +80,3 @@ class ServiceRequestAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "completed_at"]
     autocomplete_fields = ["project"]
     inlines = [ServiceRequestNoteInline]
-    view_on_site = False

@@ -1,11 +1,31 @@
-"""Forms of the projects app: filters, opportunities, status moves."""
+"""Forms of the projects app: filters, opportunities, projects and partners, service requests."""
 from __future__ import annotations
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from .enums import OpportunityStatus, OriginKind
-from .selectors import OPPORTUNITY_SORTS, OpportunityFilters
+from passerelle.core.enums import Territory
+from passerelle.directory.models import Organisation, Person
+from passerelle.events.models import Event
+
+from .enums import (
+    OPPORTUNITY_TRANSITIONS,
+    PROJECT_TRANSITIONS,
+    SERVICE_REQUEST_TRANSITIONS,
+    OpportunityStatus,
+    OriginKind,
+    ProjectStatus,
+    ServiceRequestStatus,
+)
+from .models import Opportunity, Project, ProjectPartner, ServiceRequest
+from .selectors import (
+    OPPORTUNITY_SORTS,
+    PROJECT_SORTS,
+    OpportunityFilters,
+    ProjectFilters,
+    ServiceRequestFilters,
+)
 
 
 class OpportunityFilterForm(forms.Form):
@@ -26,3 +46,177 @@ class OpportunityFilterForm(forms.Form):
         sort = data.get("sort") if data.get("sort") in OPPORTUNITY_SORTS else "recent"
         return OpportunityFilters(q=data.get("q", ""), status=data.get("status", ""),
                                   origin_kind=data.get("origin_kind", ""), sort=sort)
+
+
+def people_field(required: bool = True) -> forms.ModelMultipleChoiceField:
+    field = forms.ModelMultipleChoiceField(label=_("People"), queryset=Person.objects.order_by("last_name",
+                                                                                                  "first_name"),
+                                           required=required)
+    field.widget.attrs["size"] = 10
+    return field
+
+
+class OpportunityForm(forms.ModelForm):
+    people = people_field()
+
+    class Meta:
+        model = Opportunity
+        fields = ["title", "description", "people", "organisations", "categories", "sites", "origin_kind",
+                  "origin_event", "origin_note", "next_step", "next_step_due", "owner"]
+        widgets = {"next_step_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = Organisation.objects.order_by("name")
+        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True).order_by("email")
+        self.fields["origin_event"].queryset = Event.objects.order_by("-start")
+        for name in ("organisations", "categories", "sites"):
+            self.fields[name].widget.attrs["size"] = 8
+        if self.instance.pk:
+            self.initial["people"] = list(self.instance.people.all())
+
+
+class OpportunityStatusForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                             help_text=_("Required when the opportunity is dropped."))
+
+    def __init__(self, *args, opportunity: Opportunity, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = OPPORTUNITY_TRANSITIONS[opportunity.status]
+        self.fields["to_status"].choices = [(s.value, s.label) for s in OpportunityStatus if s in allowed]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to_status") == OpportunityStatus.DROPPED and not data.get("reason", "").strip():
+            self.add_error("reason", _("Say why the opportunity is dropped."))
+        return data
+
+
+class ProjectFromOpportunityForm(forms.Form):
+    acronym = forms.CharField(label=_("Acronym"), max_length=40, required=False)
+    title_fr = forms.CharField(label=_("Title (French)"), max_length=255)
+    title_en = forms.CharField(label=_("Title (English)"), max_length=255, required=False)
+    summary_fr = forms.CharField(label=_("Summary (French)"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    summary_en = forms.CharField(label=_("Summary (English)"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class ProjectForm(forms.ModelForm):
+    class Meta:
+        model = Project
+        fields = ["acronym", "title_fr", "title_en", "summary_fr", "summary_en", "start", "end", "categories", "sites",
+                  "events"]
+        widgets = {"start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["events"].queryset = Event.objects.order_by("-start")
+        for name in ("categories", "sites", "events"):
+            self.fields[name].widget.attrs["size"] = 8
+
+
+class PartnerForm(forms.ModelForm):
+    class Meta:
+        model = ProjectPartner
+        fields = ["person", "organisation", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+        self.fields["organisation"].queryset = Organisation.objects.order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not data.get("organisation") and not data.get("DELETE"):
+            raise forms.ValidationError(_("Choose a person or an organisation."))
+        return data
+
+    def validate_constraints(self, exclude=None):
+        """The project is set by the service; duplicates are checked by the formset below."""
+
+
+class BasePartnerFormSet(forms.BaseInlineFormSet):
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            person = form.cleaned_data.get("person") if hasattr(form, "cleaned_data") else None
+            if person is None or form.cleaned_data.get("DELETE"):
+                continue
+            if person.pk in seen:
+                raise forms.ValidationError(_("%(name)s is listed twice.") % {"name": person.full_name})
+            seen.add(person.pk)
+
+
+PartnerFormSet = forms.inlineformset_factory(Project, ProjectPartner, form=PartnerForm, formset=BasePartnerFormSet,
+                                             extra=3, can_delete=True)
+
+
+class ProjectStatusForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, project: Project, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = PROJECT_TRANSITIONS[project.status]
+        self.fields["to_status"].choices = [(s.value, s.label) for s in ProjectStatus if s in allowed]
+
+
+class ProjectFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any status"))] + ProjectStatus.choices)
+    territory = forms.ChoiceField(label=_("Partner in"), required=False,
+                                  choices=[("", _("Any territory"))] + Territory.choices)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=[
+        ("recent", _("Newest first")), ("title", _("Title")), ("start", _("Start date")), ("status", _("Status"))])
+
+    def filters(self) -> ProjectFilters:
+        if not self.is_valid():
+            return ProjectFilters()
+        data = self.cleaned_data
+        return ProjectFilters(q=data["q"], status=data["status"], territory=data["territory"],
+                              sort=data["sort"] if data["sort"] in PROJECT_SORTS else "recent")
+
+
+class ServiceRequestForm(forms.ModelForm):
+    class Meta:
+        model = ServiceRequest
+        fields = ["project", "message"]
+
+    def __init__(self, *args, projects, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["project"].queryset = projects
+        self.fields["project"].help_text = _("Optional: the joint project the service is for.")
+
+
+class ServiceRequestStatusForm(forms.Form):
+    to_status = forms.ChoiceField(label=_("New status"))
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Sent to the requester. Required to decline."))
+
+    def __init__(self, *args, request: ServiceRequest, by_coordinator: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        allowed = SERVICE_REQUEST_TRANSITIONS[request.status]
+        if not by_coordinator:
+            allowed = allowed & {ServiceRequestStatus.WITHDRAWN}
+        self.fields["to_status"].choices = [(s.value, s.label) for s in ServiceRequestStatus if s in allowed]
+
+
+class ServiceNoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), widget=forms.Textarea(attrs={"rows": 3}))
+    internal = forms.BooleanField(label=_("Coordinators only"), required=False)
+
+
+class ServiceRequestFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, widget=forms.TextInput(attrs={"type": "search"}))
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Any status"))] + ServiceRequestStatus.choices)
+    mine = forms.BooleanField(label=_("Mine only"), required=False)
+
+    def filters(self) -> ServiceRequestFilters:
+        if not self.is_valid():
+            return ServiceRequestFilters()
+        return ServiceRequestFilters(q=self.cleaned_data["q"], status=self.cleaned_data["status"],
+                                     mine=self.cleaned_data["mine"])

@@ -4,11 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 
 from passerelle.directory.selectors import is_coordinator
 
-from .models import Opportunity
+from .enums import ProjectStatus
+from .models import Opportunity, Project, ProjectPartner, ServiceRequest
 
 OPPORTUNITY_SORTS = {
     "recent": ["-created_at", "-pk"],
@@ -71,3 +72,164 @@ def opportunity_list(*, user: Any, filters: OpportunityFilters) -> QuerySet[Oppo
 def opportunity_detail_queryset(user: Any) -> QuerySet[Opportunity]:
     return (opportunities_visible_to(user).select_related("owner", "created_by", "origin_event")
             .prefetch_related("people__affiliations__organisation", "organisations", "categories", "sites"))
+
+
+# Joint projects -----------------------------------------------------------------------------
+
+PROJECT_SORTS = {
+    "recent": ["-created_at", "-pk"],
+    "title": ["title_fr", "pk"],
+    "start": ["-start", "-pk"],
+    "status": ["status", "-created_at", "-pk"],
+}
+
+
+def _partner_of(user: Any) -> Q:
+    return Q(pk__in=ProjectPartner.objects.filter(person__user=user).values("project_id"))
+
+
+def projects_visible_to(user: Any) -> QuerySet[Project]:
+    """Coordinators see every project; members see all but others' drafts (a draft is seen by
+    its partners with an account and its creator); visitors see none."""
+    projects = Project.objects.all()
+    if is_coordinator(user):
+        return projects
+    if not getattr(user, "is_authenticated", False):
+        return projects.none()
+    return projects.filter(~Q(status=ProjectStatus.DRAFT) | Q(created_by=user) | _partner_of(user))
+
+
+def projects_editable_by(user: Any) -> QuerySet[Project]:
+    """Projects ``user`` may edit and apply with: coordinators all; members those they created or
+    take part in."""
+    if is_coordinator(user):
+        return Project.objects.all()
+    if not getattr(user, "is_authenticated", False):
+        return Project.objects.none()
+    return Project.objects.filter(Q(created_by=user) | _partner_of(user))
+
+
+def can_edit_project(user: Any, project: Project) -> bool:
+    return projects_editable_by(user).filter(pk=project.pk).exists()
+
+
+@dataclass(frozen=True)
+class ProjectFilters:
+    q: str = ""
+    status: str = ""
+    territory: str = ""
+    event: int | None = None
+    sort: str = "recent"
+
+
+def project_list(*, user: Any, filters: ProjectFilters) -> QuerySet[Project]:
+    projects = projects_visible_to(user)
+    if filters.status:
+        projects = projects.filter(status=filters.status)
+    if filters.territory:
+        projects = projects.filter(pk__in=ProjectPartner.objects.filter(territory=filters.territory)
+                                   .values("project_id"))
+    if filters.event:
+        projects = projects.filter(events=filters.event)
+    for word in filters.q.split():
+        projects = projects.filter(
+            Q(title_fr__icontains=word) | Q(title_en__icontains=word) | Q(acronym__icontains=word)
+            | Q(summary_fr__icontains=word) | Q(summary_en__icontains=word)
+            | Q(pk__in=ProjectPartner.objects.filter(
+                Q(person__last_name__icontains=word) | Q(organisation__name__icontains=word)
+                | Q(organisation__acronym__icontains=word)).values("project_id"))
+        )
+    order = PROJECT_SORTS.get(filters.sort, PROJECT_SORTS["recent"])
+    partners = ProjectPartner.objects.select_related("person", "organisation").order_by("role", "pk")
+    return projects.prefetch_related(Prefetch("partners", queryset=partners), "events").order_by(*order)
+
+
+def project_detail_queryset(user: Any) -> QuerySet[Project]:
+    partners = ProjectPartner.objects.select_related("person", "organisation").order_by("role", "pk")
+    return (projects_visible_to(user).select_related("opportunity__origin_event", "created_by")
+            .prefetch_related(Prefetch("partners", queryset=partners), "events", "categories", "sites"))
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    at: Any
+    kind: str
+    title: str
+    detail: str = ""
+    url: str = ""
+    by: Any = None
+
+
+def project_timeline(project: Project, user: Any) -> list[TimelineEntry]:
+    """The project's story, oldest first: the events it came from, the opportunity and its moves,
+    the project's own moves, its applications' moves and the support it asked for."""
+    from django.utils.translation import gettext as _
+
+    entries: list[TimelineEntry] = []
+    for event in project.events.all():
+        entries.append(TimelineEntry(event.start, "event", event.title, event.get_kind_display(),
+                                     event.get_absolute_url()))
+    opportunity = project.opportunity
+    if opportunity is not None:
+        if opportunity.origin_meeting_id:
+            meeting = opportunity.origin_meeting
+            start = getattr(getattr(meeting, "slot", None), "start", None) or opportunity.created_at
+            entries.append(TimelineEntry(start, "meeting", _("Meeting"), opportunity.origin_note))
+        visible = opportunities_visible_to(user).filter(pk=opportunity.pk).exists()
+        for change in opportunity.status_changes.select_related("by").order_by("at", "pk"):
+            title = _("Opportunity “%(title)s”: %(status)s") % {"title": opportunity.title,
+                                                                 "status": change.get_to_status_display()}
+            entries.append(TimelineEntry(change.at, "opportunity", title, change.note,
+                                         opportunity.get_absolute_url() if visible else "", change.by))
+    for change in project.status_changes.select_related("by").order_by("at", "pk"):
+        entries.append(TimelineEntry(change.at, "project", _("Project: %(status)s") % {
+            "status": change.get_to_status_display()}, change.note, "", change.by))
+    from passerelle.funding.models import ApplicationStatusChange
+    from passerelle.funding.selectors import applications_visible_to
+
+    visible = applications_visible_to(user).filter(project=project).values("pk")
+    changes = (ApplicationStatusChange.objects.filter(application__in=visible)
+               .select_related("application__call", "by").order_by("at", "pk"))
+    for change in changes:
+        application = change.application
+        entries.append(TimelineEntry(change.at, "application", _("Application to %(call)s: %(status)s") % {
+            "call": application.call.title, "status": change.get_to_status_display()}, change.note,
+            application.get_absolute_url(), change.by))
+    for request in project.service_requests.select_related("service"):
+        entries.append(TimelineEntry(request.created_at, "service", _("Support requested: %(service)s") % {
+            "service": request.service.name}, request.get_status_display(), request.get_absolute_url()))
+    return sorted(entries, key=lambda e: (e.at, e.kind))
+
+
+# Support services ---------------------------------------------------------------------------
+
+def service_requests_visible_to(user: Any) -> QuerySet[ServiceRequest]:
+    """Coordinators see every request; a member sees their own and those of their projects."""
+    requests = ServiceRequest.objects.select_related("service", "requester", "project", "assigned_to")
+    if is_coordinator(user):
+        return requests
+    if not getattr(user, "is_authenticated", False):
+        return requests.none()
+    return requests.filter(Q(requester=user) | Q(project__in=projects_editable_by(user)))
+
+
+@dataclass(frozen=True)
+class ServiceRequestFilters:
+    q: str = ""
+    status: str = ""
+    service: int | None = None
+    mine: bool = False
+
+
+def service_request_list(*, user: Any, filters: ServiceRequestFilters) -> QuerySet[ServiceRequest]:
+    requests = service_requests_visible_to(user)
+    if filters.status:
+        requests = requests.filter(status=filters.status)
+    if filters.service:
+        requests = requests.filter(service_id=filters.service)
+    if filters.mine:
+        requests = requests.filter(Q(requester=user) | Q(assigned_to=user))
+    for word in filters.q.split():
+        requests = requests.filter(Q(message__icontains=word) | Q(requester__email__icontains=word)
+                                   | Q(project__title_fr__icontains=word) | Q(project__acronym__icontains=word))
+    return requests.order_by("-created_at", "-pk")

@@ -6,6 +6,7 @@ matching suggestions "save as opportunity"); its keyword-only signature is stabl
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
@@ -17,8 +18,15 @@ from django.utils.translation import gettext as _
 from passerelle.directory.models import Organisation, Person
 
 from . import notifications
-from .enums import OPPORTUNITY_TRANSITIONS, OpportunityStatus, OriginKind
-from .models import Opportunity, OpportunityStatusChange
+from .enums import (
+    OPPORTUNITY_TRANSITIONS,
+    PROJECT_TRANSITIONS,
+    OpportunityStatus,
+    OriginKind,
+    PartnerRole,
+    ProjectStatus,
+)
+from .models import Opportunity, OpportunityStatusChange, Project, ProjectPartner, ProjectStatusChange
 
 
 def _actor(actor: Any) -> Any:
@@ -161,3 +169,161 @@ def opportunity_set_status(*, actor: Any, opportunity: Opportunity, to_status: s
         transaction.on_commit(partial(notifications.opportunity_status_changed, locked, actor=_actor(actor)))
     opportunity.status, opportunity.dropped_reason = locked.status, locked.dropped_reason
     return opportunity
+
+
+# Joint projects -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PartnerSpec:
+    """A partner to add: a person and/or an organisation, with a role."""
+
+    role: str = PartnerRole.PARTNER
+    person: Person | None = None
+    organisation: Organisation | None = None
+
+
+def partner_territory(person: Person | None, organisation: Organisation | None) -> str:
+    """The territory a partner counts for: the person's, else the organisation's."""
+    if person is not None:
+        return person.territory
+    if organisation is not None:
+        return organisation.territory
+    raise ValidationError(_("A partner is a person or an organisation."))
+
+
+def _add_partners(project: Project, partners: Iterable[PartnerSpec]) -> None:
+    seen: set[int] = set()
+    for spec in partners:
+        if spec.person is not None:
+            if spec.person.pk in seen:
+                continue
+            seen.add(spec.person.pk)
+        partner = ProjectPartner(project=project, person=spec.person, organisation=spec.organisation,
+                                 role=spec.role, territory=partner_territory(spec.person, spec.organisation))
+        partner.full_clean(validate_constraints=False)
+        partner.save()
+
+
+def project_create(
+    *,
+    actor: Any,
+    title_fr: str,
+    title_en: str = "",
+    acronym: str = "",
+    summary_fr: str = "",
+    summary_en: str = "",
+    partners: Iterable[PartnerSpec] = (),
+    opportunity: Opportunity | None = None,
+    events: Iterable[Any] = (),
+    categories: Iterable[Any] = (),
+    sites: Iterable[Any] = (),
+    start: Any = None,
+    end: Any = None,
+) -> Project:
+    """Create a joint project (status "draft") with its partners and origins, in one transaction.
+    With ``opportunity``, the opportunity moves to "project" (history kept); it must be open."""
+    creator = _actor(actor)
+    with transaction.atomic():
+        if opportunity is not None:
+            opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
+            if not opportunity.is_open:
+                raise ValidationError(_("Only an idea or an opportunity being explored can become a project."))
+        project = Project(title_fr=title_fr.strip(), title_en=title_en.strip(), acronym=acronym.strip(),
+                          summary_fr=summary_fr, summary_en=summary_en, opportunity=opportunity,
+                          start=start, end=end, created_by=creator)
+        project.full_clean()
+        project.save()
+        project.events.set(events)
+        project.categories.set(categories)
+        project.sites.set(sites)
+        _add_partners(project, partners)
+        ProjectStatusChange.objects.create(project=project, from_status="", to_status=project.status, by=creator)
+        if opportunity is not None:
+            _move_opportunity(opportunity, OpportunityStatus.PROJECT, by=creator, note=project.title_fr)
+            transaction.on_commit(partial(notifications.opportunity_status_changed, opportunity, actor=creator))
+    return project
+
+
+def partners_from_opportunity(opportunity: Opportunity) -> list[PartnerSpec]:
+    """The opportunity's people as partners: the first person of each territory leads, each with
+    their main organisation; organisations nobody belongs to join as organisation partners."""
+    specs, lead_territories, covered = [], set(), set()
+    people = opportunity.people.prefetch_related("affiliations__organisation").order_by("pk")
+    for person in people:
+        main = next((a.organisation for a in person.affiliations.all() if a.is_primary), None)
+        role = PartnerRole.LEAD if person.territory not in lead_territories else PartnerRole.CO_INVESTIGATOR
+        lead_territories.add(person.territory)
+        specs.append(PartnerSpec(role=role, person=person, organisation=main))
+        covered.update(a.organisation_id for a in person.affiliations.all())
+    for organisation in opportunity.organisations.all():
+        if organisation.pk not in covered:
+            specs.append(PartnerSpec(role=PartnerRole.PARTNER, organisation=organisation))
+    return specs
+
+
+def project_create_from_opportunity(*, actor: Any, opportunity: Opportunity, title_fr: str = "", title_en: str = "",
+                                    acronym: str = "", summary_fr: str = "", summary_en: str = "") -> Project:
+    """Turn an open opportunity into a draft project: its people become partners (a lead per
+    territory), its themes and event carry over, and the opportunity moves to "project"."""
+    events = []
+    if opportunity.origin_event_id:
+        events.append(opportunity.origin_event)
+    meeting = getattr(opportunity, "origin_meeting", None)
+    meeting_event = _event_of_meeting(meeting)
+    if meeting_event is not None and meeting_event not in events:
+        events.append(meeting_event)
+    return project_create(
+        actor=actor, title_fr=title_fr or opportunity.title, title_en=title_en, acronym=acronym,
+        summary_fr=summary_fr or opportunity.description, summary_en=summary_en,
+        partners=partners_from_opportunity(opportunity), opportunity=opportunity, events=events,
+        categories=list(opportunity.categories.all()), sites=list(opportunity.sites.all()),
+    )
+
+
+def _event_of_meeting(meeting: Any) -> Any:
+    """The event a B2B meeting belongs to (through its session), if the meetings app says so."""
+    session = getattr(meeting, "session", None) if meeting is not None else None
+    return getattr(session, "event", None)
+
+
+def project_update(*, actor: Any, project: Project, events: Iterable[Any] = (), categories: Iterable[Any] = (),
+                   sites: Iterable[Any] = ()) -> Project:
+    """Save the edited fields of ``project`` (a form's instance) and its themes and events."""
+    with transaction.atomic():
+        project.full_clean()
+        project.save()
+        project.events.set(events)
+        project.categories.set(categories)
+        project.sites.set(sites)
+    return project
+
+
+def project_save_partners(*, actor: Any, project: Project, formset: Any) -> Project:
+    """Save a bound, valid partners formset; each partner's territory follows its person or organisation."""
+    with transaction.atomic():
+        for partner in formset.save(commit=False):
+            partner.project = project
+            partner.territory = partner_territory(partner.person, partner.organisation)
+            partner.full_clean(validate_constraints=False)
+            partner.save()
+        for partner in formset.deleted_objects:
+            partner.delete()
+    return project
+
+
+def project_set_status(*, actor: Any, project: Project, to_status: str, note: str = "") -> Project:
+    """The one way to move a project's status; forbidden moves are refused, the history kept."""
+    with transaction.atomic():
+        locked = Project.objects.select_for_update().get(pk=project.pk)
+        if to_status not in PROJECT_TRANSITIONS.get(locked.status, frozenset()):
+            raise ValidationError(_("A project cannot go from “%(from)s” to “%(to)s”.") % {
+                "from": ProjectStatus(locked.status).label,
+                "to": ProjectStatus(to_status).label if to_status in ProjectStatus.values else to_status,
+            })
+        ProjectStatusChange.objects.create(project=locked, from_status=locked.status, to_status=to_status,
+                                           by=_actor(actor), note=note.strip())
+        locked.status = to_status
+        locked.save(update_fields=["status", "updated_at"])
+        transaction.on_commit(partial(notifications.project_status_changed, locked, actor=_actor(actor)))
+    project.status = locked.status
+    return project

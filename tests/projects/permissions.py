@@ -1,40 +1,137 @@
-"""Who may open every projects URL: shared by ``tests/projects/test_permissions.py`` and the
-project-wide matrix in ``tests/core/test_permission_matrix.py``.
+"""Who may open every projects and funding URL: shared by ``tests/projects/test_permissions.py``
+and the project-wide matrix in ``tests/core/test_permission_matrix.py``.
 
-Statuses for (anonymous, member, owner, coordinator); "owner" is a person involved in the
-opportunity (and, later, a partner of the project).
+Statuses for (anonymous, member, owner, coordinator). "owner" is, at once: the owner of the
+opportunity, a lead of the draft project and its application, the requester of the service
+request, and the reviewer assigned to another project's application under review.
 """
 from __future__ import annotations
 
+from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from passerelle.core.enums import Visibility
-from tests.factories import PersonFactory
+from passerelle.core.enums import Territory, Visibility
+from passerelle.funding.enums import ApplicationStatus
+from passerelle.funding.models import ApplicationDocument, ReviewAssignment
+from passerelle.projects.enums import ProjectStatus
+from passerelle.projects.models import ServiceRequest
+from tests.factories import OrganisationFactory, PersonFactory
+from tests.funding.factories import SDC_RULES, ApplicationFactory, CallFactory
 
-from .factories import OpportunityFactory
+from .factories import OpportunityFactory, ProjectFactory, SupportServiceFactory
 
 LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 MEMBER = (LOGIN, 200, 200, 200)
 INVOLVED = (LOGIN, 404, 200, 200)
+API_PRIVATE = (404, 404, 200, 200)
 
 PROJECTS_EXPECTED = {
+    "projects:projects": MEMBER,
+    "projects:project_create": MEMBER,
+    "projects:project": INVOLVED,
+    "projects:project_edit": INVOLVED,
+    "projects:project_partners": INVOLVED,
+    "projects:project_status": INVOLVED,
     "projects:opportunities": MEMBER,
+    "projects:opportunity_create": MEMBER,
     "projects:opportunity": INVOLVED,
+    "projects:opportunity_edit": INVOLVED,
+    "projects:opportunity_status": INVOLVED,
+    "projects:opportunity_project": INVOLVED,
+    "projects:services": PUBLIC,
+    "projects:service": PUBLIC,
+    "projects:service_request_create": MEMBER,
+    "projects:service_requests": MEMBER,
+    "projects:service_request": INVOLVED,
+    "funding:calls": PUBLIC,
+    "funding:programmes": PUBLIC,
+    "funding:programme_create": COORDINATOR,
+    "funding:programme": PUBLIC,
+    "funding:programme_edit": COORDINATOR,
+    "funding:call_create": COORDINATOR,
+    "funding:call": PUBLIC,
+    "funding:call_edit": COORDINATOR,
+    "funding:apply": MEMBER,
+    "funding:call_applications": COORDINATOR,
+    "funding:applications": MEMBER,
+    "funding:application": INVOLVED,
+    "funding:application_edit": INVOLVED,
+    "funding:application_documents": INVOLVED,
+    "funding:document": INVOLVED,
+    "funding:document_delete": INVOLVED,
+    "funding:application_submit": INVOLVED,
+    "funding:application_eligibility": COORDINATOR,
+    "funding:application_status": COORDINATOR,
+    "funding:application_reviewers": COORDINATOR,
+    "funding:application_decision": COORDINATOR,
+    "funding:reviews": MEMBER,
+    "funding:review": INVOLVED,
+    "funding:review_conflict": (LOGIN, 404, 200, 404),  # only the reviewer declares their conflict
+    "api-opportunities": PUBLIC,
+    "api-opportunity": API_PRIVATE,
+    "api-projects": PUBLIC,
+    "api-project": API_PRIVATE,
+    "api-calls": PUBLIC,
+    "api-call": PUBLIC,
+    "api-applications": PUBLIC,
+    "api-application": API_PRIVATE,
 }
 
 
 def make_projects_objects(owner) -> dict:
-    """An opportunity involving ``owner``'s profile."""
+    """Every object the URLs need, arranged around ``owner`` as described above."""
     person = getattr(owner, "person", None) or PersonFactory(user=owner, visibility=Visibility.MEMBERS)
-    return {"opportunity": OpportunityFactory(people=[person])}
+    project = ProjectFactory(partners=[(person, "lead")], created_by=owner)
+    call = CallFactory(slug="sdc-2027", rules=SDC_RULES, criteria=2)
+    application = ApplicationFactory(call=call, project=project, amounts={"EUR": "9000"})
+    document = ApplicationDocument.objects.create(application=application, kind="proposal",
+                                                  file=ContentFile(b"%PDF-1.4", name="proposal.pdf"))
+    other = ProjectFactory(status=ProjectStatus.ACTIVE, partners=[
+        (PersonFactory(territory=Territory.QC, organisation=OrganisationFactory(territory=Territory.QC)), "lead")])
+    reviewed = ApplicationFactory(call=call, project=other, status=ApplicationStatus.UNDER_REVIEW)
+    service = SupportServiceFactory(slug="ingenierie")
+    return {
+        "opportunity": OpportunityFactory(people=[person], owner=owner),
+        "project": project, "call": call, "application": application, "document": document,
+        "assignment": ReviewAssignment.objects.create(application=reviewed, reviewer=person),
+        "service": service,
+        "service_request": ServiceRequest.objects.create(service=service, requester=owner, message="Help"),
+    }
 
 
 def projects_url(name: str, objects: dict) -> str:
+    application, call = objects["application"], objects["call"]
     args = {
         "projects:opportunity": [objects["opportunity"].pk],
+        "projects:opportunity_edit": [objects["opportunity"].pk],
+        "projects:opportunity_status": [objects["opportunity"].pk],
+        "projects:opportunity_project": [objects["opportunity"].pk],
+        "api-opportunity": [objects["opportunity"].pk],
+        "projects:project": [objects["project"].pk],
+        "projects:project_edit": [objects["project"].pk],
+        "projects:project_partners": [objects["project"].pk],
+        "projects:project_status": [objects["project"].pk],
+        "api-project": [objects["project"].pk],
+        "projects:service": [objects["service"].slug],
+        "projects:service_request_create": [objects["service"].slug],
+        "projects:service_request": [objects["service_request"].pk],
+        "funding:programme": [call.programme.slug],
+        "funding:programme_edit": [call.programme.slug],
+        "funding:call": [call.slug],
+        "funding:call_edit": [call.slug],
+        "funding:apply": [call.slug],
+        "funding:call_applications": [call.slug],
+        "api-call": [call.slug],
+        "funding:document": [application.pk, objects["document"].pk],
+        "funding:document_delete": [application.pk, objects["document"].pk],
+        "funding:review": [objects["assignment"].pk],
+        "funding:review_conflict": [objects["assignment"].pk],
     }.get(name)
+    if args is None and (name.startswith("funding:application_") or name in ("funding:application",
+                                                                           "api-application")):
+        args = [application.pk]
     return reverse(name, args=args)
 
 

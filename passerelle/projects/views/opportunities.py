@@ -1,13 +1,18 @@
-"""Opportunities: the list (search, filters, sort, pages) and the page of one with its history."""
+"""Opportunities: the list (search, filters, sort, pages), one with its history, recording and
+editing one, moving its status (dropping needs a reason) and turning it into a joint project."""
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import member_required
 
-from .. import selectors
-from ..forms import OpportunityFilterForm
+from .. import selectors, services
+from ..forms import OpportunityFilterForm, OpportunityForm, OpportunityStatusForm, ProjectFromOpportunityForm
+from ..models import Opportunity
 from .listing import paginate, query_without
 
 
@@ -21,12 +26,104 @@ def opportunity_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def visible_opportunity(request: HttpRequest, pk: int) -> Opportunity:
+    """Others' opportunities answer 404: their existence is not revealed."""
+    return get_object_or_404(selectors.opportunity_detail_queryset(request.user), pk=pk)
+
+
+def editable_opportunity(request: HttpRequest, pk: int) -> Opportunity:
+    opportunity = visible_opportunity(request, pk)
+    if not selectors.can_edit_opportunity(request.user, opportunity):
+        raise Http404
+    return opportunity
+
+
 @member_required
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """Others' opportunities answer 404: their existence is not revealed."""
-    opportunity = get_object_or_404(selectors.opportunity_detail_queryset(request.user), pk=pk)
+    opportunity = visible_opportunity(request, pk)
     return render(request, "projects/opportunity_detail.html", {
         "opportunity": opportunity,
         "history": opportunity.status_changes.select_related("by"),
         "can_edit": selectors.can_edit_opportunity(request.user, opportunity),
+        "projects": selectors.projects_visible_to(request.user).filter(opportunity=opportunity),
     })
+
+
+@member_required
+def opportunity_create(request: HttpRequest) -> HttpResponse:
+    initial = {"owner": request.user.pk}
+    person = getattr(request.user, "person", None)
+    if person is not None:
+        initial["people"] = [person.pk]
+    form = OpportunityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            opportunity = services.opportunity_create(
+                actor=request.user, title=data["title"], description=data["description"], people=data["people"],
+                organisations=data["organisations"] or None, categories=data["categories"], sites=data["sites"],
+                origin_kind=data["origin_kind"], origin_event=data["origin_event"], origin_note=data["origin_note"],
+                next_step=data["next_step"], next_step_due=data["next_step_due"], owner=data["owner"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The opportunity has been recorded."))
+            return redirect(opportunity)
+    return render(request, "projects/opportunity_form.html", {"form": form, "opportunity": None})
+
+
+@member_required
+def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = editable_opportunity(request, pk)
+    form = OpportunityForm(request.POST or None, instance=opportunity)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.opportunity_update(actor=request.user, opportunity=form.save(commit=False),
+                                        people=data["people"], organisations=data["organisations"],
+                                        categories=data["categories"], sites=data["sites"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The opportunity has been saved."))
+            return redirect(opportunity)
+    return render(request, "projects/opportunity_form.html", {"form": form, "opportunity": opportunity})
+
+
+@member_required
+def opportunity_status(request: HttpRequest, pk: int) -> HttpResponse:
+    opportunity = editable_opportunity(request, pk)
+    form = OpportunityStatusForm(request.POST or None, opportunity=opportunity)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.opportunity_set_status(actor=request.user, opportunity=opportunity,
+                                            to_status=form.cleaned_data["to_status"],
+                                            reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The status is now “%(status)s”.") % {
+                "status": opportunity.get_status_display()})
+            return redirect(opportunity)
+    return render(request, "projects/opportunity_status.html", {
+        "opportunity": opportunity, "form": form, "history": opportunity.status_changes.select_related("by")})
+
+
+@member_required
+def opportunity_make_project(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page (titles to adjust), then the draft project with the opportunity's people."""
+    opportunity = editable_opportunity(request, pk)
+    form = ProjectFromOpportunityForm(request.POST or None, initial={
+        "title_fr": opportunity.title, "summary_fr": opportunity.description})
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = services.project_create_from_opportunity(actor=request.user, opportunity=opportunity,
+                                                               **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The joint project is created as a draft: check its partners."))
+            return redirect(project)
+    return render(request, "projects/opportunity_make_project.html", {
+        "opportunity": opportunity, "form": form, "partners": services.partners_from_opportunity(opportunity)})

@@ -1,0 +1,107 @@
+"""Writes of the review: assigning reviewers (refused on a conflict of interest), declaring
+conflicts, scoring. An application's first reviewer moves it from eligible to under review."""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import partial
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from passerelle.directory.models import Person
+
+from . import notifications
+from .conflicts import conflicts_between
+from .enums import ApplicationStatus, AssignmentStatus
+from .models import Application, ConflictOfInterest, ReviewAssignment, ReviewScore
+from .services import _actor, _lock, _record
+
+REVIEWABLE = (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW)
+
+
+def check_can_review(person: Person, application: Application) -> None:
+    """A reviewer needs an account and no conflict of interest with the application."""
+    if person.user_id is None or not person.user.is_active:
+        raise ValidationError(_("%(name)s has no active account and could not sign in to review.") % {
+            "name": person.full_name})
+    conflicts = conflicts_between(person, application)
+    if conflicts:
+        raise ValidationError(_("%(name)s cannot review this application: %(conflicts)s.") % {
+            "name": person.full_name, "conflicts": "; ".join(c.message for c in conflicts)})
+
+
+def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
+                    match_score: float | None = None) -> ReviewAssignment:
+    with transaction.atomic():
+        locked = _lock(application)
+        if locked.status not in REVIEWABLE:
+            raise ValidationError(_("Reviewers are assigned to eligible applications (this one is %(status)s).") % {
+                "status": locked.get_status_display().lower()})
+        if ReviewAssignment.objects.filter(application=locked, reviewer=reviewer).exists():
+            raise ValidationError(_("%(name)s is already assigned to this application.") % {
+                "name": reviewer.full_name})
+        check_can_review(reviewer, locked)
+        assignment = ReviewAssignment.objects.create(application=locked, reviewer=reviewer, match_score=match_score,
+                                                     assigned_by=_actor(actor))
+        if locked.status == ApplicationStatus.ELIGIBLE:
+            _record(locked, ApplicationStatus.UNDER_REVIEW, by=_actor(actor),
+                    note=_("Reviewer assigned."))
+            locked.save(update_fields=["status", "updated_at"])
+        transaction.on_commit(partial(notifications.reviewer_assigned, assignment, actor=_actor(actor)))
+    return assignment
+
+
+def unassign_reviewer(*, actor: Any, assignment: ReviewAssignment) -> None:
+    with transaction.atomic():
+        stored = ReviewAssignment.objects.select_for_update().get(pk=assignment.pk)
+        if stored.status == AssignmentStatus.SUBMITTED:
+            raise ValidationError(_("A submitted review is kept."))
+        stored.delete()
+
+
+def declare_conflict(*, actor: Any, reviewer: Person, reason: str, application: Application | None = None,
+                     person: Person | None = None, organisation: Any = None) -> ConflictOfInterest:
+    """Record a declared conflict; an open assignment to an application it concerns is declined."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say what the conflict is.")})
+    with transaction.atomic():
+        conflict = ConflictOfInterest(reviewer=reviewer, application=application, person=person,
+                                      organisation=organisation, reason=reason.strip(), declared_by=_actor(actor))
+        conflict.full_clean()
+        conflict.save()
+        open_assignments = ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ASSIGNED)
+        for assignment in open_assignments.select_related("application__project"):
+            if conflicts_between(reviewer, assignment.application):
+                assignment.status = AssignmentStatus.DECLINED
+                assignment.save(update_fields=["status"])
+    return conflict
+
+
+def submit_review(*, actor: Any, assignment: ReviewAssignment, scores: Mapping[int, int],
+                  comments: str = "") -> ReviewAssignment:
+    """The reviewer scores every criterion of the call (0 … its maximum) and comments; a review
+    may be corrected until the decision."""
+    with transaction.atomic():
+        stored = ReviewAssignment.objects.select_for_update().select_related("application__call", "reviewer") \
+            .get(pk=assignment.pk)
+        if stored.status == AssignmentStatus.DECLINED:
+            raise ValidationError(_("This assignment was declined for a conflict of interest."))
+        if stored.application.status != ApplicationStatus.UNDER_REVIEW:
+            raise ValidationError(_("This application is no longer under review."))
+        criteria = list(stored.application.call.criteria.all())
+        missing = [c.label for c in criteria if scores.get(c.pk) is None]
+        if missing:
+            raise ValidationError(_("Score every criterion: %(missing)s.") % {"missing": ", ".join(missing)})
+        for criterion in criteria:
+            value = int(scores[criterion.pk])
+            if not 0 <= value <= criterion.max_score:
+                raise ValidationError(_("“%(criterion)s” is scored from 0 to %(max)d.") % {
+                    "criterion": criterion.label, "max": criterion.max_score})
+            ReviewScore.objects.update_or_create(assignment=stored, criterion=criterion, defaults={"score": value})
+        stored.comments, stored.status, stored.submitted_at = comments.strip(), AssignmentStatus.SUBMITTED, \
+            timezone.now()
+        stored.save(update_fields=["comments", "status", "submitted_at"])
+    return stored

@@ -1,0 +1,165 @@
+"""Reads of the funding app: who sees which call, application and review, and the ranking."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from passerelle.directory.selectors import is_coordinator
+from passerelle.projects.models import ProjectPartner
+from passerelle.projects.selectors import projects_editable_by
+
+from .enums import ApplicationStatus, AssignmentStatus, CallStatus
+from .models import Application, Call, Programme, ReviewAssignment, ReviewScore
+
+
+def programmes_visible_to(user: Any) -> QuerySet[Programme]:
+    programmes = Programme.objects.prefetch_related("funders")
+    return programmes if is_coordinator(user) else programmes.filter(active=True)
+
+
+def calls_visible_to(user: Any) -> QuerySet[Call]:
+    """Published and archived calls are public; drafts only for coordinators."""
+    calls = Call.objects.select_related("programme")
+    if not is_coordinator(user):
+        calls = calls.exclude(status=CallStatus.DRAFT)
+    return calls
+
+
+@dataclass(frozen=True)
+class CallFilters:
+    q: str = ""
+    programme: str = ""
+    state: str = ""  # "open", "upcoming", "closed"
+    sort: str = "deadline"
+
+
+CALL_SORTS = {"deadline": ["-closes_at", "pk"], "soonest": ["closes_at", "pk"], "title": ["title_fr", "pk"]}
+
+
+def call_list(*, user: Any, filters: CallFilters, now: Any = None) -> QuerySet[Call]:
+    now = now or timezone.now()
+    calls = calls_visible_to(user)
+    if filters.programme:
+        calls = calls.filter(programme__slug=filters.programme)
+    if filters.state == "open":
+        calls = calls.filter(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
+    elif filters.state == "upcoming":
+        calls = calls.filter(opens_at__gt=now)
+    elif filters.state == "closed":
+        calls = calls.filter(closes_at__lte=now)
+    for word in filters.q.split():
+        calls = calls.filter(Q(title_fr__icontains=word) | Q(title_en__icontains=word)
+                             | Q(programme__name_fr__icontains=word) | Q(programme__acronym__icontains=word))
+    calls = calls.annotate(application_count=Count("applications", filter=~Q(applications__status="draft")))
+    return calls.order_by(*CALL_SORTS.get(filters.sort, CALL_SORTS["deadline"]))
+
+
+def applications_visible_to(user: Any) -> QuerySet[Application]:
+    """Coordinators see every application; members those of projects they created or take part in.
+    Reviewers read their assignments through ``assignments_of`` (never the application page)."""
+    applications = Application.objects.all()
+    if is_coordinator(user):
+        return applications
+    if not getattr(user, "is_authenticated", False):
+        return applications.none()
+    return applications.filter(project__in=projects_editable_by(user))
+
+
+def application_detail_queryset(user: Any) -> QuerySet[Application]:
+    partners = ProjectPartner.objects.select_related("person", "organisation").order_by("role", "pk")
+    return (applications_visible_to(user).select_related("call__programme", "project", "submitted_by", "decided_by")
+            .prefetch_related("amounts", "documents", Prefetch("project__partners", queryset=partners),
+                              "call__rules"))
+
+
+@dataclass(frozen=True)
+class ApplicationFilters:
+    q: str = ""
+    status: str = ""
+    call: str = ""
+    sort: str = "recent"
+
+
+APPLICATION_SORTS = {"recent": ["-created_at", "-pk"], "submitted": ["-submitted_at", "-pk"],
+                     "status": ["status", "-created_at", "-pk"], "project": ["project__title_fr", "pk"]}
+
+
+def application_list(*, user: Any, filters: ApplicationFilters) -> QuerySet[Application]:
+    applications = applications_visible_to(user)
+    if filters.status:
+        applications = applications.filter(status=filters.status)
+    if filters.call:
+        applications = applications.filter(call__slug=filters.call)
+    for word in filters.q.split():
+        applications = applications.filter(Q(project__title_fr__icontains=word) | Q(project__title_en__icontains=word)
+                                           | Q(project__acronym__icontains=word) | Q(call__title_fr__icontains=word))
+    return (applications.select_related("call__programme", "project").prefetch_related("amounts")
+            .order_by(*APPLICATION_SORTS.get(filters.sort, APPLICATION_SORTS["recent"])))
+
+
+def assignments_of(user: Any) -> QuerySet[ReviewAssignment]:
+    """A reviewer's own assignments (declined ones included, to show they were), newest first."""
+    if not getattr(user, "is_authenticated", False):
+        return ReviewAssignment.objects.none()
+    return (ReviewAssignment.objects.filter(reviewer__user=user)
+            .select_related("application__call__programme", "application__project", "reviewer")
+            .order_by("-assigned_at", "-pk"))
+
+
+def review_queryset(user: Any) -> QuerySet[ReviewAssignment]:
+    """Assignments ``user`` may open: their own; coordinators every one."""
+    if is_coordinator(user):
+        return ReviewAssignment.objects.select_related("application__call", "application__project", "reviewer")
+    return assignments_of(user)
+
+
+@dataclass
+class RankedApplication:
+    application: Application
+    reviews: int
+    expected: int
+    total: Decimal | None  # weighted mean over submitted reviews, out of 100
+    by_criterion: dict[int, Decimal] = field(default_factory=dict)
+
+
+def _weighted(scores: list[ReviewScore]) -> Decimal | None:
+    weight = sum(s.criterion.weight * s.criterion.max_score for s in scores)
+    if not weight:
+        return None
+    return Decimal(100) * sum(Decimal(s.score * s.criterion.weight) for s in scores) / weight
+
+
+def call_ranking(call: Call) -> list[RankedApplication]:
+    """Applications of the call in review or decided, best weighted score first (unscored last).
+
+    Each submitted review gives a score out of 100 (criteria weighted, each scaled to its maximum);
+    an application's score is the mean of its submitted reviews."""
+    applications = (call.applications.filter(status__in=[ApplicationStatus.UNDER_REVIEW, ApplicationStatus.FUNDED,
+                                                         ApplicationStatus.DECLINED])
+                    .select_related("project").prefetch_related("amounts"))
+    scores = (ReviewScore.objects.filter(assignment__application__call=call,
+                                         assignment__status=AssignmentStatus.SUBMITTED)
+              .select_related("criterion", "assignment"))
+    by_assignment: dict[int, list[ReviewScore]] = {}
+    for score in scores:
+        by_assignment.setdefault(score.assignment_id, []).append(score)
+    counts = dict(ReviewAssignment.objects.filter(application__call=call).exclude(status=AssignmentStatus.DECLINED)
+                  .values_list("application_id").annotate(n=Count("pk")))
+    ranked = []
+    for application in applications:
+        reviews = [s for s in by_assignment.values() if s[0].assignment.application_id == application.pk]
+        totals = [t for t in (_weighted(r) for r in reviews) if t is not None]
+        per_criterion: dict[int, list[int]] = {}
+        for review in reviews:
+            for score in review:
+                per_criterion.setdefault(score.criterion_id, []).append(score.score)
+        ranked.append(RankedApplication(
+            application, len(reviews), counts.get(application.pk, 0),
+            (sum(totals) / len(totals)).quantize(Decimal("0.1")) if totals else None,
+            {pk: (Decimal(sum(v)) / len(v)).quantize(Decimal("0.1")) for pk, v in per_criterion.items()},
+        ))
+    return sorted(ranked, key=lambda r: (r.total is None, -(r.total or 0), r.application.pk))

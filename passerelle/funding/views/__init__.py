@@ -1,0 +1,1 @@
+"""Pages of the funding app: programmes and calls, applications, review."""

@@ -1,0 +1,240 @@
+"""Applications: a project's members apply, edit the draft, upload documents and submit; the
+coordinator checks eligibility, moves the status, follows a call's applications and decides.
+Others' applications answer 404 (their existence is not revealed)."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from passerelle.core.permissions import coordinator_required, member_required
+from passerelle.directory.selectors import is_coordinator
+from passerelle.projects.selectors import projects_editable_by
+from passerelle.projects.views.listing import paginate, query_without
+
+from .. import eligibility, selectors, services
+from ..enums import ApplicationStatus
+from ..forms import (
+    ApplicationFilterForm,
+    ApplicationForm,
+    ApplicationStatusForm,
+    ApplyForm,
+    DecisionForm,
+    DocumentForm,
+)
+from ..models import Application, ApplicationDocument, Call
+
+
+def visible_application(request: HttpRequest, pk: int) -> Application:
+    return get_object_or_404(selectors.application_detail_queryset(request.user), pk=pk)
+
+
+def _error(request: HttpRequest, error: ValidationError) -> None:
+    messages.error(request, " ".join(error.messages))
+
+
+@member_required
+def apply(request: HttpRequest, slug: str) -> HttpResponse:
+    """Start a draft application of one of the member's projects to an open call."""
+    call = get_object_or_404(selectors.calls_visible_to(request.user), slug=slug)
+    projects = projects_editable_by(request.user).exclude(applications__call=call).order_by("title_fr")
+    form = ApplyForm(request.POST or None, projects=projects)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_create(actor=request.user, call=call,
+                                                      project=form.cleaned_data["project"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The draft application is created: complete it, then submit it."))
+            return redirect("funding:application_edit", pk=application.pk)
+    return render(request, "funding/apply.html", {
+        "call": call, "form": form, "is_open": call.is_open(), "deadline": services.format_deadline(call)})
+
+
+@member_required
+def application_list(request: HttpRequest) -> HttpResponse:
+    """The member's applications (every application for coordinators)."""
+    form = ApplicationFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.ApplicationFilters()
+    page = paginate(request, selectors.application_list(user=request.user, filters=filters))
+    return render(request, "funding/application_list.html", {
+        "form": form, "page": page, "page_query": query_without(request, "page")})
+
+
+@member_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = visible_application(request, pk)
+    coordinator = is_coordinator(request.user)
+    return render(request, "funding/application_detail.html", {
+        "application": application, "call": application.call, "is_coordinator": coordinator,
+        "can_edit": application.status == ApplicationStatus.DRAFT,
+        "results": [(r, eligibility.describe(r)) for r in application.eligibility],
+        "history": application.status_changes.select_related("by"),
+        "assignments": application.assignments.select_related("reviewer") if coordinator else [],
+        "deadline": services.format_deadline(application.call), "call_open": application.call.is_open(),
+        "requested": services.totals_by_currency(application.amounts.all()),
+        "granted": services.totals_by_currency(application.amounts.all(), "granted"),
+    })
+
+
+@member_required
+def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    application = visible_application(request, pk)
+    form = ApplicationForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_update(actor=request.user, application=application,
+                                        abstract=form.cleaned_data["abstract"],
+                                        duration_months=form.cleaned_data["duration_months"],
+                                        amounts=form.amounts())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The application has been saved."))
+            return redirect(application)
+    return render(request, "funding/application_form.html", {"form": form, "application": application})
+
+
+@member_required
+def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
+    application = visible_application(request, pk)
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_add_document(actor=request.user, application=application,
+                                              kind=form.cleaned_data["kind"], file=form.cleaned_data["file"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The document has been added."))
+            return redirect("funding:application_documents", pk=application.pk)
+    required = next((r.params.get("kinds", []) for r in application.call.rules.all()
+                     if r.kind == "required_documents"), [])
+    present = {d.kind for d in application.documents.all()}
+    return render(request, "funding/application_documents.html", {
+        "application": application, "form": form,
+        "missing": [label for value, label in form.fields["kind"].choices
+                    if value in required and value not in present],
+    })
+
+
+@member_required
+def document_delete(request: HttpRequest, pk: int, document: int) -> HttpResponse:
+    application = visible_application(request, pk)
+    doc = get_object_or_404(application.documents, pk=document)
+    if request.method == "POST":
+        try:
+            services.application_remove_document(actor=request.user, document=doc)
+            messages.success(request, _("The document has been removed."))
+        except ValidationError as error:
+            _error(request, error)
+        return redirect("funding:application_documents", pk=application.pk)
+    return render(request, "funding/document_delete.html", {"application": application, "document": doc})
+
+
+def can_read_documents(user, application: Application) -> bool:
+    if selectors.applications_visible_to(user).filter(pk=application.pk).exists():
+        return True
+    return selectors.assignments_of(user).filter(application=application).exclude(status="declined").exists()
+
+
+@member_required
+def document_download(request: HttpRequest, pk: int, document: int) -> HttpResponse:
+    """Applicants, coordinators and the application's reviewers (not declined) read its documents."""
+    doc = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=document,
+                            application_id=pk)
+    if not can_read_documents(request.user, doc.application):
+        raise Http404
+    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename)
+
+
+@member_required
+def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """A confirmation page, then the submission (refused after the deadline)."""
+    application = visible_application(request, pk)
+    if request.method == "POST":
+        try:
+            services.application_submit(actor=request.user, application=application)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("The application is submitted; a confirmation e-mail is on its way."))
+        return redirect(application)
+    return render(request, "funding/application_submit.html", {
+        "application": application, "deadline": services.format_deadline(application.call),
+        "is_open": application.call.is_open(),
+        "preview": [(r, eligibility.describe(r)) for r in eligibility.check_eligibility(
+            services.call_rules(application.call), services.application_facts(application))],
+    })
+
+
+@coordinator_required
+def application_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
+    """What the call's rules say of the application now, then (POST) the check that moves it."""
+    application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
+    if request.method == "POST":
+        try:
+            application = services.application_check_eligibility(actor=request.user, application=application)
+        except ValidationError as error:
+            _error(request, error)
+        else:
+            messages.success(request, _("Eligibility checked: %(status)s.") % {
+                "status": application.get_status_display()})
+        return redirect(application)
+    results = eligibility.check_eligibility(services.call_rules(application.call),
+                                            services.application_facts(application))
+    return render(request, "funding/application_eligibility.html", {
+        "application": application, "results": [(r, eligibility.describe(r)) for r in results],
+        "can_check": application.status in ("submitted", "eligible", "ineligible")})
+
+
+@coordinator_required
+def application_status(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
+    form = ApplicationStatusForm(request.POST or None, application=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_set_status(actor=request.user, application=application,
+                                            to_status=form.cleaned_data["to_status"], note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The status has been changed."))
+            return redirect(application)
+    return render(request, "funding/application_status.html", {
+        "application": application, "form": form, "history": application.status_changes.select_related("by")})
+
+
+@coordinator_required
+def application_decision(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
+    form = DecisionForm(request.POST or None, application=application)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.application_decide(actor=request.user, application=application,
+                                        decision=form.cleaned_data["decision"], note=form.cleaned_data["note"],
+                                        granted=form.granted())
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The decision is recorded; the applicants are told by e-mail."))
+            return redirect(application)
+    ranking = [r for r in selectors.call_ranking(application.call) if r.application.pk == application.pk]
+    return render(request, "funding/application_decision.html", {
+        "application": application, "form": form, "ranked": ranking[0] if ranking else None})
+
+
+@coordinator_required
+def call_applications(request: HttpRequest, slug: str) -> HttpResponse:
+    """A call's applications for its coordinators: filters, then the review ranking."""
+    call = get_object_or_404(Call.objects.select_related("programme").prefetch_related("criteria"), slug=slug)
+    form = ApplicationFilterForm(request.GET or None)
+    filters = form.filters(call=call.slug) if request.GET else selectors.ApplicationFilters(call=call.slug)
+    page = paginate(request, selectors.application_list(user=request.user, filters=filters))
+    return render(request, "funding/call_applications.html", {
+        "call": call, "form": form, "page": page, "page_query": query_without(request, "page"),
+        "ranking": selectors.call_ranking(call), "criteria": list(call.criteria.all()),
+    })

@@ -1,0 +1,126 @@
+"""Joint projects: the list, a project with its timeline, creating and editing one, its partners
+and its status. Members see all but others' drafts; partners and coordinators edit."""
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from passerelle.core.permissions import member_required
+from passerelle.funding.selectors import applications_visible_to
+
+from .. import selectors, services
+from ..enums import PartnerRole
+from ..forms import PartnerFormSet, ProjectFilterForm, ProjectForm, ProjectStatusForm
+from ..models import Project
+from .listing import paginate, query_without
+
+
+@member_required
+def project_list(request: HttpRequest) -> HttpResponse:
+    form = ProjectFilterForm(request.GET or None)
+    filters = form.filters() if request.GET else selectors.ProjectFilters()
+    page = paginate(request, selectors.project_list(user=request.user, filters=filters))
+    return render(request, "projects/project_list.html", {
+        "form": form, "page": page, "page_query": query_without(request, "page")})
+
+
+def visible_project(request: HttpRequest, pk: int) -> Project:
+    return get_object_or_404(selectors.project_detail_queryset(request.user), pk=pk)
+
+
+def editable_project(request: HttpRequest, pk: int) -> Project:
+    project = visible_project(request, pk)
+    if not selectors.can_edit_project(request.user, project):
+        raise Http404
+    return project
+
+
+@member_required
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = visible_project(request, pk)
+    return render(request, "projects/project_detail.html", {
+        "project": project, "can_edit": selectors.can_edit_project(request.user, project),
+        "timeline": selectors.project_timeline(project, request.user),
+        "applications": applications_visible_to(request.user).filter(project=project).select_related("call"),
+        "leads": [p for p in project.partners.all() if p.role == PartnerRole.LEAD],
+        "others": [p for p in project.partners.all() if p.role != PartnerRole.LEAD],
+    })
+
+
+@member_required
+def project_create(request: HttpRequest) -> HttpResponse:
+    """A new draft project; its creator's profile joins as its first lead."""
+    form = ProjectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        person = getattr(request.user, "person", None)
+        partners = [services.PartnerSpec(role=PartnerRole.LEAD, person=person,
+                                         organisation=_main_organisation(person))] if person else []
+        try:
+            project = services.project_create(
+                actor=request.user, title_fr=data["title_fr"], title_en=data["title_en"], acronym=data["acronym"],
+                summary_fr=data["summary_fr"], summary_en=data["summary_en"], start=data["start"], end=data["end"],
+                categories=data["categories"], sites=data["sites"], events=data["events"], partners=partners)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The project is created as a draft: add its partners."))
+            return redirect("projects:project_partners", pk=project.pk)
+    return render(request, "projects/project_form.html", {"form": form, "project": None})
+
+
+def _main_organisation(person):
+    affiliation = person.affiliations.filter(is_primary=True).select_related("organisation").first()
+    return affiliation.organisation if affiliation else None
+
+
+@member_required
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = editable_project(request, pk)
+    form = ProjectForm(request.POST or None, instance=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_update(actor=request.user, project=form.save(commit=False),
+                                    events=form.cleaned_data["events"], categories=form.cleaned_data["categories"],
+                                    sites=form.cleaned_data["sites"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The project has been saved."))
+            return redirect(project)
+    return render(request, "projects/project_form.html", {"form": form, "project": project})
+
+
+@member_required
+def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
+    project = editable_project(request, pk)
+    formset = PartnerFormSet(request.POST or None, instance=project, prefix="partners")
+    if request.method == "POST" and formset.is_valid():
+        try:
+            services.project_save_partners(actor=request.user, project=project, formset=formset)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The partners have been saved."))
+            return redirect(project)
+    return render(request, "projects/project_partners.html", {"project": project, "formset": formset})
+
+
+@member_required
+def project_status(request: HttpRequest, pk: int) -> HttpResponse:
+    project = editable_project(request, pk)
+    form = ProjectStatusForm(request.POST or None, project=project)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.project_set_status(actor=request.user, project=project,
+                                        to_status=form.cleaned_data["to_status"], note=form.cleaned_data["note"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The status is now “%(status)s”.") % {"status": project.get_status_display()})
+            return redirect(project)
+    return render(request, "projects/project_status.html", {
+        "project": project, "form": form, "history": project.status_changes.select_related("by")})
