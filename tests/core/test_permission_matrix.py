@@ -13,6 +13,7 @@ from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
 from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+from tests.meetings.permissions import MEETINGS_EXPECTED, is_meetings_url, make_meetings_objects, meetings_url
 from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
 from tests.reports.permissions import REPORTS_EXPECTED, is_reports_url, make_reports_objects, reports_url
@@ -62,6 +63,7 @@ EXPECTED = {
     **PROJECTS_EXPECTED,
     **SUGGESTIONS_EXPECTED,
     **REPORTS_EXPECTED,
+    **MEETINGS_EXPECTED,
     "jobs:list": COORDINATOR,
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
@@ -102,6 +104,8 @@ def url_for(name: str, objects: dict) -> str:
         return projects_url(name, objects)
     if is_reports_url(name):
         return reports_url(name, objects)
+    if is_meetings_url(name):
+        return meetings_url(name, objects)
     if name.startswith("jobs:") and name != "jobs:list":
         return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
@@ -133,6 +137,7 @@ def objects(db):
         **make_projects_objects(owner),
         **make_suggestions_objects(owner),
         **make_reports_objects(owner),
+        **make_meetings_objects(owner),
         "owner": owner,
         "person": person,
         "org": org,

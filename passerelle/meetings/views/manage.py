@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
 from passerelle.core.permissions import coordinator_required
 from passerelle.events.models import Event
@@ -206,15 +205,19 @@ def request_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 @coordinator_required
-@require_POST
 def meeting_lock(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Lock (the scheduler keeps it in place) or unlock a meeting; GET shows the button without JS."""
     session = coordinator_session(request, slug)
-    meeting = get_object_or_404(session.meetings, pk=pk, status=MeetingStatus.SCHEDULED)
-    locked = request.POST.get("locked") == "1"
-    schedule_services.meeting_set_locked(actor=request.user, meeting=meeting, locked=locked)
-    messages.success(request, _("The meeting is locked: the scheduler keeps it in place.") if locked
-                     else _("The meeting is unlocked."))
-    return redirect(_back(request, slug))
+    meeting = get_object_or_404(session.meetings.select_related("slot", "table"), pk=pk,
+                                status=MeetingStatus.SCHEDULED)
+    if request.method == "POST":
+        locked = request.POST.get("locked") == "1"
+        schedule_services.meeting_set_locked(actor=request.user, meeting=meeting, locked=locked)
+        messages.success(request, _("The meeting is locked: the scheduler keeps it in place.") if locked
+                         else _("The meeting is unlocked."))
+        return redirect(_back(request, slug))
+    return render(request, "meetings/meeting_lock.html", {"session": session, "event": session.event,
+                                                           "meeting": meeting})
 
 
 def _day(request: HttpRequest, session: B2BSession) -> tuple[list[date], date | None]:
