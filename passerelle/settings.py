@@ -210,6 +210,11 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EventKindEnum": "passerelle.events.enums.EventKind",
         "EventStatusEnum": "passerelle.events.enums.EventStatus",
+        "OpportunityStatusEnum": "passerelle.projects.enums.OpportunityStatus",
+        "ProjectStatusEnum": "passerelle.projects.enums.ProjectStatus",
+        "CallStatusEnum": "passerelle.funding.enums.CallStatus",
+        "ApplicationStatusEnum": "passerelle.funding.enums.ApplicationStatus",
+        "CallRuleKindEnum": "passerelle.funding.enums.RuleKind",
     },
 }
 
