@@ -1,30 +1,57 @@
 """Who may open every reports URL: shared by ``tests/reports/test_permissions.py`` and the
 project-wide matrix in ``tests/core/test_permission_matrix.py``.
 
-Statuses for (anonymous, member, owner, coordinator).
+Statuses for (anonymous, member, owner, coordinator); "owner" is a partner of the project whose
+outcome the outcome URLs show.
 """
 from __future__ import annotations
 
+from datetime import date
+
 from django.urls import reverse
+
+from passerelle.core.enums import Visibility
+from passerelle.projects.enums import PartnerRole, ProjectStatus
+from passerelle.projects.models import Project, ProjectPartner
+from passerelle.reports.enums import OutcomeKind
+from passerelle.reports.models import Outcome
+from tests.factories import PersonFactory
 
 LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
+MEMBER = (LOGIN, 200, 200, 200)
+PARTNER = (LOGIN, 404, 200, 200)
 
 REPORTS_EXPECTED = {
     "reports:dashboard": COORDINATOR,
     "reports:export": COORDINATOR,
     "reports:public": PUBLIC,
+    "reports:network": COORDINATOR,
+    "reports:outcomes": MEMBER,
+    "reports:outcome_create": (LOGIN, 403, 200, 200),
+    "reports:outcome": PARTNER,
+    "reports:outcome_edit": PARTNER,
+    "reports:outcome_delete": PARTNER,
 }
 
 
 def make_reports_objects(owner) -> dict:
-    return {}
+    """A project with ``owner``'s profile as a partner, and one of its outcomes."""
+    person = getattr(owner, "person", None) or PersonFactory(user=owner, visibility=Visibility.MEMBERS)
+    project = Project.objects.create(title_fr="Projet conjoint", status=ProjectStatus.ACTIVE)
+    ProjectPartner.objects.create(project=project, person=person, role=PartnerRole.LEAD, territory=person.territory)
+    outcome = Outcome.objects.create(project=project, kind=OutcomeKind.EXCHANGE, title_fr="Séjour",
+                                     date=date(2024, 5, 1))
+    return {"outcome": outcome}
 
 
 def reports_url(name: str, objects: dict) -> str:
     args = {
         "reports:export": ["xlsx"],
+        "reports:outcome": [objects["outcome"].pk],
+        "reports:outcome_edit": [objects["outcome"].pk],
+        "reports:outcome_delete": [objects["outcome"].pk],
     }.get(name)
     return reverse(name, args=args)
 
