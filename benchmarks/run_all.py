@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["directory.py", "matching.py", "scheduling.py", "reports.py"]
+ORDER = ["directory.py", "matching.py", "scheduling.py", "reports.py", "load.py"]
 
 
 def main(argv: list[str]) -> int:

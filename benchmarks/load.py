@@ -1,0 +1,354 @@
+"""Load test: concurrent members browse, search and register against gunicorn + PostgreSQL.
+
+Prepares the database of ``LOAD_DATABASE_URL`` (default ``passerelle_load`` on the local
+server; created, migrated and filled with ``--people`` generated profiles by the directory
+benchmark's loader, reused when already at that size), three events open for registration and
+``--users`` member accounts. It then starts gunicorn on a free loopback port with production
+settings (``DEBUG=0``), signs every member in through the sign-in page, and runs them all at
+once for ``--duration`` seconds. Each member, after a think time, browses the directory pages,
+opens profiles, searches (page and API), opens an event, registers to the events (once each),
+and asks a meeting when the meetings app offers a request page. Requests go to 127.0.0.1 only
+and the run stops by itself.
+
+Prints throughput, the median and 95th percentile latency of every kind of request and of
+all pages, and the error rate (any status >= 400 or broken connection). Aim: no errors and a
+95th percentile under 300 ms for pages. Exit status 1 when a request failed.
+
+    .venv/bin/python benchmarks/load.py [--users 50] [--duration 60] [--people 50000] [--quick]
+
+This is a plain-threads equivalent of a locust run (see docs/decisions.md): one keep-alive
+connection and one cookie jar per simulated member.
+"""
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+import directory as directory_bench  # noqa: E402  (benchmarks/directory.py: database and loader)
+
+DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/passerelle_load"
+PASSWORD = "load-test-password-2026"
+QUERIES = directory_bench.QUERIES
+TARGET_P95 = 0.300
+EVENT_SLUGS = ("load-entretiens", "load-mission", "load-atelier")
+# (action, weight): what a member does next.
+ACTIONS = (("people list", 20), ("profile", 20), ("search page", 20), ("search API", 10),
+           ("organisations", 5), ("event page", 10), ("register", 10), ("meeting request", 5))
+
+
+@dataclass(frozen=True)
+class Options:
+    users: int
+    duration: float
+    people: int
+    think: float
+    workers: int
+    database_url: str
+
+
+def parse_options(argv: list[str]) -> Options:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--users", type=int, default=None, help="concurrent members (default 50)")
+    parser.add_argument("--duration", type=float, default=None, help="seconds of load (default 60)")
+    parser.add_argument("--people", type=int, default=None, help="directory size (default 50,000)")
+    parser.add_argument("--think", type=float, default=1.0, help="mean think time between requests, s (default 1)")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
+    parser.add_argument("--quick", action="store_true", help="10 members, 15 s, 2,000 people")
+    args = parser.parse_args(argv)
+    quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
+    people = args.people if args.people is not None else (2000 if quick else directory_bench.DEFAULT_PEOPLE)
+    default_url = DEFAULT_URL if people == directory_bench.DEFAULT_PEOPLE else f"{DEFAULT_URL}_{people}"
+    return Options(
+        users=args.users if args.users is not None else (10 if quick else 50),
+        duration=args.duration if args.duration is not None else (15.0 if quick else 60.0),
+        people=people, think=args.think, workers=args.workers,
+        database_url=os.environ.get("LOAD_DATABASE_URL") or default_url,
+    )
+
+
+# ---------------------------------------------------------------------------- data
+
+def prepare_data(users: int) -> dict:
+    """Open events and member accounts with profiles; earlier runs' registrations removed."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from passerelle.core.enums import ActorKind, Territory, Visibility
+    from passerelle.directory.models import Person
+    from passerelle.events.enums import EventKind, EventStatus
+    from passerelle.events.models import Event, Registration
+
+    now = timezone.now()
+    for i, slug in enumerate(EVENT_SLUGS):
+        Event.objects.update_or_create(slug=slug, defaults={
+            "kind": EventKind.WORKSHOP, "title_fr": f"Charge {i}", "title_en": f"Load {i}",
+            "start": now + timezone.timedelta(days=60 + i), "end": now + timezone.timedelta(days=61 + i),
+            "capacity": users // 2 if i == 0 else None, "status": EventStatus.REGISTRATION_OPEN,
+            "registration_opens": now - timezone.timedelta(days=1),
+            "registration_closes": now + timezone.timedelta(days=50),
+        })
+    Registration.objects.filter(event__slug__in=EVENT_SLUGS).delete()
+    User = get_user_model()  # noqa: N806
+    emails = [f"load-{i}@load.invalid" for i in range(users)]
+    existing = set(User.objects.filter(email__in=emails).values_list("email", flat=True))
+    for i, email in enumerate(emails):
+        if email in existing:
+            continue
+        user = User.objects.create_user(email, PASSWORD, first_name="Charge", last_name=f"Membre {i}")
+        Person.objects.create(user=user, first_name="Charge", last_name=f"Membre {i}", email=email,
+                              kind=ActorKind.RESEARCHER, territory=Territory.QC if i % 2 else Territory.AURA,
+                              visibility=Visibility.MEMBERS)
+    public = list(Person.objects.filter(visibility=Visibility.PUBLIC).order_by("?")
+                  .values_list("pk", flat=True)[:2000])
+    return {"emails": emails, "profiles": public, "meeting_url": meeting_request_url()}
+
+
+def meeting_request_url() -> str | None:
+    """The page where a member asks for a meeting, when the meetings app provides one."""
+    from django.urls import NoReverseMatch, reverse
+
+    for name in ("meetings:request_create", "meetings:request_new", "meetings:requests"):
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+# ---------------------------------------------------------------------------- server
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(options: Options, static_root: str) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
+           "DATABASE_URL": options.database_url, "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0",
+           "STATIC_ROOT": static_root, "LOG_LEVEL": "ERROR",
+           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "TASKS_BACKEND": "immediate"}
+    collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
+    if subprocess.run(collect, cwd=ROOT, env=env, capture_output=True, text=True).returncode:
+        # A vendored file with a broken reference stops the manifest; the pages under load use
+        # none of the vendored charting files, so leave them out rather than measure nothing.
+        print("WARNING: collectstatic failed with the production storage; retrying without static/vendor/")
+        subprocess.run([*collect, "--ignore", "vendor"], cwd=ROOT, env=env, check=True)
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "passerelle.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", str(options.workers), "--worker-class", "gthread", "--threads", "4",
+         "--keep-alive", "30", "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/")
+            if connection.getresponse().status == 200:
+                return server, port
+        except OSError:
+            time.sleep(0.5)
+    server.terminate()
+    raise RuntimeError("gunicorn did not answer within 60 s: " + (server.stderr.read() if server.stderr else ""))
+
+
+# ---------------------------------------------------------------------------- members
+
+@dataclass
+class Sample:
+    action: str
+    seconds: float
+    ok: bool
+    status: int
+
+
+@dataclass
+class Member:
+    port: int
+    email: str
+    data: dict
+    rng: random.Random
+    cookies: SimpleCookie = field(default_factory=SimpleCookie)
+    registered: set[str] = field(default_factory=set)
+    connection: http.client.HTTPConnection | None = None
+
+    def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
+        headers = {"Host": "127.0.0.1", "Accept-Language": "fr"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={m.value}" for k, m in self.cookies.items())
+        payload = None
+        if body is not None:
+            payload = urlencode(body)
+            headers.update({"Content-Type": "application/x-www-form-urlencoded",
+                            "Referer": f"http://127.0.0.1:{self.port}{path}"})
+        for attempt in range(2):
+            try:
+                if self.connection is None:
+                    self.connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+                self.connection.request(method, path, body=payload, headers=headers)
+                response = self.connection.getresponse()
+                text = response.read().decode("utf-8", "replace")
+                for header in response.headers.get_all("Set-Cookie") or []:
+                    self.cookies.load(header)
+                return response.status, text
+            except (OSError, http.client.HTTPException):
+                self.connection = None
+                if attempt:
+                    raise
+        raise AssertionError("unreachable")
+
+    def csrf(self) -> str:
+        return self.cookies["csrftoken"].value if "csrftoken" in self.cookies else ""
+
+    def sign_in(self) -> Sample:
+        self.request("GET", "/accounts/login/")
+        started = time.perf_counter()
+        status, _ = self.request("POST", "/accounts/login/", {
+            "username": self.email, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf()})
+        return Sample("sign in", time.perf_counter() - started, status == 302, status)
+
+    def next_request(self) -> tuple[str, str, str, dict | None]:
+        """(action, method, path, body) of the member's next step."""
+        action = self.rng.choices([a for a, _ in ACTIONS], weights=[w for _, w in ACTIONS])[0]
+        if action == "register":
+            todo = [slug for slug in EVENT_SLUGS if slug not in self.registered]
+            if todo:
+                slug = self.rng.choice(todo)
+                self.registered.add(slug)
+                return action, "POST", f"/events/{slug}/register/", {
+                    "role": "delegate", "consent_to_list": "on", "csrfmiddlewaretoken": self.csrf()}
+            action = "event page"
+        if action == "meeting request" and not self.data["meeting_url"]:
+            action = "search API"
+        query = self.rng.choice(QUERIES)
+        path = {
+            "people list": f"/directory/people/?page={self.rng.randint(1, 200)}",
+            "profile": f"/directory/people/{self.rng.choice(self.data['profiles'])}/",
+            "search page": "/directory/people/?" + urlencode({"q": query, "territory": self.rng.choice(["", "QC"])}),
+            "search API": "/api/people?" + urlencode({"q": query}),
+            "organisations": "/directory/organisations/",
+            "event page": f"/events/{self.rng.choice(EVENT_SLUGS)}/",
+            "meeting request": self.data["meeting_url"] or "",
+        }[action]
+        return action, "GET", path, None
+
+    def run(self, ready: threading.Barrier, think: float, samples: list[Sample], sign_ins: list[Sample]) -> None:
+        """Sign in, wait for every member to be signed in, then act until the deadline."""
+        sign_ins.append(self.sign_in())
+        self.request("GET", "/directory/people/")  # warm-up, not measured
+        ready.wait()
+        deadline = self.data["deadline"]()
+        while True:
+            time.sleep(self.rng.uniform(0, 2 * think))
+            if time.monotonic() >= deadline:
+                return
+            action, method, path, body = self.next_request()
+            started = time.perf_counter()
+            try:
+                status, _ = self.request(method, path, body)
+            except (OSError, http.client.HTTPException):
+                status = 0
+            expected = {302} if method == "POST" else {200}
+            samples.append(Sample(action, time.perf_counter() - started, status in expected, status))
+
+
+# ---------------------------------------------------------------------------- report
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def report(samples: list[Sample], sign_ins: list[Sample], options: Options, elapsed: float) -> tuple[float, float]:
+    """Sign-ins (Argon2 hashing, all at once before the clock starts) are shown apart."""
+    seconds = [s.seconds for s in sign_ins]
+    print(f"sign-in of {len(sign_ins)} members before the run: median {statistics.median(seconds) * 1000:.0f} ms, "
+          f"failures {sum(not s.ok for s in sign_ins)}")
+    samples = samples + [s for s in sign_ins if not s.ok]
+    by_action: dict[str, list[Sample]] = defaultdict(list)
+    for sample in samples:
+        by_action[sample.action].append(sample)
+    print(f"\n{options.users} members, {elapsed:.0f} s, {options.people:,} people, think time ~{options.think:g} s, "
+          f"{options.workers} gunicorn workers × 4 threads")
+    print(f"{'request':16} {'n':>6} {'median':>9} {'p95':>9} {'errors':>7}")
+    for action, items in sorted(by_action.items()):
+        seconds = [s.seconds for s in items]
+        errors = sum(not s.ok for s in items)
+        median, p95 = statistics.median(seconds) * 1000, percentile(seconds, .95) * 1000
+        print(f"{action:16} {len(items):6} {median:6.0f} ms {p95:6.0f} ms {errors:7}")
+        for status in sorted({s.status for s in items if not s.ok}):
+            print(f"{'':16}   status {status}: {sum(1 for s in items if not s.ok and s.status == status)}")
+    pages = [s.seconds for s in samples if s.action not in ("sign in", "register")] or [0.0]
+    errors = sum(not s.ok for s in samples)
+    error_rate = errors / len(samples)
+    p95 = percentile(pages, .95)
+    print(f"throughput {len(samples) / elapsed:.1f} requests/s; pages: median "
+          f"{statistics.median(pages) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; "
+          f"errors {errors}/{len(samples)} ({error_rate:.2%})")
+    print(f"aim: no errors and pages' p95 under {TARGET_P95 * 1000:.0f} ms — "
+          f"{'met' if errors == 0 and p95 < TARGET_P95 else 'NOT met'}")
+    return error_rate, p95
+
+
+def main(argv: list[str]) -> int:
+    options = parse_options(argv)
+    directory_bench.ensure_database(options.database_url)
+    directory_bench.setup_django(options.database_url)
+    directory_bench.load_people(options.people)
+    data = prepare_data(options.users)
+    from django.db import connections
+
+    connections.close_all()
+    with tempfile.TemporaryDirectory(prefix="passerelle-static-") as static_root:
+        server, port = start_server(options, static_root)
+        try:
+            clock: dict[str, float] = {}
+            ready = threading.Barrier(options.users, action=lambda: clock.update(start=time.monotonic()))
+            data["deadline"] = lambda: clock["start"] + options.duration
+            members = [Member(port, email, data, random.Random(i)) for i, email in enumerate(data["emails"])]
+            samples: list[Sample] = []
+            sign_ins: list[Sample] = []
+            threads = [threading.Thread(target=m.run, args=(ready, options.think, samples, sign_ins), daemon=True)
+                       for m in members]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=options.duration + 300)
+            error_rate, _ = report(samples, sign_ins, options, time.monotonic() - clock["start"])
+        finally:
+            server.send_signal(signal.SIGTERM)
+            try:
+                _, errors = server.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                _, errors = server.communicate()
+            if errors and errors.strip():
+                print("gunicorn said:\n" + "\n".join(errors.strip().splitlines()[-20:]))
+    return 0 if error_rate == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
