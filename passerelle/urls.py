@@ -24,6 +24,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("passerelle.directory.api_urls")),
     path("api/", include("passerelle.events.api_urls")),
+    path("api/", include("passerelle.reports.api_urls")),
     path("api/", include("passerelle.projects.api_urls")),
     path("api/", include("passerelle.funding.api_urls")),
     path("api/", include("passerelle.suggestions.api_urls")),

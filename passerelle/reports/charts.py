@@ -23,6 +23,12 @@ CHARTS = [
     ChartSpec("events", _("Events, delegations and visits"), "bar", ("events", "delegations", "site_visits")),
     ChartSpec("people", _("People and organisations"), "line",
               ("participants", "people_active", "organisations_active")),
+    ChartSpec("meetings", _("Bilateral meetings"), "bar",
+              ("meeting_requests", "meetings_held", "cross_border_meetings")),
+    ChartSpec("pipeline", _("From ideas to funded projects"), "bar",
+              ("opportunities", "projects_born", "applications")),
+    ChartSpec("money", _("Money granted and raised (per currency)"), "line", ("money_granted", "follow_on_funding")),
+    ChartSpec("outcomes", _("Outcomes by kind"), "bar", ("outcomes_by_kind",)),
 ]
 
 

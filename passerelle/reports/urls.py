@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import dashboard, network, outcomes, public
+from .views import annual, dashboard, network, outcomes, public
 
 app_name = "reports"
 urlpatterns = [
@@ -8,6 +8,8 @@ urlpatterns = [
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", dashboard.export, name="export"),
     path("figures/", public.figures, name="public"),
     path("network/", network.network_page, name="network"),
+    path("annual/", annual.annual_index, name="annual_index"),
+    path("annual/<int:year>/", annual.annual_report, name="annual"),
     path("outcomes/", outcomes.outcome_list, name="outcomes"),
     path("outcomes/new/", outcomes.outcome_create, name="outcome_create"),
     path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),

@@ -28,6 +28,9 @@ REPORTS_EXPECTED = {
     "reports:export": COORDINATOR,
     "reports:public": PUBLIC,
     "reports:network": COORDINATOR,
+    "reports:annual_index": COORDINATOR,
+    "reports:annual": COORDINATOR,
+    "api-indicators": PUBLIC,
     "reports:outcomes": MEMBER,
     "reports:outcome_create": (LOGIN, 403, 200, 200),
     "reports:outcome": PARTNER,
@@ -49,6 +52,7 @@ def make_reports_objects(owner) -> dict:
 def reports_url(name: str, objects: dict) -> str:
     args = {
         "reports:export": ["xlsx"],
+        "reports:annual": [date.today().year - 1],
         "reports:outcome": [objects["outcome"].pk],
         "reports:outcome_edit": [objects["outcome"].pk],
         "reports:outcome_delete": [objects["outcome"].pk],
