@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -24,7 +25,8 @@ class UploadForm(forms.Form):
         upload = data.get("file")
         if upload is not None:
             try:
-                self.table = imports.read_table(upload.name, upload.read())
+                # Read at most one byte past the limit: a huge upload is refused without loading it.
+                self.table = imports.read_table(upload.name, upload.read(settings.IMPORT_MAX_BYTES + 1))
             except imports.UnreadableFile as exc:
                 self.add_error("file", str(exc))
         return data
