@@ -101,7 +101,8 @@ def meeting_move(*, actor: Any, meeting: Meeting, slot: Slot, table: MeetingTabl
     """Move a meeting to another cell; the rules are checked against the freshest state."""
     with transaction.atomic():
         session = lock_session(meeting.session_id)
-        meeting = Meeting.objects.select_for_update().select_related("slot", "table", "request").get(pk=meeting.pk)
+        meeting = (Meeting.objects.select_for_update(of=("self",)).select_related("slot", "table", "request")
+                   .get(pk=meeting.pk))
         if meeting.is_cancelled:
             raise ValidationError(_("This meeting is cancelled."))
         if (meeting.slot_id, meeting.table_id) == (slot.pk, table.pk):

@@ -1,0 +1,71 @@
+"""Adjusting the grid by hand: every rule is checked server-side, announced meetings tell their people."""
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+from django.core.exceptions import ValidationError
+
+from passerelle.meetings.models import Participant
+from passerelle.meetings.services import schedule
+
+from .factories import make_request, place, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def cell(session, slot_index, table_index):
+    return list(session.slots.all())[slot_index], list(session.tables.all())[table_index]
+
+
+def test_a_move_to_a_taken_table_is_refused(world):
+    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    place(world.session, make_request(world.session, world.ines, world.paul), 1, 0)
+    slot, table = cell(world.session, 1, 0)
+    with pytest.raises(ValidationError, match="Table 1 is taken"):
+        schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
+
+
+def test_a_move_that_would_book_someone_twice_is_refused(world):
+    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    place(world.session, make_request(world.session, world.lea, world.paul), 1, 0)
+    slot, table = cell(world.session, 1, 1)
+    with pytest.raises(ValidationError, match="Léa Dupont already has a meeting"):
+        schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
+
+
+def test_a_move_into_an_unavailable_slot_is_refused(world):
+    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    slot, table = cell(world.session, 2, 0)
+    Participant.objects.create(session=world.session, person=world.marc).unavailable_slots.add(slot)
+    with pytest.raises(ValidationError, match="Marc Tremblay is not available"):
+        schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
+
+
+def test_placing_by_hand_respects_the_limit(world):
+    world.session.max_meetings = 1
+    world.session.save()
+    place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    with pytest.raises(ValidationError, match="the most allowed"):
+        place(world.session, make_request(world.session, world.lea, world.paul), 1, 0)
+
+
+def test_moving_an_announced_meeting_mails_its_people_and_grows_the_sequence(world,
+                                                                           django_capture_on_commit_callbacks):
+    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    publish(world.session)
+    mail.outbox.clear()
+    slot, table = cell(world.session, 3, 1)
+    with django_capture_on_commit_callbacks(execute=True):
+        moved = schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
+
+    assert (moved.slot, moved.table, moved.sequence) == (slot, table, 1)
+    assert set(moved.attendees.values_list("slot_id", flat=True)) == {slot.pk}
+    assert sorted(m.to[0] for m in mail.outbox) == ["lea@example.org", "marc@example.org"]
+    assert "has moved" in mail.outbox[0].subject and "Table 2" in mail.outbox[0].body
+
+
+def test_a_draft_meeting_moves_silently(world):
+    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
+    slot, table = cell(world.session, 2, 0)
+    moved = schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
+    assert (moved.slot, moved.sequence, len(mail.outbox)) == (slot, 0, 0)
