@@ -10,8 +10,9 @@
 * O, offers ↔ seeks: ``1 − (1 − o_ab)(1 − o_ba)`` where ``o_ab`` is the best cosine between
   an offer phrase of a and a seek phrase of b.
 * K, kind: the kind-affinity table (clinician ↔ company ↔ researcher), see complementarity.py.
-* N, technique ↔ site: mean of the share of b's site groups served by a's techniques and
-  the converse.
+* N, technique ↔ site: ½ (n_ab + n_ba), n_ab = 1 when a's techniques serve at least one of
+  b's site groups, else 0. (A share of b's groups would make a new shared site lower the
+  score; an "any" keeps the score monotonic in shared tags.)
 
 Every value lies in [0, 1]; every component is symmetric in (a, b); with no tags the score is
 ``w_text·T``. The weights are set by hand (nothing is learned) and documented in docs/matching.md.
@@ -44,7 +45,7 @@ class Weights:
     techniques: float = 0.10
     offers_seeks: float = 0.25
     kind: float = 0.05
-    technique_site: float = 0.15
+    technique_site: float = 0.10
 
     def as_dict(self) -> dict[str, float]:
         return asdict(self)
@@ -126,8 +127,8 @@ def component_values(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: 
     sought = _best_of_pairs(q.seeks, q.seek_ptr, qdocs, index.offers, index.offer_ptr, docs, one)
     values["offers_seeks"] = 1.0 - (1.0 - np.clip(offered, 0, 1)) * (1.0 - np.clip(sought, 0, 1))
     values["kind"] = _KIND_AFFINITY[q.kinds[qdocs], index.kinds[docs]]
-    forward = (q.served[qdocs] * index.site_groups[docs]).sum(axis=1)
-    backward = (index.served[docs] * q.site_groups[qdocs]).sum(axis=1)
+    forward = np.minimum((q.served[qdocs] * index.site_groups[docs]).sum(axis=1), 1.0)
+    backward = np.minimum((index.served[docs] * q.site_groups[qdocs]).sum(axis=1), 1.0)
     values["technique_site"] = 0.5 * (forward + backward)
     return {name: np.clip(values[name].astype(np.float64), 0.0, 1.0) for name in COMPONENTS}
 

@@ -155,8 +155,7 @@ class FeatureSpace:
                 if group:
                     groups[r, SITE_GROUP_NAMES.index(group)] = 1.0
         served = np.minimum(techniques @ self.need, 1.0)
-        site_share = groups / np.maximum(groups.sum(axis=1, keepdims=True), 1.0)
-        return kinds, served.astype(np.float32), site_share.astype(np.float32)
+        return kinds, served.astype(np.float32), groups.astype(np.float32)
 
     def vectorise(self, documents: Sequence[Document], transformed: sp.csr_matrix | None = None) -> DocVectors:
         """All vectors of ``documents``, in their order.
@@ -172,7 +171,7 @@ class FeatureSpace:
         texts = transformed[: text_ptr[-1]]
         offers = transformed[text_ptr[-1] : text_ptr[-1] + offer_ptr[-1]]
         seeks = transformed[text_ptr[-1] + offer_ptr[-1] :]
-        kinds, served, site_share = self._complement_arrays(documents)
+        kinds, served, site_groups = self._complement_arrays(documents)
         return DocVectors(
             texts=texts,
             text_ptr=text_ptr,
@@ -186,7 +185,7 @@ class FeatureSpace:
             tags={family: self._tag_matrix(documents, family) for family in TAG_FAMILIES},
             kinds=kinds,
             served=served,
-            site_groups=site_share,
+            site_groups=site_groups,
         )
 
 

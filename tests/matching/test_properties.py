@@ -93,3 +93,24 @@ def test_scores_are_deterministic_and_finite(docs):
     first = build_index(docs).score_pairs(pairs)
     assert first == build_index(docs).score_pairs(pairs)
     assert np.all(np.isfinite(first))
+
+
+@SETTINGS
+@given(corpora, st.data())
+def test_only_restricts_the_suggestions_without_reordering_them(docs, data):
+    index = build_index(docs)
+    only = frozenset(data.draw(st.lists(st.sampled_from([d["id"] for d in docs]), unique=True)))
+    for doc in docs:
+        everyone = index.top(doc["id"], k=len(docs), options=TopOptions(any_territory=True))
+        restricted = index.top(doc["id"], k=len(docs), options=TopOptions(any_territory=True, only=only))
+        assert [(s.id, s.score) for s in restricted] == [(s.id, s.score) for s in everyone if s.id in only]
+
+
+@SETTINGS
+@given(corpora)
+def test_reasons_name_the_same_components_in_every_language(docs):
+    index = build_index(docs)
+    for doc in docs:
+        english = index.top(doc["id"], k=5, options=TopOptions(any_territory=True), language="en")
+        french = index.top(doc["id"], k=5, options=TopOptions(any_territory=True), language="fr")
+        assert [[r.component for r in s.reasons] for s in english] == [[r.component for r in s.reasons] for s in french]
