@@ -18,6 +18,8 @@ from .network import LEVELS, LINK_KINDS, NetworkFilters
 from .selectors import OutcomeFilters, projects_of
 from .tables import first_year
 
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+
 
 def year_choices() -> list[tuple[str, str]]:
     last = timezone.localdate().year
@@ -32,8 +34,11 @@ class EventChoiceField(forms.ModelChoiceField):
 class ReportFilterForm(forms.Form):
     """Period, territory, event, category and site. Unknown values are errors, shown by field."""
 
-    year_from = forms.TypedChoiceField(label=_("From"), required=False, coerce=int, empty_value=None)
-    year_to = forms.TypedChoiceField(label=_("To"), required=False, coerce=int, empty_value=None)
+    # Any year may be asked for (the API too); the menus offer the years that have data.
+    year_from = forms.IntegerField(label=_("From"), required=False, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR,
+                                   widget=forms.Select)
+    year_to = forms.IntegerField(label=_("To"), required=False, min_value=EARLIEST_YEAR, max_value=LATEST_YEAR,
+                                 widget=forms.Select)
     territory = forms.ChoiceField(label=_("Territory"), required=False,
                                   choices=[("", _("Both sides and elsewhere")), *Territory.choices])
     event = EventChoiceField(label=_("Event"), required=False, queryset=Event.objects.none(),
@@ -47,8 +52,8 @@ class ReportFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         years = year_choices()
-        self.fields["year_from"].choices = years
-        self.fields["year_to"].choices = years
+        self.fields["year_from"].widget.choices = years
+        self.fields["year_to"].widget.choices = years
         self.fields["event"].queryset = accompanied_events(ReportFilters()).order_by("-start")
 
     def clean(self) -> dict:

@@ -9,11 +9,11 @@ from django.utils import timezone
 from passerelle.core.permissions import coordinator_required
 
 from .. import charts
+from ..forms import EARLIEST_YEAR
 from ..highlights import year_highlights
 from ..indicators import ReportFilters
 from ..tables import first_year, indicator_table, territory_comparison
 
-EARLIEST_YEAR = 2000  # a report for a year without data shows zeros; before this, nobody asks
 HEADLINE = ("events", "participants", "meetings_held", "projects_born", "outcomes")
 
 
