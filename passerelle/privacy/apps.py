@@ -9,4 +9,4 @@ class PrivacyConfig(AppConfig):
 
     def ready(self) -> None:
         # Each app's part of a person's data export and erasure (registry.py).
-        from . import contrib, parts  # noqa: F401
+        from . import consent_history, contrib, parts  # noqa: F401

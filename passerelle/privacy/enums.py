@@ -14,6 +14,7 @@ class ConsentMethod(models.TextChoices):
     EMAIL = "email", _("by e-mail, recorded by a coordinator")
     ORAL = "oral", _("orally, recorded by a coordinator")
     IMPORT = "import", _("with an imported file")
+    PROFILE = "profile", _("on the profile form, by a coordinator")
 
 
 class ErasureStatus(models.TextChoices):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import AuditEntry, Person
 
-from . import notifications, registry, selectors
+from . import consent_history, notifications, registry, selectors
 from .enums import NOTICE_VERSION, ConsentMethod, ConsentPurpose, ErasureStatus, RetentionResolution
 from .models import ConsentRecord, ErasureRequest, RetentionFlag
 
@@ -40,7 +40,8 @@ def consent_record(*, actor: Any, person: Person, purpose: str, given: bool, met
         if purpose == ConsentPurpose.DIRECTORY:
             consent_date = timezone.localdate(at) if given else None
             if person.consent_date != consent_date:
-                directory_services.person_update(actor=actor, person=person, data={"consent_date": consent_date})
+                with consent_history.already_recorded():
+                    directory_services.person_update(actor=actor, person=person, data={"consent_date": consent_date})
     return record
 
 

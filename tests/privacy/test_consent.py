@@ -79,3 +79,22 @@ def test_bad_consent_input_gets_a_field_error_and_records_nothing(coordinator_cl
 
 def test_current_consents_tell_never_asked_apart(lea):
     assert selectors.current_consents(lea) == {"directory": None, "matching": None}
+
+
+def test_consent_given_on_the_profile_form_or_an_import_is_recorded_too(lea, coordinator):
+    from passerelle.directory import services as directory_services
+    from passerelle.directory.models import AuditEntry
+
+    directory_services.person_update(actor=lea.user, person=lea, data={"consent_date": date(2026, 5, 2)})
+    directory_services.person_update(actor=coordinator, person=lea, data={"consent_date": None})
+    imported = directory_services.person_create(
+        actor=coordinator, action=AuditEntry.Action.IMPORT,
+        data={"first_name": "Jo", "last_name": "Importe", "kind": "researcher", "territory": "QC",
+              "visibility": "members", "consent_date": date(2025, 1, 31)})
+
+    records = [(r.person.last_name, r.given, r.method, timezone.localdate(r.at) if r.given else None)
+               for r in ConsentRecord.objects.order_by("pk")]
+    assert records == [("Dupont", True, ConsentMethod.WEB, date(2026, 5, 2)),
+                       ("Dupont", False, ConsentMethod.PROFILE, None),
+                       ("Importe", True, ConsentMethod.IMPORT, date(2025, 1, 31))]
+    assert imported.consent_records.get().recorded_by == coordinator
