@@ -12,6 +12,7 @@ from passerelle.funding.models import Application, ApplicationAmount
 
 from .indicators import ReportFilters
 from .indicators.events import accompanied_events
+from .indicators.funding import decided_applications
 from .models import Outcome
 
 
@@ -27,8 +28,8 @@ def year_highlights(year: int) -> Highlights:
     amounts = Prefetch("amounts", queryset=ApplicationAmount.objects.order_by("currency"))
     return Highlights(
         events=accompanied_events(filters).prefetch_related("places").order_by("start"),
-        funded=(Application.objects.filter(filters.period("decided_at"), status=ApplicationStatus.FUNDED)
-                .select_related("project", "call__programme").prefetch_related(amounts).order_by("decided_at", "pk")),
+        funded=(decided_applications(filters).filter(status=ApplicationStatus.FUNDED)
+                .select_related("project", "call__programme").prefetch_related(amounts).order_by("decided", "pk")),
         outcomes=(Outcome.objects.filter(filters.period_dates("date")).select_related("project", "organisation")
                   .order_by("kind", "date", "pk")),
     )

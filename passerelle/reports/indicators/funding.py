@@ -10,12 +10,13 @@ import statistics
 from collections import defaultdict
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.funding.enums import ApplicationStatus, Currency
-from passerelle.funding.models import Application, ApplicationAmount
+from passerelle.funding.models import Application, ApplicationAmount, ApplicationStatusChange
 from passerelle.meetings.enums import MeetingStatus
 from passerelle.meetings.models import MeetingAttendee, MeetingFeedback
 from passerelle.projects.models import Project, ProjectPartner
@@ -31,9 +32,19 @@ def submitted_applications(filters: ReportFilters) -> QuerySet[Application]:
                                       project__in=projects_matching(filters)).exclude(status=ApplicationStatus.DRAFT)
 
 
+def decided_moment(application_path: str = "pk") -> Coalesce:
+    """When the decision was made: ``decided_at`` (written by the funding services), else the time of
+    the last move to a decided status in the application's history (rows changed by other means)."""
+    history = (ApplicationStatusChange.objects.filter(application_id=OuterRef(application_path), to_status__in=DECIDED)
+               .order_by("-at").values("at")[:1])
+    prefix = "" if application_path == "pk" else application_path.removesuffix("_id") + "__"
+    return Coalesce(f"{prefix}decided_at", Subquery(history))
+
+
 def decided_applications(filters: ReportFilters) -> QuerySet[Application]:
-    return Application.objects.filter(filters.period("decided_at"), status__in=DECIDED, decided_at__isnull=False,
-                                      project__in=projects_matching(filters))
+    """Funded or declined applications decided in the period, annotated with ``decided``."""
+    return (Application.objects.filter(status__in=DECIDED, project__in=projects_matching(filters))
+            .annotate(decided=decided_moment()).filter(filters.period("decided"), decided__isnull=False))
 
 
 def applications(filters: ReportFilters) -> Series:
@@ -42,8 +53,8 @@ def applications(filters: ReportFilters) -> Series:
 
 def success_rate(filters: ReportFilters) -> Series:
     decided = decided_applications(filters)
-    return ratio_series(count_series(decided.filter(status=ApplicationStatus.FUNDED), "decided_at"),
-                        count_series(decided, "decided_at"))
+    return ratio_series(count_series(decided.filter(status=ApplicationStatus.FUNDED), "decided"),
+                        count_series(decided, "decided"))
 
 
 def money_requested(filters: ReportFilters) -> Series:
@@ -52,9 +63,10 @@ def money_requested(filters: ReportFilters) -> Series:
 
 
 def money_granted(filters: ReportFilters) -> Series:
-    amounts = ApplicationAmount.objects.filter(
-        application__in=decided_applications(filters).filter(status=ApplicationStatus.FUNDED), granted__isnull=False)
-    return sum_series(amounts, "application__decided_at", "granted", "currency")
+    funded = decided_applications(filters).filter(status=ApplicationStatus.FUNDED).values("pk")
+    amounts = (ApplicationAmount.objects.filter(application__in=funded, granted__isnull=False)
+               .annotate(decided=decided_moment("application_id")))
+    return sum_series(amounts, "decided", "granted", "currency")
 
 
 def first_encounters(projects: list[Project]) -> dict[int, datetime]:
@@ -93,14 +105,14 @@ def first_encounters(projects: list[Project]) -> dict[int, datetime]:
 
 def time_to_funding(filters: ReportFilters) -> Series:
     funded = (decided_applications(filters).filter(status=ApplicationStatus.FUNDED)
-              .order_by("project_id", "decided_at"))
+              .order_by("project_id", "decided"))
     first_funding: dict[int, datetime] = {}
-    for project_id, decided_at in funded.values_list("project_id", "decided_at"):
+    for project_id, decided_at in funded.values_list("project_id", "decided"):
         first_funding.setdefault(project_id, decided_at)
     # A project counts once: at its first funding decision (an earlier one outside the period hides it).
-    earlier = Application.objects.filter(project_id__in=first_funding, status=ApplicationStatus.FUNDED,
-                                         decided_at__isnull=False).order_by("project_id", "decided_at")
-    for project_id, decided_at in earlier.values_list("project_id", "decided_at"):
+    earlier = decided_applications(ReportFilters()).filter(project_id__in=first_funding,
+                                                           status=ApplicationStatus.FUNDED)
+    for project_id, decided_at in earlier.values_list("project_id", "decided"):
         if decided_at < first_funding[project_id]:
             first_funding.pop(project_id, None)
     projects = list(Project.objects.filter(pk__in=first_funding)
