@@ -88,11 +88,12 @@ def _create_meetings(session: B2BSession, cells: list[tuple[int, int, int]], run
     """Meetings (and their attendees) for (request pk, slot pk, table pk) cells."""
     meetings = Meeting.objects.bulk_create([Meeting(session=session, request_id=request, slot_id=slot, table_id=table,
                                                     run=run) for request, slot, table in cells])
-    requests = MeetingRequest.objects.in_bulk([request for request, _slot, _table in cells])
+    requests = MeetingRequest.objects.prefetch_related("answers").in_bulk([request for request, _s, _t in cells])
     attendees = []
     for meeting in meetings:
-        for person in rules.request_people(requests[meeting.request_id]):
-            attendees.append(MeetingAttendee(meeting=meeting, person=person, slot_id=meeting.slot_id))
+        request = requests[meeting.request_id]
+        for person_id in [request.requester_id, *(a.person_id for a in request.answers.all())]:
+            attendees.append(MeetingAttendee(meeting=meeting, person_id=person_id, slot_id=meeting.slot_id))
     MeetingAttendee.objects.bulk_create(attendees)
     return meetings
 

@@ -28,6 +28,7 @@ class Command(BaseCommand):
         report = seed_directory(max(options["people"], 0), options["seed"])
         self._print_report(report, time.perf_counter() - started)
         call_command("seed_events_demo")
+        call_command("seed_meetings_demo")
         call_command("seed_projects_demo")
         call_command("seed_reports_demo")
 
