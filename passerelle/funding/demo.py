@@ -235,6 +235,7 @@ def decide(applications: list[Application], coordinator: Any) -> None:
 
 def backdate(application: Application) -> None:
     """History rows and dates as they happened around the call's deadline."""
+    application.refresh_from_db()
     deadline = application.call.closes_at
     offsets = {"draft": -40, "submitted": -2, "eligible": 7, "ineligible": 7, "under_review": 20,
                "funded": 90, "declined": 90}

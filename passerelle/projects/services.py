@@ -237,10 +237,10 @@ def project_create(
         project.categories.set(categories)
         project.sites.set(sites)
         _add_partners(project, partners)
-        ProjectStatusChange.objects.create(project=project, from_status="", to_status=project.status, by=creator)
-        if opportunity is not None:
+        if opportunity is not None:  # first in the history: the opportunity becomes the project
             _move_opportunity(opportunity, OpportunityStatus.PROJECT, by=creator, note=project.title_fr)
             transaction.on_commit(partial(notifications.opportunity_status_changed, opportunity, actor=creator))
+        ProjectStatusChange.objects.create(project=project, from_status="", to_status=project.status, by=creator)
     return project
 
 
