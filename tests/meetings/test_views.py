@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from passerelle.meetings.enums import MeetingStatus, RequestStatus, SessionStatus
 from passerelle.meetings.models import B2BSession, Meeting, MeetingRequest, Participant
-from tests.events.factories import EventFactory
+from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import CoordinatorFactory
 
-from .factories import make_request, place, publish
+from .factories import make_request, make_session, place, publish
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +185,49 @@ def test_grid_and_table_sheet(client, world):
     assert "Léa Dupont" in client.get(url("grid", world.session) + f"?day={day}").content.decode()
     sheet = client.get(url("table_print", world.session, meeting.table_id) + f"?day={day}").content.decode()
     assert "Léa Dupont" in sheet and "Marc Tremblay" in sheet
+
+
+def test_people_to_meet_lists_suggestions_with_reasons_first_and_hides_hidden_profiles(client):
+    from tests.suggestions.factories import community as make_community
+
+    people = make_community()
+    session = make_session(tables=2)
+    for person in (people.clinician, people.company, people.economist, people.hidden, people.glioma_researcher):
+        RegistrationFactory(event=session.event, person=person)
+    client.force_login(people.owner)
+
+    page = client.get(url("people", session)).content.decode()
+
+    suggested, everyone = page.split("Everyone taking part")
+    assert "Suggested for you" in suggested
+    assert "Marc Tremblay" in suggested and 'class="reasons"' in suggested
+    assert "Cachée" not in page  # coordinators-only profile
+    assert "Paul Lavoie" in everyone and "Claire Roux" not in everyone
+
+    response = client.get(url("request_create", session, people.company.pk))
+    assert "Why you might meet" in response.content.decode()
+
+
+def test_a_member_not_registered_is_invited_to_register(client, world, member):
+    client.force_login(member)
+    page = client.get(url("session", world.session)).content.decode()
+    assert reverse("events:register", args=[world.session.event.slug]) in page
+    assert client.get(url("people", world.session)).status_code == 403
+
+
+def test_the_reminder_command_expires_old_requests(world):
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    world.session.request_expiry_days = 2
+    world.session.save()
+    old = make_request(world.session, world.lea, world.marc, status=RequestStatus.PENDING)
+    MeetingRequest.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=3))
+    out = StringIO()
+    call_command("meetings_remind", stdout=out)
+    assert out.getvalue().strip() == "1 requests expired, 0 reminders sent."
+    old.refresh_from_db()
+    assert old.status == RequestStatus.EXPIRED
