@@ -34,8 +34,17 @@ def compute_event_suggestions(job: Job, progress: Progress) -> dict[str, Any]:
     event = Event.objects.filter(pk=job.params.get("event")).first()
     if event is None:
         raise JobError(_("The event no longer exists."))
-    k = int(job.params.get("k", services.EVENT_SUGGESTIONS_PER_PERSON))
-    both = bool(job.params.get("both_territories", False))
+    count = compute_event(event, k=int(job.params.get("k", services.EVENT_SUGGESTIONS_PER_PERSON)),
+                          both_territories=bool(job.params.get("both_territories", False)),
+                          progress=progress, job=job)
+    return {"url": reverse("suggestions:event", args=[event.slug]), **count}
+
+
+def compute_event(event: Event, *, k: int = services.EVENT_SUGGESTIONS_PER_PERSON, both_territories: bool = False,
+                  progress: Progress | None = None, job: Job | None = None) -> dict[str, int]:
+    """Every confirmed participant's ``k`` best partners among the other participants, stored
+    in one transaction at the end (a run killed half-way keeps the previous results)."""
+    progress = progress or (lambda done, total, message: None)
     participants = list(event.registrations.filter(status=RegistrationStatus.CONFIRMED)
                         .order_by("person_id").values_list("person_id", flat=True))
     progress(0, len(participants), _("Reading the directory"))
@@ -43,12 +52,11 @@ def compute_event_suggestions(job: Job, progress: Progress) -> dict[str, Any]:
     only = frozenset(person_doc_id(pk) for pk in participants)
     rows: list[EventSuggestion] = []
     for done, person_pk in enumerate(participants, start=1):
-        rows += _rows_for(index, person_pk, only, k, both)
+        rows += _rows_for(index, person_pk, only, k, both_territories)
         progress(done, len(participants), _("%(done)s of %(total)s participants") % {
             "done": done, "total": len(participants)})
     services.event_suggestions_replace(event=event, rows=rows, job=job)
-    return {"url": reverse("suggestions:event", args=[event.slug]), "participants": len(participants),
-            "suggestions": len(rows)}
+    return {"participants": len(participants), "suggestions": len(rows)}
 
 
 def _rows_for(index: Any, person_pk: int, only: frozenset[str], k: int, both: bool) -> list[EventSuggestion]:

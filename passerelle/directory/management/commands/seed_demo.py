@@ -29,6 +29,7 @@ class Command(BaseCommand):
         self._print_report(report, time.perf_counter() - started)
         call_command("seed_events_demo")
         call_command("seed_meetings_demo")
+        call_command("seed_suggestions_demo")
         call_command("seed_projects_demo")
         call_command("seed_reports_demo")
 
