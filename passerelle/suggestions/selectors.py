@@ -286,3 +286,24 @@ def upcoming_event_suggestions(person: Person, *, viewer: Any) -> list[EventSugg
                                        partner__in=people_visible_to(viewer))
         .select_related("event", "partner").order_by("event__start", "event_id", "rank")
     )
+
+
+def meeting_request_urls(viewer: Any, person: Person, partner_pks: Iterable[int]) -> dict[tuple[int, int], str]:
+    """Where ``viewer`` — only when they are ``person`` — may ask each partner for a meeting:
+    (event pk, partner pk) → the meetings app's request page, for every session open to requests
+    at which both take part."""
+    if not getattr(viewer, "is_authenticated", False) or person.user_id != viewer.pk:
+        return {}
+    from django.urls import reverse
+
+    from passerelle.meetings import selectors as meetings
+
+    wanted = list(partner_pks)
+    urls: dict[tuple[int, int], str] = {}
+    for session in meetings.my_sessions(viewer):
+        if not session.accepts_requests():
+            continue
+        open_to = meetings.people_to_meet(session=session, viewer=viewer, person=person).filter(pk__in=wanted)
+        for pk in open_to.values_list("pk", flat=True):
+            urls[(session.event_id, pk)] = reverse("meetings:request_create", args=[session.event.slug, pk])
+    return urls

@@ -171,3 +171,27 @@ def test_the_idea_form_looks_on_the_other_side_by_default(client, community):
     client.force_login(community.owner)
     form = client.get(reverse("suggestions:idea")).context["form"]
     assert form["territory"].value() == Territory.QC
+
+
+def test_ask_for_a_meeting_when_both_take_part_in_a_session_open_to_requests(client, community):
+    from passerelle.meetings.enums import SessionStatus
+    from passerelle.meetings.models import B2BSession
+    from passerelle.suggestions.jobs import compute_event
+    from tests.events.factories import RegistrationFactory
+    from tests.meetings.factories import make_session
+
+    session = make_session()
+    for person in (community.clinician, community.company):
+        RegistrationFactory(event=session.event, person=person)
+    compute_event(session.event)
+    request_url = reverse("meetings:request_create", args=[session.event.slug, community.company.pk])
+    client.force_login(community.owner)
+    url = reverse("suggestions:person", args=[community.clinician.pk])
+    html = client.get(url).content.decode()
+    assert html.count(f'href="{request_url}"') == 2  # on the card and in the event's suggested meetings
+    assert client.get(request_url).status_code == 200
+    client.force_login(CoordinatorFactory())  # coordinators do not ask on the person's behalf
+    assert request_url not in client.get(url).content.decode()
+    B2BSession.objects.filter(pk=session.pk).update(status=SessionStatus.DRAFT)
+    client.force_login(community.owner)
+    assert request_url not in client.get(url).content.decode()

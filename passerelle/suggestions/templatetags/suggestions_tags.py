@@ -24,9 +24,10 @@ def person_suggestions(context: dict[str, Any], person: Any) -> dict[str, Any]:
 
 @register.inclusion_tag("suggestions/includes/suggestion_card.html", takes_context=True)
 def suggestion_card(context: dict[str, Any], s: selectors.Suggestion, person: Any, saved: dict[int, int],
-                    filter_query: str = "") -> dict[str, Any]:
-    """One suggestion with its action: save as opportunity (or a link to the saved one)."""
+                    meeting_urls: dict[int, str], filter_query: str = "") -> dict[str, Any]:
+    """One suggestion with its actions: save as opportunity (or a link to the saved one), and ask
+    for a meeting when both take part in an event whose meetings are open to requests."""
     return {"s": s, "person": person, "with_actions": True, "saved_opportunity": saved.get(s.person.pk),
-            "filter_query": filter_query,
+            "meeting_url": meeting_urls.get(s.person.pk, ""), "filter_query": filter_query,
             "csrf_token": context.get("csrf_token")}
 

@@ -45,12 +45,21 @@ def person_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
         person, viewer=request.user, k=PAGE_SIZE, both_territories=filters.both_territories,
         kinds=[filters.kind] if filters.kind else None, category=filters.category or None,
     )
+    at_events = selectors.upcoming_event_suggestions(person, viewer=request.user)
+    meeting_urls = selectors.meeting_request_urls(
+        request.user, person, {s.person.pk for s in suggestions} | {row.partner_id for row in at_events})
+    for row in at_events:
+        row.meeting_url = meeting_urls.get((row.event_id, row.partner_id), "")
+    soonest: dict[int, str] = {}
+    for (_event, partner), url in meeting_urls.items():  # my_sessions gives the soonest event first
+        soonest.setdefault(partner, url)
     return render(request, "suggestions/person_suggestions.html", {
         "person": person, "form": form, "suggestions": suggestions,
         "saved": selectors.saved_partner_ids(person, [s.person for s in suggestions]),
+        "meeting_urls": soonest,
         "filter_query": urlencode(filters.as_query()),
         "in_index": selectors.is_indexed(person),
-        "event_suggestions": selectors.upcoming_event_suggestions(person, viewer=request.user),
+        "event_suggestions": at_events,
         "is_self": person.user_id == request.user.pk,
     })
 
