@@ -189,7 +189,7 @@ TASKS = {
 JOBS_STALLED_AFTER = int(os.environ.get("JOBS_STALLED_AFTER", "600"))
 # Suggested partners: up to this many people the matching index is rebuilt inside the request that
 # first sees a changed directory; above, by a background job writing a snapshot into SUGGESTIONS_INDEX_DIR.
-SUGGESTIONS_SYNC_REBUILD_LIMIT = int(os.environ.get("SUGGESTIONS_SYNC_REBUILD_LIMIT", "3000"))
+SUGGESTIONS_SYNC_REBUILD_LIMIT = int(os.environ.get("SUGGESTIONS_SYNC_REBUILD_LIMIT", "1000"))
 SUGGESTIONS_INDEX_DIR = Path(os.environ.get("SUGGESTIONS_INDEX_DIR", BASE_DIR / "var" / "suggestions"))
 
 REST_FRAMEWORK = {
