@@ -32,9 +32,10 @@ from .indicators.projects import born_projects
 LINK_KINDS = {"meeting": _("meetings held"), "project": _("joint projects"), "visit": _("delegation visits")}
 LEVELS = {"organisations": _("Organisations"), "people": _("People")}
 CROSS = frozenset({Territory.AURA, Territory.QC})
-# Above this many nodes, betweenness is estimated from a fixed sample of sources (same answer each run).
-EXACT_BETWEENNESS_UP_TO = 1500
-BETWEENNESS_SAMPLE = 400
+# Betweenness costs about (sources × edges) steps in Python. Within this budget it is exact; beyond, it is
+# estimated from a fixed sample of sources (the same answer each run), never fewer than MIN_SOURCES.
+BETWEENNESS_BUDGET = 250_000
+MIN_SOURCES = 24
 
 
 @dataclass(frozen=True)
@@ -199,9 +200,10 @@ def network_figures(graph: nx.Graph, *, top: int = 10, connector_kind: str | Non
     figures.components = len(components)
     figures.largest_component = max(len(c) for c in components)
     figures.nodes_by_territory = dict(Counter(t for _n, t in graph.nodes(data="territory")))
-    if figures.nodes > EXACT_BETWEENNESS_UP_TO:
+    sources = max(MIN_SOURCES, BETWEENNESS_BUDGET // max(figures.edges, 1))
+    if sources < figures.nodes:
         figures.betweenness_exact = False
-        centrality = nx.betweenness_centrality(graph, k=BETWEENNESS_SAMPLE, seed=7)
+        centrality = nx.betweenness_centrality(graph, k=sources, seed=7)
     else:
         centrality = nx.betweenness_centrality(graph)
     ranked = [(node, score) for node, score in centrality.items()
