@@ -80,7 +80,25 @@ PROJECTS_EXPECTED = {
 }
 
 
+class ProjectsObjects:
+    """Built on first use: the project-wide matrix builds its objects for every URL of every app,
+    and most of them never need these."""
+
+    def __init__(self, owner):
+        self.owner = owner
+        self._built: dict | None = None
+
+    def __getitem__(self, key: str):
+        if self._built is None:
+            self._built = build_projects_objects(self.owner)
+        return self._built[key]
+
+
 def make_projects_objects(owner) -> dict:
+    return {"projects": ProjectsObjects(owner)}
+
+
+def build_projects_objects(owner) -> dict:
     """Every object the URLs need, arranged around ``owner`` as described above."""
     person = getattr(owner, "person", None) or PersonFactory(user=owner, visibility=Visibility.MEMBERS)
     project = ProjectFactory(partners=[(person, "lead")], created_by=owner)
@@ -102,6 +120,12 @@ def make_projects_objects(owner) -> dict:
 
 
 def projects_url(name: str, objects: dict) -> str:
+    if name in ("projects:projects", "projects:project_create", "projects:opportunities",
+                "projects:opportunity_create", "projects:services", "projects:service_requests", "funding:calls",
+                "funding:programmes", "funding:programme_create", "funding:call_create", "funding:applications",
+                "funding:reviews", "api-opportunities", "api-projects", "api-calls", "api-applications"):
+        return reverse(name)
+    objects = objects["projects"]
     application, call = objects["application"], objects["call"]
     args = {
         "projects:opportunity": [objects["opportunity"].pk],

@@ -17,21 +17,22 @@ def objects(db):
     return {"owner": owner, **make_projects_objects(owner)}
 
 
-@pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("name", sorted(PROJECTS_EXPECTED))
-def test_projects_url_answers_each_role(client, objects, name, role):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
+def test_projects_url_answers_each_role(client, objects, name):
+    """One set of objects per URL, each role in turn (the four requests share it)."""
+    users = {"anonymous": None, "member": MemberFactory(), "owner": objects["owner"],
+             "coordinator": CoordinatorFactory()}
     url = projects_url(name, objects)
-    expected = PROJECTS_EXPECTED[name][ROLES.index(role)]
-
-    response = client.get(url)
-
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
+    answers, expected = {}, {}
+    for role in ROLES:
+        client.logout()
+        if users[role] is not None:
+            client.force_login(users[role])
+        response = client.get(url)
+        wanted = PROJECTS_EXPECTED[name][ROLES.index(role)]
+        if wanted == LOGIN:
+            answers[role] = (response.status_code, response.get("Location"))
+            expected[role] = (302, f"{reverse('login')}?next={url}")
+        else:
+            answers[role], expected[role] = response.status_code, wanted
+    assert answers == expected
