@@ -2,7 +2,7 @@
 
     python -m passerelle.matching score --documents DOCS.jsonl --pairs PAIRS.jsonl [--out FILE]
     python -m passerelle.matching top --documents DOCS.jsonl [--k 10] [--any-territory]
-                                      [--exclude-partners] [--language en|fr] [--out FILE]
+                                      [--exclude-partners] [--language en|fr] [--workers N] [--out FILE]
 
 DOCS lines: ``{"id": "a", "texts": ["..."], "tags": {...}}``; PAIRS lines: ``{"a": "id1", "b": "id2"}``.
 ``score`` prints ``{"a", "b", "score"}`` per pair in input order; ``top`` prints
@@ -102,7 +102,8 @@ def run_top(args: argparse.Namespace, out: TextIO) -> None:
     documents = read_documents(args.documents)
     options = TopOptions(any_territory=args.any_territory, exclude_partners=args.exclude_partners)
     index = build_index(documents)
-    best = index.top_all(args.k, options, with_reasons=not args.no_reasons, language=args.language)
+    best = index.top_all(args.k, options, with_reasons=not args.no_reasons, language=args.language,
+                         workers=max(1, args.workers))
     _write(
         (
             {
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
     top.add_argument("--exclude-partners", action="store_true", help="leave out existing partners (tags.partners)")
     top.add_argument("--language", choices=("en", "fr"), default="en", help="language of the reasons")
     top.add_argument("--no-reasons", action="store_true", help="omit the reasons (faster)")
+    top.add_argument("--workers", type=int, default=1, help="processes ranking blocks of documents (default 1)")
     top.add_argument("--out", help="write here instead of standard output")
     return parser
 

@@ -19,6 +19,7 @@ For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each pro
 
 from __future__ import annotations
 
+import multiprocessing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -238,33 +239,72 @@ class MatchingIndex:
             scores[start : start + len(part)] = self._exact(self.vectors, part[:, 0], part[:, 1])[0]
         return [float(s) for s in scores]
 
+    def _rank_block(
+        self, start: int, k: int, options: TopOptions, static: np.ndarray, block_size: int,
+    ) -> list[tuple[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]]]:
+        """The ranked best ``k`` of every query row in ``[start, start + block_size)``."""
+        pruned, exact = len(self) > PRUNE_LIMIT, len(self) <= EXACT_LIMIT
+        rows = np.arange(start, min(start + block_size, len(self)))
+        masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
+        approx = None if exact else self._approximate(self.vectors, rows, pruned)
+        if approx is not None:
+            approx[~masks] = -np.inf
+        candidates = [self._candidates(masks[r], k, None if exact else approx[r]) for r in range(len(rows))]
+        sizes = np.array([len(c) for c in candidates])
+        flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
+        scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat)
+        bounds = np.concatenate(([0], np.cumsum(sizes)))
+        ranked = []
+        for r, i in enumerate(rows):
+            part = slice(bounds[r], bounds[r + 1])
+            ranked.append((int(i), self._best(candidates[r], scores[part],
+                                              {c: v[part] for c, v in contributions.items()}, k, options.min_score)))
+        return ranked
+
     def top_all(
         self, k: int = 10, options: TopOptions | None = None, *, with_reasons: bool = False,
-        language: str = "en", labels: Labels | None = None, block_size: int = BLOCK_SIZE,
+        language: str = "en", labels: Labels | None = None, block_size: int = BLOCK_SIZE, workers: int = 1,
     ) -> dict[str, list[Suggestion]]:
-        """Every indexed document's ``k`` best partners, processed in blocks of queries."""
+        """Every indexed document's ``k`` best partners, processed in blocks of queries.
+
+        ``workers`` > 1 ranks the blocks in that many forked processes (POSIX only), which share
+        the index copy-on-write and send back plain arrays; the result is the same as with one.
+        """
         options = options or TopOptions()
         static = self.eligibility.static_mask(options)
-        pruned, exact = len(self) > PRUNE_LIMIT, len(self) <= EXACT_LIMIT
+        starts = list(range(0, len(self), block_size))
+        if workers > 1 and len(starts) > 1:
+            blocks = _rank_blocks_in_processes(self, starts, k, options, static, block_size, workers)
+        else:
+            blocks = (self._rank_block(start, k, options, static, block_size) for start in starts)
         result: dict[str, list[Suggestion]] = {}
-        for start in range(0, len(self), block_size):
-            rows = np.arange(start, min(start + block_size, len(self)))
-            masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
-            approx = None if exact else self._approximate(self.vectors, rows, pruned)
-            if approx is not None:
-                approx[~masks] = -np.inf
-            candidates = [self._candidates(masks[r], k, None if exact else approx[r]) for r in range(len(rows))]
-            sizes = np.array([len(c) for c in candidates])
-            flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
-            scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat)
-            bounds = np.concatenate(([0], np.cumsum(sizes)))
-            for r, i in enumerate(rows):
-                part = slice(bounds[r], bounds[r + 1])
-                ranked = self._best(candidates[r], scores[part], {c: v[part] for c, v in contributions.items()},
-                                    k, options.min_score)
+        for block in blocks:
+            for i, ranked in block:
                 result[self.documents[i].id] = self._suggestions(
-                    self.documents[i], self.vectors, int(i), ranked, with_reasons, language, labels)
+                    self.documents[i], self.vectors, i, ranked, with_reasons, language, labels)
         return result
+
+
+_FORKED: tuple[Any, ...] | None = None  # what forked workers inherit: (index, k, options, static, block_size)
+
+
+def _rank_forked_block(start: int) -> list[tuple[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]]]:
+    index, k, options, static, block_size = _FORKED
+    return index._rank_block(start, k, options, static, block_size)
+
+
+def _rank_blocks_in_processes(
+    index: MatchingIndex, starts: list[int], k: int, options: TopOptions, static: np.ndarray, block_size: int,
+    workers: int,
+) -> list[list[tuple[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]]]]:
+    global _FORKED
+    index._doc_side(len(index) > PRUNE_LIMIT)  # built once here, inherited by every worker
+    _FORKED = (index, k, options, static, block_size)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_rank_forked_block, starts, chunksize=max(1, len(starts) // (8 * workers)))
+    finally:
+        _FORKED = None
 
 
 def _subset(v: DocVectors, rows: np.ndarray) -> DocVectors:

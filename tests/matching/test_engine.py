@@ -137,3 +137,18 @@ def test_cso_codes_share_their_parent():
                          {"id": "c", "tags": {"cso": ["1.1"]}}])
     assert index.score("a", "b") > 0
     assert index.score("a", "c") == 0
+
+
+@pytest.mark.parametrize("exact_limit", [500, 10])
+def test_top_all_in_several_processes_gives_the_same_suggestions(monkeypatch, exact_limit):
+    from passerelle.matching import engine
+
+    monkeypatch.setattr(engine, "EXACT_LIMIT", exact_limit)  # 10: the approximation picks candidates
+    words = ["glioma", "MRI", "radiomics", "breast", "organoids", "lymphoma", "CAR-T", "cohort", "dose"]
+    docs = [{"id": f"d{i}", "texts": [" ".join(words[(i * j) % len(words)] for j in range(1, 5))],
+             "tags": {"territory": "QC" if i % 2 else "AURA", "sites": [["6", "7", "27"][i % 3]]}} for i in range(40)]
+    index = build_index(docs)
+    alone = index.top_all(k=5, block_size=8)
+    forked = index.top_all(k=5, block_size=8, workers=2)
+    assert {i: [(s.id, s.score) for s in v] for i, v in forked.items()} == {
+        i: [(s.id, s.score) for s in v] for i, v in alone.items()}
