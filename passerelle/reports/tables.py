@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
+from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 
 from .indicators import GROUPS, Indicator, Ratio, ReportFilters, Unit, all_indicators
-from .indicators.base import Value, report_tz
+from .indicators.base import Series, Value, report_tz
 from .indicators.events import accompanied_events
 
 ALL_TERRITORIES = ""
@@ -93,8 +95,23 @@ def table_years(filters: ReportFilters) -> list[int]:
     return list(range(start, max(start, end) + 1))
 
 
+def computed_series(indicator: Indicator, filters: ReportFilters) -> Series:
+    """The indicator's series, kept ``REPORTS_CACHE_SECONDS`` in the cache (0: computed every time).
+    Every page, file and API answer reads the same cached series, so they still agree; a change
+    shows in the figures at the latest after that delay (the pages say so)."""
+    seconds = getattr(settings, "REPORTS_CACHE_SECONDS", 0)
+    if seconds <= 0:
+        return indicator.compute(filters)
+    key = f"reports:{indicator.key}:{filters!r}"
+    found = cache.get(key)
+    if found is None:
+        found = indicator.compute(filters)
+        cache.set(key, found, seconds)
+    return found
+
+
 def indicator_rows(indicator: Indicator, filters: ReportFilters, years: list[int]) -> list[Row]:
-    series = indicator.compute(filters)
+    series = computed_series(indicator, filters)
     empty = empty_value(indicator.unit)
     if indicator.parts is None:
         return [Row(indicator, cells=[_or(series.by_year.get(y), empty) for y in years],
@@ -119,11 +136,12 @@ def _or(value: Value, empty: Value) -> Value:
     return empty if value is None else value
 
 
-def indicator_table(filters: ReportFilters, *, public_only: bool = False) -> IndicatorTable:
+def indicator_table(filters: ReportFilters, *, public_only: bool = False,
+                    keys: tuple[str, ...] | None = None) -> IndicatorTable:
     years = table_years(filters)
     rows: list[Row] = []
     for indicator in all_indicators():
-        if public_only and not indicator.public:
+        if (public_only and not indicator.public) or (keys is not None and indicator.key not in keys):
             continue
         rows += indicator_rows(indicator, filters, years)
     return IndicatorTable(filters=filters, years=years, rows=rows)
@@ -137,14 +155,23 @@ class TerritoryComparison:
     rows: list[tuple[Row, list[Value]]]
 
 
+# What "each side" compares (the other indicators are in the by-year table, for one territory at a time).
+COMPARED = ("events", "participants", "delegations", "people_active", "organisations_active", "meetings_held",
+            "cross_border_meetings", "useful_rate", "opportunities", "projects_born", "applications", "success_rate",
+            "money_granted", "outcomes")
+
+
 def territory_comparison(table: IndicatorTable, *, public_only: bool = False) -> TerritoryComparison:
-    """The totals of ``table``'s indicators for each territory in turn and for all of them."""
+    """The totals of ``table``'s main indicators (``COMPARED``) for each territory in turn and for all."""
     if table.filters.territory:
-        table = indicator_table(table.filters.but(territory=ALL_TERRITORIES), public_only=public_only)
-    per_territory = [indicator_table(table.filters.but(territory=code), public_only=public_only)
+        table = indicator_table(table.filters.but(territory=ALL_TERRITORIES), public_only=public_only,
+                                keys=COMPARED)
+    per_territory = [indicator_table(table.filters.but(territory=code), public_only=public_only, keys=COMPARED)
                      for code, _label in Territory.choices]
     rows = []
     for row in table.rows:
+        if row.indicator.key not in COMPARED:
+            continue
         totals = []
         for other in per_territory:
             try:

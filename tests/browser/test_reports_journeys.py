@@ -28,7 +28,8 @@ def sign_in(page, email: str) -> None:
 
 
 @pytest.fixture
-def coordinator_page(page):
+def coordinator_page(page, settings):
+    settings.REPORTS_CACHE_SECONDS = 0
     build_pipeline(build_world())
     CoordinatorFactory(email="coord@example.org")
     problems: list[str] = []

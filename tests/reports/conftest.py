@@ -19,6 +19,12 @@ def pipeline(world):
 
 
 @pytest.fixture(autouse=True)
+def _no_cached_figures(settings):
+    """Each test builds its own data: figures are computed every time (the cache is tested apart)."""
+    settings.REPORTS_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):

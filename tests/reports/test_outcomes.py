@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from passerelle.core.enums import Visibility
@@ -33,6 +33,7 @@ def test_a_wrong_doi_is_refused_with_an_example(wrong):
         normalize_doi(wrong)
 
 
+@settings(deadline=None)
 @given(st.from_regex(r"10\.[0-9]{4,9}/[a-z0-9][-._;()/:a-z0-9]{0,30}", fullmatch=True))
 def test_normalising_a_doi_twice_changes_nothing(doi):
     assert normalize_doi(normalize_doi(doi)) == normalize_doi(doi) == doi

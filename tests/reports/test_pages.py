@@ -100,8 +100,8 @@ def test_export_files(pipeline, coordinator_client):
     response = coordinator_client.get(reverse("reports:export", args=["csv"]), {"table": "territories"})
     lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0] == "key,indicator,part,unit,AURA,QC,OTHER,all,definition"
-    # AURA: alice, bruno at E1, alice at E2, farid at E3, bruno at E7 · Québec: chloe ×3, denis at E2.
-    assert lines[2].startswith("participations,Participations,,count,5,4,0,9,")
+    # AURA: alice, bruno, farid · Québec: chloe, denis.
+    assert lines[2].startswith("participants,Participants,,count,3,2,0,5,")
 
 
 def test_territory_sheet_of_the_workbook(pipeline, coordinator_client):
@@ -138,3 +138,22 @@ def test_annual_report_lists_the_outcomes_of_the_year(pipeline, coordinator_clie
 def test_annual_report_of_a_year_out_of_range_is_not_found(db, coordinator_client):
     assert coordinator_client.get(reverse("reports:annual", args=[1999])).status_code == 404
     assert coordinator_client.get(reverse("reports:annual", args=[2999])).status_code == 404
+
+
+def test_figures_are_kept_for_a_while_then_computed_again(pipeline, coordinator_client, settings):
+    from django.core.cache import cache
+
+    from passerelle.reports.models import Outcome
+
+    settings.REPORTS_CACHE_SECONDS = 60
+    cache.clear()
+
+    def outcomes_total():
+        return coordinator_client.get(reverse("reports:dashboard")).context["table"].row("outcomes").total
+
+    assert outcomes_total() == 5
+    Outcome.objects.filter(pk=pipeline.outcomes["X4"].pk).delete()
+    assert outcomes_total() == 5  # still the kept figure, on every page alike
+    assert api_figures(coordinator_client.get(reverse("api-indicators")).json())[("outcomes", "total")] == 5
+    cache.clear()
+    assert outcomes_total() == 4

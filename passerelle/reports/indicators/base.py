@@ -188,28 +188,40 @@ def count_parts_series(items: QuerySet, when: YearOf, part: str) -> Series:
 
 
 def union_sql(parts: Iterable[QuerySet | tuple[str, list]]) -> tuple[str, list]:
-    """One SQL ``UNION`` of (r_item, r_year) row sets: querysets from :func:`activity_rows` or
-    ready (sql, params) pairs."""
+    """One SQL ``UNION ALL`` of (r_item, r_year) row sets: querysets from :func:`activity_rows` or
+    ready (sql, params) pairs (duplicates are left to the ``COUNT(DISTINCT …)`` that reads it)."""
     sqls, params = [], []
     for index, part in enumerate(parts):
         sql, part_params = part if isinstance(part, tuple) else part.query.sql_with_params()
         sqls.append(f"SELECT p{index}.r_item, p{index}.r_year FROM ({sql}) p{index}")
         params.extend(part_params)
-    return " UNION ".join(sqls), params
+    return " UNION ALL ".join(sqls), params
 
 
 def distinct_series(parts: list[QuerySet | tuple[str, list]]) -> Series:
-    """Distinct items per year and in all, over the union of several activities."""
+    """Distinct items per year and in all, over the union of several activities. PostgreSQL counts
+    both in one pass (``GROUPING SETS``); other databases read the union twice."""
     if not parts:
         return Series(total=0)
     union, params = union_sql(parts)
+    by_year: dict[int, int] = {}
+    total = 0
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT u.r_year, COUNT(DISTINCT u.r_item) FROM ({union}) u "
-            "WHERE u.r_item IS NOT NULL GROUP BY u.r_year", params)
-        by_year = {int(year): n for year, n in cursor.fetchall() if year is not None}
-        cursor.execute(f"SELECT COUNT(DISTINCT u.r_item) FROM ({union}) u WHERE u.r_item IS NOT NULL", params)
-        total = cursor.fetchone()[0]
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"SELECT u.r_year, COUNT(DISTINCT u.r_item), GROUPING(u.r_year) FROM ({union}) u "
+                "WHERE u.r_item IS NOT NULL GROUP BY GROUPING SETS ((u.r_year), ())", params)
+            for year, n, is_total in cursor.fetchall():
+                if is_total:
+                    total = n
+                elif year is not None:
+                    by_year[int(year)] = n
+        else:
+            cursor.execute(f"SELECT u.r_year, COUNT(DISTINCT u.r_item) FROM ({union}) u "
+                           "WHERE u.r_item IS NOT NULL GROUP BY u.r_year", params)
+            by_year = {int(year): n for year, n in cursor.fetchall() if year is not None}
+            cursor.execute(f"SELECT COUNT(DISTINCT u.r_item) FROM ({union}) u WHERE u.r_item IS NOT NULL", params)
+            total = cursor.fetchone()[0]
     return Series(by_year=by_year, total=total)
 
 

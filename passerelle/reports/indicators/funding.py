@@ -79,19 +79,22 @@ def first_encounters(projects: list[Project]) -> dict[int, datetime]:
         partners[project_id].add(person_id)
     everyone = set().union(*partners.values()) if partners else set()
     seats: dict[int, tuple[datetime, set[int]]] = {}
+    meetings_of: dict[int, set[int]] = defaultdict(set)
     no_show = MeetingFeedback.objects.filter(took_place=False).values("meeting_id")
     for meeting_id, person_id, start in (
             MeetingAttendee.objects.filter(person_id__in=everyone, active=True, meeting__status=MeetingStatus.SCHEDULED,
                                            slot__start__lte=timezone.now())
             .exclude(meeting_id__in=no_show).values_list("meeting_id", "person_id", "slot__start")):
         seats.setdefault(meeting_id, (start, set()))[1].add(person_id)
+        meetings_of[person_id].add(meeting_id)
     for project in projects:
         opportunity = project.opportunity
         if opportunity and opportunity.origin_meeting_id:
             found[project.pk].append(opportunity.origin_meeting.slot.start)
             continue
         people = partners.get(project.pk, set())
-        met = [start for start, present in seats.values() if len(present & people) >= 2]
+        candidates = set().union(*(meetings_of[person] for person in people)) if people else set()
+        met = [seats[m][0] for m in candidates if len(seats[m][1] & people) >= 2]
         if met:
             found[project.pk].append(min(met))
             continue

@@ -1,6 +1,7 @@
 """The coordinators' dashboard and its exports: the same filters, the same table."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -22,6 +23,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "form": form, "table": table, "comparison": comparison,
         "charts": [*charts.chart_data(table), charts.comparison_chart(comparison, COMPARED)],
         "query": request.GET.urlencode(),
+        "cache_minutes": max(0, getattr(settings, "REPORTS_CACHE_SECONDS", 0)) // 60,
     })
 
 
