@@ -52,6 +52,21 @@ def _placeholders(text: str) -> list[str]:
     return sorted(PLACEHOLDER.findall(text))
 
 
+MULTILINE = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) ""\n((?:"[^\n]*"\n)+)', re.MULTILINE)
+
+
+def one_line(path: Path) -> None:
+    """Every msgid/msgstr on one line (polib splits texts at their newlines), the header aside."""
+    text = path.read_text(encoding="utf-8")
+    header_end = text.index("\n\n") + 2 if "\n\n" in text else 0
+
+    def join(match: re.Match[str]) -> str:
+        pieces = [line[1:-1] for line in match.group(2).splitlines()]
+        return f'{match.group(1)} "{"".join(pieces)}"\n'
+
+    path.write_text(text[:header_end] + MULTILINE.sub(join, text[header_end:]), encoding="utf-8")
+
+
 def merge(folder: Path) -> int:
     catalogue = polib.pofile(str(CATALOGUE), wrapwidth=0)
     by_key = {(e.msgctxt, e.msgid): e for e in catalogue if not e.obsolete}
@@ -85,6 +100,7 @@ def merge(folder: Path) -> int:
                 entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
             filled += 1
     catalogue.save(str(CATALOGUE))
+    one_line(CATALOGUE)
     left = len(_todo(polib.pofile(str(CATALOGUE))))
     print(f"filled {filled} entries; {left} left untranslated")
     for problem in problems:
