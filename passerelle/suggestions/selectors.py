@@ -216,7 +216,7 @@ def suggest_for_idea(
     found = index.people.query(idea, k=k, options=TopOptions(
         any_territory=True, territories=wanted, exclude=frozenset(exclude),
         only=allowed_ids(allowed_people(viewer, kinds=kinds))), **common)
-    people = _people_suggestions(index, found, None)
+    people = _people_suggestions(index, found, me.pk if me is not None else None)
     organisations: list[OrganisationSuggestion] = []
     if len(index.organisations):
         orgs_found = index.organisations.query(idea, k=k, options=TopOptions(
