@@ -219,6 +219,7 @@ SPECTACULAR_SETTINGS = {
         "CallStatusEnum": "passerelle.funding.enums.CallStatus",
         "ApplicationStatusEnum": "passerelle.funding.enums.ApplicationStatus",
         "CallRuleKindEnum": "passerelle.funding.enums.RuleKind",
+        "ActorKindEnum": "passerelle.core.enums.ActorKind",
     },
 }
 
