@@ -1,5 +1,6 @@
-"""Site-wide middleware: security headers (a strict Content-Security-Policy among them) and a
-clean "service unavailable" page when the database cannot be reached.
+"""Site-wide middleware: security headers (a strict Content-Security-Policy among them), a
+clean "service unavailable" page when the database cannot be reached, and a 400 page for
+values the database cannot hold.
 
 Django's ``SecurityMiddleware`` already sends nosniff, Referrer-Policy, Cross-Origin-Opener-Policy
 and HSTS (see ``settings.py``); this module adds what Django 5.2 does not have.
@@ -10,7 +11,7 @@ import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import DatabaseError, InterfaceError, OperationalError, connections
+from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 
@@ -74,6 +75,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, OverflowError | DataError):
+            # A value the database cannot hold (e.g. a 40-digit id in a choice field): the
+            # request was bad, not the server; the transaction has rolled back.
+            logger.warning("out-of-range input in %s %s: %s", request.method, request.path, exception)
+            return HttpResponse(render_to_string("400.html"), status=400)
         if not isinstance(exception, OperationalError | InterfaceError) and not _connection_lost(exception):
             return None
         logger.error("database unavailable during %s %s: %s", request.method, request.path, exception)

@@ -97,3 +97,17 @@ def test_error_handler_answers_503_for_database_errors_and_500_otherwise(rf):
     assert_clean_503(unavailable)
     assert broken.status_code == 500 and "Traceback" not in broken.content.decode()
     assert "try again later" in broken.content.decode() or "réessayer" in broken.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_value_the_database_cannot_hold_is_a_bad_request_not_a_server_error(coordinator_client):
+    """Found by the fuzz tests: a 40-digit id in a choice field overflowed the integer column."""
+    from tests.events.factories import EventFactory as Event
+
+    event = Event()
+    response = coordinator_client.post(reverse("events:edit", args=[event.slug]), {
+        "kind": event.kind, "slug": event.slug, "title_fr": "x", "time_zone": "Europe/Paris",
+        "start": "2027-01-01T09:00", "end": "2027-01-02T09:00", "sites": "9" * 40,
+        "places-TOTAL_FORMS": "0", "places-INITIAL_FORMS": "0"})
+    assert response.status_code in (200, 400)
+    assert "Traceback" not in response.content.decode()
