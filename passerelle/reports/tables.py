@@ -7,6 +7,7 @@ row per part; amounts in different currencies are never added up.
 """
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -102,7 +103,7 @@ def computed_series(indicator: Indicator, filters: ReportFilters) -> Series:
     seconds = getattr(settings, "REPORTS_CACHE_SECONDS", 0)
     if seconds <= 0:
         return indicator.compute(filters)
-    key = f"reports:{indicator.key}:{filters!r}"
+    key = f"reports:{indicator.key}:{hashlib.sha1(repr(filters).encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
         found = indicator.compute(filters)
