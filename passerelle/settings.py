@@ -220,6 +220,7 @@ SPECTACULAR_SETTINGS = {
         "ApplicationStatusEnum": "passerelle.funding.enums.ApplicationStatus",
         "CallRuleKindEnum": "passerelle.funding.enums.RuleKind",
         "ActorKindEnum": "passerelle.core.enums.ActorKind",
+        "ProgrammeItemStatusEnum": "passerelle.events.enums.ItemStatus",
     },
 }
 
