@@ -6,7 +6,10 @@ meetings, slot-restricted requests, a few fixed meetings) and prints per size: s
 upper bound reached, breaks, largest breaks of one person, solve time, and the ratios against
 greedy. ``--quick`` runs small sizes with short limits (a smoke test).
 
-    .venv/bin/python benchmarks/scheduling.py [--quick] [--sizes 60,500] [--time-limit S]
+    .venv/bin/python benchmarks/scheduling.py [--quick] [--small] [--sizes 60,500] [--time-limit S]
+
+Without options it also runs the small events (``SMALL``), which should all come out proven
+optimal (status "optimal": weight and breaks).
 """
 from __future__ import annotations
 
@@ -24,6 +27,11 @@ from passerelle.scheduling.greedy import greedy_schedule  # noqa: E402
 # participants -> (slots per session, tables, requests, time limit in seconds)
 SIZES = {60: (6, 12, 360, 20.0), 500: (7, 70, 5000, 60.0), 2000: (8, 280, 20000, 120.0)}
 QUICK = {30: (6, 8, 150, 5.0), 120: (7, 20, 900, 10.0)}
+# Small events, as missions, workshops and a B2B afternoon are: (participants, slots per
+# session, tables, requests); each gets SMALL_LIMIT seconds and must come out proven optimal.
+SMALL = [(12, 4, 4, 30), (16, 6, 4, 60), (20, 4, 6, 60), (20, 6, 5, 100), (24, 5, 8, 60), (24, 6, 6, 100),
+         (30, 6, 8, 90), (40, 6, 10, 120)]
+SMALL_LIMIT = 20.0
 
 
 def _zipf_picker(rng: random.Random, n: int, exponent: float = 1.0):
@@ -105,15 +113,35 @@ def bench_size(n: int, spec: tuple, time_limit: float | None) -> None:
     print("phases  " + "; ".join(f"{p['phase']} {p['status']} {p['seconds']:.1f} s" for p in cpsat["phases"]))
 
 
+def bench_small(time_limit: float | None) -> None:
+    """Small events: how many are proven optimal (weight and breaks), and in what time."""
+    limit = time_limit or SMALL_LIMIT
+    print(f"\n--- small events, CP-SAT limit {limit:.0f} s each", flush=True)
+    proven = 0
+    for n, per_session, tables, n_requests in SMALL:
+        data = make_event(n, per_session, tables, n_requests)
+        out = _run("cp-sat", lambda inst: solve(inst, time_limit=limit), data)
+        proven += out["status"] == "optimal"
+        print(f"{n:3d} participants {n_requests:4d} requests {2 * per_session:2d} slots {tables:2d} tables: "
+              f"{out['status']:8s} weight {out['objective']} / {out['upper_bound']}  breaks {out['breaks']} "
+              f"(max {out['max_breaks']})  {out['wall']:5.1f} s  {out['valid']}", flush=True)
+    print(f"proven optimal: {proven} of {len(SMALL)}")
+
+
 def main(argv: list[str]) -> int:
     """Parse arguments and run every size."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--sizes", help="comma-separated participant counts among " + ",".join(map(str, SIZES)))
     parser.add_argument("--time-limit", type=float, help="override the CP-SAT limit for every size")
+    parser.add_argument("--small", action="store_true", help="only the small events")
     args = parser.parse_args(argv)
     table = QUICK if args.quick else SIZES
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(table)
+    if args.small or not (args.quick or args.sizes):
+        bench_small(args.time_limit)
+    if args.small:
+        return 0
     for n in sizes:
         bench_size(n, table.get(n) or SIZES[n], args.time_limit)
     return 0

@@ -75,6 +75,8 @@ class ScheduleModel:
         self._add_constraints()
         self.weight_expr = cp_model.LinearExpr.weighted_sum(list(self.x.values()), [self.weights[r] for r, _ in self.x])
         self.fixed_weight = sum(self.weights[r] for r in self.fixed_slot)
+        self.breaks_encoding: BreakEncoding | None = None
+        self.min_weight = -1
 
     def _add_constraints(self) -> None:
         by_request: dict[int, list] = defaultdict(list)
@@ -156,14 +158,19 @@ class ScheduleModel:
         """Phase 2: weight >= ``min_weight`` (scaled, fixed included), then breaks, then fairness.
 
         The objective is ``K * breaks + max_breaks``; the result's objective and bound use it.
+        May be called again (e.g. after a neighbourhood search found a better hint): the break
+        encoding is built once, a higher ``min_weight`` only adds its constraint.
         """
         instance = self.instance
-        encoding = BreakEncoding(self.model, instance.sessions, range(len(instance.participants)),
-                                 self._busy_of, max_breaks_possible(instance))
-        self.model.add(self.weight_expr >= min_weight - self.fixed_weight)
-        self.model.minimize(encoding.objective)
+        if self.breaks_encoding is None:
+            self.breaks_encoding = BreakEncoding(self.model, instance.sessions, range(len(instance.participants)),
+                                                 self._busy_of, max_breaks_possible(instance))
+            self.model.minimize(self.breaks_encoding.objective)
+        if min_weight > self.min_weight:
+            self.model.add(self.weight_expr >= min_weight - self.fixed_weight)
+            self.min_weight = min_weight
         self._hint(hint)
-        encoding.hint(busy_pairs(instance.requests, hint), max(schedule_breaks(instance, hint), default=0))
+        self.breaks_encoding.hint(busy_pairs(instance.requests, hint), max(schedule_breaks(instance, hint), default=0))
         solver, result = self._solve("breaks", time_limit)
         if result.status not in ("optimal", "feasible"):
             return None, result
