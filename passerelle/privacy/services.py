@@ -87,7 +87,7 @@ def person_erase(*, actor: Any, person: Person, reason: str = "") -> ErasureRequ
     """Erase ``person`` everywhere (every registered part), close their waiting requests and keep
     one nameless record of the erasure: who executed it, when, and how many rows of each app."""
     with transaction.atomic():
-        person = Person.objects.select_for_update().select_related("user").get(pk=person.pk)
+        person = Person.objects.select_for_update(of=("self",)).select_related("user").get(pk=person.pk)
         if selectors.is_erased(person):
             raise ValidationError(_("This profile has already been erased."))
         request = selectors.pending_request(person) or ErasureRequest(
