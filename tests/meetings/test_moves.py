@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.utils import translation
+from django.utils.translation import gettext
 
 from passerelle.meetings.models import Participant
 from passerelle.meetings.services import schedule
@@ -61,7 +63,9 @@ def test_moving_an_announced_meeting_mails_its_people_and_grows_the_sequence(wor
     assert (moved.slot, moved.table, moved.sequence) == (slot, table, 1)
     assert set(moved.attendees.values_list("slot_id", flat=True)) == {slot.pk}
     assert sorted(m.to[0] for m in mail.outbox) == ["lea@example.org", "marc@example.org"]
-    assert "has moved" in mail.outbox[0].subject and "Table 2" in mail.outbox[0].body
+    with translation.override("fr"):  # neither of them lists English: they are written to in French
+        subject = gettext("A meeting of yours has moved: %(event)s") % {"event": world.session.event.title}
+    assert mail.outbox[0].subject == subject and "Table 2" in mail.outbox[0].body
 
 
 def test_a_draft_meeting_moves_silently(world):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from passerelle.meetings.enums import MeetingStatus, RequestStatus, SessionStatus
 from passerelle.meetings.models import B2BSession, Meeting, MeetingRequest, Participant
@@ -77,7 +79,10 @@ def test_members_request_and_answer_through_the_pages(client, world, django_capt
     request = MeetingRequest.objects.get()
     assert response["Location"] == request.get_absolute_url()
     assert [m.to for m in mail.outbox] == [["marc@example.org"]]
-    assert "Léa Dupont would like to meet you" in mail.outbox[0].subject
+    with translation.override("fr"):  # Marc lists no language: French, the site's language
+        subject = gettext("%(name)s would like to meet you at %(event)s") % {
+            "name": "Léa Dupont", "event": world.session.event.title}
+    assert mail.outbox[0].subject == subject
 
     client.force_login(world.marc.user)
     assert "Radiomics of glioblastoma?" in client.get(url("my_requests", world.session)).content.decode()
