@@ -17,10 +17,14 @@ VENDOR = ROOT / "passerelle" / "static" / "vendor"
 
 # destination folder under static/vendor/ → files of the installed package (licences included)
 FILES = {
-    "chart.js": ["chart.js/dist/chart.umd.min.js", "chart.js/LICENSE.md"],
+    # The source maps go along: the files name them, and collectstatic's manifest storage
+    # refuses a file whose referenced map is missing.
+    "chart.js": ["chart.js/dist/chart.umd.min.js", "chart.js/dist/chart.umd.min.js.map", "chart.js/LICENSE.md"],
     "vis-network": [
         "vis-network/standalone/umd/vis-network.min.js",
+        "vis-network/standalone/umd/vis-network.min.js.map",
         "vis-network/styles/vis-network.min.css",
+        "vis-network/styles/vis-network.min.css.map",
         "vis-network/LICENSE-APACHE-2.0",
         "vis-network/LICENSE-MIT",
     ],
