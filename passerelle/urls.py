@@ -20,6 +20,7 @@ urlpatterns = [
     path("projects/", include("passerelle.projects.urls")),
     path("funding/", include("passerelle.funding.urls")),
     path("suggestions/", include("passerelle.suggestions.urls")),
+    path("meetings/", include("passerelle.meetings.urls")),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("passerelle.directory.api_urls")),
@@ -28,6 +29,7 @@ urlpatterns = [
     path("api/", include("passerelle.projects.api_urls")),
     path("api/", include("passerelle.funding.api_urls")),
     path("api/", include("passerelle.suggestions.api_urls")),
+    path("api/", include("passerelle.meetings.api_urls")),
     path("admin/", admin.site.urls),
 ]
 
