@@ -11,6 +11,7 @@ import time
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
+from django.utils import translation
 
 from passerelle.meetings import rules
 from passerelle.meetings.models import MeetingAttendee
@@ -42,6 +43,7 @@ def test_two_coordinators_cannot_put_one_person_in_two_meetings_of_a_slot(world,
     outcomes: list[str] = []
 
     def move(meeting, table):
+        translation.activate("en")  # a new thread starts in the default language (French)
         try:
             barrier.wait(timeout=10)
             schedule.meeting_move(actor=None, meeting=meeting, slot=target, table=table)
