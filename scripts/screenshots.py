@@ -16,11 +16,12 @@ from playwright.sync_api import sync_playwright
 
 PAGES = [
     ("directory", "/directory/people/?q=glioblastome", False),
-    ("event", "/events/", False),
-    ("suggestions", "/suggestions/", True),
-    ("meetings", "/meetings/", True),
+    ("event", "/events/entretiens-jacques-cartier-2026/", False),
+    ("meetings", "/meetings/entretiens-jacques-cartier-2026/grid/", True),
+    ("suggestions", "/suggestions/events/entretiens-jacques-cartier-2027/", True),
     ("projects", "/projects/", True),
     ("dashboard", "/reports/", True),
+    ("network", "/reports/network/", True),
 ]
 DEMO_ACCOUNT = ("coordinator@passerelle.demo", "passerelle-demo")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
