@@ -6,7 +6,7 @@
     make messages        # or compilemessages alone
 
 Entries without a translation and fuzzy ones are exported; merging fills them, clears the
-fuzzy flag, keeps every msgstr on one line and refuses entries whose placeholders
+fuzzy flag, keeps every msgstr on one line and refuses entries whose format fields
 (%(name)s, {{ name }}, %s) differ from the msgid's.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 import polib
 
 CATALOGUE = Path(__file__).resolve().parent.parent / "passerelle/locale/fr/LC_MESSAGES/django.po"
-PLACEHOLDER = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{\{ ?[a-z_.]+ ?\}\}|\{[a-z_]*\}")
+FORMAT_FIELD = re.compile(r"%\([a-z_]+\)[sd]|%[sd]|\{\{ ?[a-z_.]+ ?\}\}|\{[a-z_]*\}")
 
 
 def _todo(catalogue: polib.POFile) -> list[polib.POEntry]:
@@ -48,8 +48,8 @@ def export(chunks: int, out: Path) -> int:
     return 0
 
 
-def _placeholders(text: str) -> list[str]:
-    return sorted(PLACEHOLDER.findall(text))
+def _format_fields(text: str) -> list[str]:
+    return sorted(FORMAT_FIELD.findall(text))
 
 
 MULTILINE = re.compile(r'^(msgid|msgid_plural|msgstr(?:\[\d\])?) ""\n((?:"[^\n]*"\n)+)', re.MULTILINE)
@@ -82,8 +82,8 @@ def merge(folder: Path) -> int:
                 if not all(plural.get(i) for i in (0, 1)):
                     problems.append(f"{path.name}: untranslated plural: {item['msgid'][:60]!r}")
                     continue
-                if _placeholders(plural[1]) != _placeholders(entry.msgid_plural):
-                    problems.append(f"{path.name}: placeholders differ: {item['msgid'][:60]!r}")
+                if _format_fields(plural[1]) != _format_fields(entry.msgid_plural):
+                    problems.append(f"{path.name}: format fields differ: {item['msgid'][:60]!r}")
                     continue
                 entry.msgstr_plural = plural
             else:
@@ -91,8 +91,8 @@ def merge(folder: Path) -> int:
                 if not text:
                     problems.append(f"{path.name}: untranslated: {item['msgid'][:60]!r}")
                     continue
-                if _placeholders(text) != _placeholders(entry.msgid):
-                    problems.append(f"{path.name}: placeholders differ: {item['msgid'][:60]!r}")
+                if _format_fields(text) != _format_fields(entry.msgid):
+                    problems.append(f"{path.name}: format fields differ: {item['msgid'][:60]!r}")
                     continue
                 entry.msgstr = text
             if "fuzzy" in entry.flags:
