@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import OrganisationKind, Territory
+from passerelle.core.uploads import check_upload
 from passerelle.directory.models import Person
 from passerelle.events.forms import EventZoneMixin, LocalDateTimeInput
 
@@ -148,6 +149,11 @@ class DocumentForm(forms.ModelForm):
     class Meta:
         model = ApplicationDocument
         fields = ["kind", "file"]
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        check_upload(upload)  # size, kind of file, content matching its extension
+        return upload
 
 
 class ApplicationFilterForm(forms.Form):

@@ -98,6 +98,26 @@ def test_a_member_cannot_check_eligibility_or_decide(client, under_review):
     assert Application.objects.get().status == ApplicationStatus.UNDER_REVIEW
 
 
+def test_uploaded_documents_are_checked_and_served_as_sandboxed_downloads(client, case):
+    project = ProjectFactory(partners=[(case["lea"], "lead"), (case["marc"], "lead")])
+    login(client, case["lea_user"])
+    client.post(reverse("funding:apply", args=[case["call"].slug]), {"project": project.pk})
+    application = Application.objects.get(project=project)
+    url = reverse("funding:application_documents", args=[application.pk])
+
+    page = client.post(url, {"kind": "proposal", "file": SimpleUploadedFile(
+        "proposal.pdf", b"<html><script>alert(1)</script></html>")}).content.decode()
+    client.post(url, {"kind": "budget", "file": SimpleUploadedFile("budget.html", b"<p>budget</p>")})
+    assert application.documents.count() == 0
+    assert 'class="error"' in page or "errorlist" in page
+
+    client.post(url, {"kind": "proposal", "file": SimpleUploadedFile("proposal.pdf", b"%PDF-1.4 ok")})
+    document = application.documents.get()
+    response = client.get(reverse("funding:document", args=[application.pk, document.pk]))
+    assert response["Content-Type"] == "application/octet-stream"
+    assert "sandbox" in response["Content-Security-Policy"] and "attachment" in response["Content-Disposition"]
+
+
 def test_reviewers_see_only_their_own_assignments(client, under_review):
     other = ApplicationFactory(call=under_review["call"], status=ApplicationStatus.UNDER_REVIEW,
                                project=ProjectFactory())

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import coordinator_required, member_required
+from passerelle.core.uploads import attachment_response
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.selectors import projects_editable_by
 from passerelle.projects.views.listing import paginate, query_without
@@ -148,7 +149,7 @@ def document_download(request: HttpRequest, pk: int, document: int) -> HttpRespo
                             application_id=pk)
     if not can_read_documents(request.user, doc.application):
         raise Http404
-    return FileResponse(doc.file.open("rb"), as_attachment=True, filename=doc.filename)
+    return attachment_response(doc.file.open("rb"), doc.filename)
 
 
 @member_required
