@@ -300,10 +300,15 @@ def _rank_blocks_in_processes(
     global _FORKED
     index._doc_side(len(index) > PRUNE_LIMIT)  # built once here, inherited by every worker
     _FORKED = (index, k, options, static, block_size)
+    pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_rank_forked_block, starts, chunksize=max(1, len(starts) // (8 * workers)))
+        return pool.map(_rank_forked_block, starts, chunksize=max(1, len(starts) // (8 * workers)))
     finally:
+        # close + join, not terminate (what ``with Pool()`` does): a worker that inherited a SIGTERM
+        # handler (pytest-xdist installs one) ignores terminate while it waits for work, and the
+        # join then hangs for ever. Closed, every worker takes its sentinel and exits by itself.
+        pool.close()
+        pool.join()
         _FORKED = None
 
 
