@@ -42,8 +42,11 @@ def story(transactional_db):
 
     load_taxonomies()
     now = timezone.now()
+    # Whole days (UTC midnight is 01:00 or 02:00 in Paris), so that the session's 10:00-12:00 window lies
+    # within the event's dates whatever the time the test runs.
+    first_day = (now - timedelta(days=3)).replace(hour=0, minute=0, second=0, microsecond=0)
     event = EventFactory(slug="entretiens-2026", title_fr="Entretiens Jacques Cartier 2026",
-                         start=now - timedelta(days=3), end=now - timedelta(days=2), registration_opens=None,
+                         start=first_day, end=first_day + timedelta(days=1), registration_opens=None,
                          registration_closes=None)
     session = make_session(event, tables=2)
     lea = participant(session, first_name="Léa", last_name="Dupont", email="lea@example.org",
