@@ -1,14 +1,22 @@
-"""Load test: concurrent members browse, search and register against gunicorn + PostgreSQL.
+"""Load test: concurrent members browse, search, register and request meetings against
+gunicorn + PostgreSQL.
 
 Prepares the database of ``LOAD_DATABASE_URL`` (default ``passerelle_load`` on the local
 server; created, migrated and filled with ``--people`` generated profiles by the directory
 benchmark's loader, reused when already at that size), three events open for registration and
-``--users`` member accounts. It then starts gunicorn on a free loopback port with production
-settings (``DEBUG=0``), signs every member in through the sign-in page, and runs them all at
-once for ``--duration`` seconds. Each member, after a think time, browses the directory pages,
-opens profiles, searches (page and API), opens an event, registers to the events (once each),
-and asks a meeting when the meetings app offers a request page. Requests go to 127.0.0.1 only
-and the run stops by itself.
+``--users`` member accounts. The first event (``load-entretiens``, capacity ``--users`` // 2)
+gets a B2B meetings session open for requests (one 4-hour window, 20-minute slots, 10 tables);
+the first ``--users`` // 2 members fill its seats (confirmed registrations) and are its
+participants. Earlier runs' registrations, participants and meeting requests are removed, so
+runs are repeatable. It then starts gunicorn on a free loopback port with production settings
+(``DEBUG=0``), signs every member in through the sign-in page, and runs them all at once for
+``--duration`` seconds. Each member, after a think time, browses the directory pages, opens
+profiles, searches (page and API), opens an event and registers to the events (once each; the
+other half land on the full event's waiting list). Participants also open the session's people
+to meet and send meeting requests (POST of the request form) to other participants, each pair
+at most once in one direction, since the app refuses a second open request between the same
+people; a non-participant opens an event page instead. Requests go to 127.0.0.1 only and the
+run stops by itself.
 
 Prints throughput, the median and 95th percentile latency of every kind of request and of
 all pages, and the error rate (any status >= 400 or broken connection). Aim: no errors and a
@@ -54,9 +62,13 @@ TARGET_P95 = 0.300
 # Members sign in a few at a time (Argon2 hashing is deliberately slow), as people arrive.
 SIGN_IN_SLOTS = threading.Semaphore(4)
 EVENT_SLUGS = ("load-entretiens", "load-mission", "load-atelier")
+MEETINGS_SLUG = EVENT_SLUGS[0]
 # (action, weight): what a member does next.
 ACTIONS = (("people list", 20), ("profile", 20), ("search page", 20), ("search API", 10),
-           ("organisations", 5), ("event page", 10), ("register", 10), ("meeting request", 5))
+           ("organisations", 5), ("event page", 10), ("register", 10), ("meeting people", 5),
+           ("meeting request", 5))
+# Form POSTs, left out of the pages' latency.
+WRITES = ("sign in", "register", "meeting request")
 
 
 @dataclass(frozen=True)
@@ -92,8 +104,11 @@ def parse_options(argv: list[str]) -> Options:
 # ---------------------------------------------------------------------------- data
 
 def prepare_data(users: int) -> dict:
-    """Open events and member accounts with profiles; earlier runs' registrations removed."""
+    """Open events and member accounts with profiles, and the meetings session of the first
+    event with half the members as participants; earlier runs' registrations, participants and
+    meeting requests removed."""
     from django.contrib.auth import get_user_model
+    from django.test.utils import override_settings
     from django.utils import timezone
 
     from passerelle.core.enums import ActorKind, Territory, Visibility
@@ -123,19 +138,47 @@ def prepare_data(users: int) -> dict:
                               visibility=Visibility.MEMBERS)
     public = list(Person.objects.filter(visibility=Visibility.PUBLIC).order_by("?")
                   .values_list("pk", flat=True)[:2000])
-    return {"emails": emails, "profiles": public, "meeting_url": meeting_request_url()}
+    with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+        targets = prepare_meetings(Event.objects.get(slug=MEETINGS_SLUG), emails[:users // 2])
+    return {"emails": emails, "profiles": public, "meeting_targets": targets}
 
 
-def meeting_request_url() -> str | None:
-    """The page where a member asks for a meeting, when the meetings app provides one."""
-    from django.urls import NoReverseMatch, reverse
+def prepare_meetings(event, emails: list[str]) -> dict[str, list[int]]:
+    """The event's B2B session, open for requests, with the members of ``emails`` registered
+    (confirmed) and taking meetings, through the apps' own services. Returns, for each of them,
+    the profiles they may ask: each pair of participants once, in one direction only (member i
+    asks the next (n - 1) // 2 ones, round the circle), as the app refuses a second open request
+    between the same two people whoever sends it."""
+    from datetime import timedelta
 
-    for name in ("meetings:request_create", "meetings:request_new", "meetings:requests"):
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None
+    from passerelle.directory.models import Person
+    from passerelle.events.enums import RegistrationRole
+    from passerelle.events.services import registration_register
+    from passerelle.meetings.enums import SessionStatus
+    from passerelle.meetings.models import B2BSession, MeetingRequest, Participant
+    from passerelle.meetings.services.participants import participant_save
+    from passerelle.meetings.services.sessions import session_save, session_set_status
+
+    session = B2BSession.objects.filter(event=event).first() or B2BSession(event=event)
+    session.slot_minutes, session.max_meetings, session.request_deadline = 20, None, None
+    session.request_expiry_days = None
+    MeetingRequest.objects.filter(session__event=event).delete()
+    Participant.objects.filter(session__event=event).delete()
+    start = event.start.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    session = session_save(actor=None, session=session, windows=[(start, start + timedelta(hours=4))], breaks=[],
+                           tables=[(f"Table {n}", "") for n in range(1, 11)])
+    if session.status == SessionStatus.DRAFT:
+        session_set_status(actor=None, session=session, to_status=SessionStatus.OPEN, note="load test")
+    people = {p.email: p for p in Person.objects.filter(email__in=emails)}
+    participants = [people[email] for email in emails]
+    for person in participants:
+        registration_register(actor=None, event=event, person=person, role=RegistrationRole.DELEGATE,
+                              consent_to_list=True, by_coordinator=True)
+        participant_save(actor=None, session=session, person=person, takes_meetings=True, max_meetings=None,
+                         unavailable=[])
+    n = len(participants)
+    return {person.email: [participants[(i + k) % n].pk for k in range(1, (n - 1) // 2 + 1)]
+            for i, person in enumerate(participants)}
 
 
 # ---------------------------------------------------------------------------- server
@@ -195,7 +238,12 @@ class Member:
     rng: random.Random
     cookies: SimpleCookie = field(default_factory=SimpleCookie)
     registered: set[str] = field(default_factory=set)
+    asked: set[int] = field(default_factory=set)
     connection: http.client.HTTPConnection | None = None
+
+    def __post_init__(self) -> None:
+        if self.email in self.data["meeting_targets"]:
+            self.registered.add(MEETINGS_SLUG)  # a participant: registered by prepare_data
 
     def request(self, method: str, path: str, body: dict | None = None) -> tuple[int, str]:
         headers = {"Host": "127.0.0.1", "Accept-Language": "fr"}
@@ -247,8 +295,18 @@ class Member:
                 return action, "POST", f"/events/{slug}/register/", {
                     "role": "delegate", "consent_to_list": "on", "csrfmiddlewaretoken": self.csrf()}
             action = "event page"
-        if action == "meeting request" and not self.data["meeting_url"]:
-            action = "search API"
+        targets = self.data["meeting_targets"].get(self.email)
+        if action.startswith("meeting") and targets is None:
+            action = "event page"  # not registered to the meetings' event: no session pages
+        if action == "meeting request":
+            todo = [pk for pk in targets if pk not in self.asked]
+            if todo:
+                target = self.rng.choice(todo)
+                self.asked.add(target)
+                return action, "POST", f"/meetings/{MEETINGS_SLUG}/people/{target}/request/", {
+                    "message": "Rencontre proposée par le test de charge.", "priority": "2",
+                    "csrfmiddlewaretoken": self.csrf()}
+            action = "meeting people"
         query = self.rng.choice(QUERIES)
         path = {
             "people list": f"/directory/people/?page={self.rng.randint(1, 200)}",
@@ -257,7 +315,7 @@ class Member:
             "search API": "/api/people?" + urlencode({"q": query}),
             "organisations": "/directory/organisations/",
             "event page": f"/events/{self.rng.choice(EVENT_SLUGS)}/",
-            "meeting request": self.data["meeting_url"] or "",
+            "meeting people": f"/meetings/{MEETINGS_SLUG}/people/",
         }[action]
         return action, "GET", path, None
 
@@ -317,7 +375,7 @@ def report(samples: list[Sample], sign_ins: list[Sample], options: Options, elap
         print(f"{action:16} {len(items):6} {median:6.0f} ms {p95:6.0f} ms {errors:7}")
         for status in sorted({s.status for s in items if not s.ok}):
             print(f"{'':16}   status {status}: {sum(1 for s in items if not s.ok and s.status == status)}")
-    pages = [s.seconds for s in samples if s.action not in ("sign in", "register")] or [0.0]
+    pages = [s.seconds for s in samples if s.action not in WRITES] or [0.0]
     errors = sum(not s.ok for s in samples)
     error_rate = errors / len(samples)
     p95 = percentile(pages, .95)
