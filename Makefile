@@ -28,6 +28,7 @@ venv: $(VENV)/.installed $(VENDOR_STAMP)
 demo: venv
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
+	$(PY) manage.py reports_refresh
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background worker for jobs (Ctrl-C stops both)"
 	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

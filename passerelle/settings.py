@@ -187,8 +187,10 @@ TASKS = {
     }
 }
 JOBS_STALLED_AFTER = int(os.environ.get("JOBS_STALLED_AFTER", "600"))
-# Indicators are kept this many seconds in the cache (0: computed on every request).
-REPORTS_CACHE_SECONDS = int(os.environ.get("REPORTS_CACHE_SECONDS", "600"))
+# Impact figures: the kept sets (all territories, each territory) older than this are recomputed by a
+# background job while pages show them with their time; other filter sets stay this long in the cache.
+# 0: every figure computed at each request (passerelle/reports/figures.py).
+REPORTS_REFRESH_SECONDS = int(os.environ.get("REPORTS_REFRESH_SECONDS", "600"))
 # Suggested partners: up to this many people the matching index is rebuilt inside the request that
 # first sees a changed directory; above, by a background job writing a snapshot into SUGGESTIONS_INDEX_DIR.
 SUGGESTIONS_SYNC_REBUILD_LIMIT = int(os.environ.get("SUGGESTIONS_SYNC_REBUILD_LIMIT", "1000"))

@@ -49,6 +49,7 @@ def table_json(table: IndicatorTable) -> dict:
         "filters": {"year_from": filters.year_from, "year_to": filters.year_to, "territory": filters.territory,
                     "event": filters.event, "category": filters.category, "site": filters.site},
         "years": table.years,
+        "computed_at": table.computed_at.isoformat() if table.computed_at else None,
         "indicators": rows,
     }
 

@@ -125,3 +125,22 @@ class Outcome(models.Model):
                 _("An amount and its currency go together."), code="currency"))
         if errors:
             raise ValidationError(errors)
+
+
+class FigureSet(models.Model):
+    """Every indicator's series over all years for one standing filter set (all territories, or one
+    territory), computed in the background and read by the dashboard, the exports, the public page,
+    the annual reports and the API (``passerelle/reports/figures.py``)."""
+
+    territory = models.CharField(_("territory"), max_length=8, choices=Territory.choices, blank=True, unique=True,
+                                 help_text=_("Empty: all territories."))
+    series = models.JSONField(_("series"), default=dict, editable=False)
+    computed_at = models.DateTimeField(_("computed at"))
+    seconds = models.FloatField(_("computing time (s)"), default=0)
+
+    class Meta:
+        verbose_name = _("set of figures")
+        verbose_name_plural = _("sets of figures")
+
+    def __str__(self) -> str:
+        return self.get_territory_display() or str(_("All territories"))

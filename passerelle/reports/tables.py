@@ -7,22 +7,20 @@ row per part; amounts in different currencies are never added up.
 """
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 from decimal import Decimal
+from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 
+from .figures import ALL_TERRITORIES, Figures
 from .indicators import GROUPS, Indicator, Ratio, ReportFilters, Unit, all_indicators
-from .indicators.base import Series, Value, report_tz
+from .indicators.base import Value, report_tz
 from .indicators.events import accompanied_events
-
-ALL_TERRITORIES = ""
 
 
 @dataclass
@@ -60,6 +58,8 @@ class IndicatorTable:
     filters: ReportFilters
     years: list[int]
     rows: list[Row]
+    # When the figures were computed (None: just now, for this page).
+    computed_at: datetime | None = None
 
     def groups(self) -> list[tuple[str, list[Row]]]:
         grouped: dict[str, list[Row]] = {}
@@ -96,23 +96,8 @@ def table_years(filters: ReportFilters) -> list[int]:
     return list(range(start, max(start, end) + 1))
 
 
-def computed_series(indicator: Indicator, filters: ReportFilters) -> Series:
-    """The indicator's series, kept ``REPORTS_CACHE_SECONDS`` in the cache (0: computed every time).
-    Every page, file and API answer reads the same cached series, so they still agree; a change
-    shows in the figures at the latest after that delay (the pages say so)."""
-    seconds = getattr(settings, "REPORTS_CACHE_SECONDS", 0)
-    if seconds <= 0:
-        return indicator.compute(filters)
-    key = f"reports:{indicator.key}:{hashlib.sha1(repr(filters).encode()).hexdigest()}"
-    found = cache.get(key)
-    if found is None:
-        found = indicator.compute(filters)
-        cache.set(key, found, seconds)
-    return found
-
-
-def indicator_rows(indicator: Indicator, filters: ReportFilters, years: list[int]) -> list[Row]:
-    series = computed_series(indicator, filters)
+def indicator_rows(indicator: Indicator, figures: Figures, years: list[int]) -> list[Row]:
+    series = figures.series(indicator)
     empty = empty_value(indicator.unit)
     if indicator.parts is None:
         return [Row(indicator, cells=[_or(series.by_year.get(y), empty) for y in years],
@@ -138,14 +123,18 @@ def _or(value: Value, empty: Value) -> Value:
 
 
 def indicator_table(filters: ReportFilters, *, public_only: bool = False,
-                    keys: tuple[str, ...] | None = None) -> IndicatorTable:
+                    keys: tuple[str, ...] | None = None, user: Any = None) -> IndicatorTable:
+    """Every indicator (or those of ``keys``; the public ones only) by year. When the figures read
+    are older than ``REPORTS_REFRESH_SECONDS``, a recomputation is queued (``user`` started it)."""
     years = table_years(filters)
+    figures = Figures(filters)
     rows: list[Row] = []
     for indicator in all_indicators():
         if (public_only and not indicator.public) or (keys is not None and indicator.key not in keys):
             continue
-        rows += indicator_rows(indicator, filters, years)
-    return IndicatorTable(filters=filters, years=years, rows=rows)
+        rows += indicator_rows(indicator, figures, years)
+    figures.refresh_if_stale(user)
+    return IndicatorTable(filters=filters, years=years, rows=rows, computed_at=figures.computed_at)
 
 
 @dataclass
@@ -162,12 +151,13 @@ COMPARED = ("events", "participants", "delegations", "people_active", "organisat
             "money_granted", "outcomes")
 
 
-def territory_comparison(table: IndicatorTable, *, public_only: bool = False) -> TerritoryComparison:
+def territory_comparison(table: IndicatorTable, *, public_only: bool = False, user: Any = None) -> TerritoryComparison:
     """The totals of ``table``'s main indicators (``COMPARED``) for each territory in turn and for all."""
     if table.filters.territory:
         table = indicator_table(table.filters.but(territory=ALL_TERRITORIES), public_only=public_only,
-                                keys=COMPARED)
-    per_territory = [indicator_table(table.filters.but(territory=code), public_only=public_only, keys=COMPARED)
+                                keys=COMPARED, user=user)
+    per_territory = [indicator_table(table.filters.but(territory=code), public_only=public_only, keys=COMPARED,
+                                     user=user)
                      for code, _label in Territory.choices]
     rows = []
     for row in table.rows:

@@ -5,6 +5,7 @@ from .views import annual, dashboard, network, outcomes, public
 app_name = "reports"
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("refresh/", dashboard.refresh, name="refresh"),
     re_path(r"^export\.(?P<fmt>csv|xlsx)$", dashboard.export, name="export"),
     path("figures/", public.figures, name="public"),
     path("network/", network.network_page, name="network"),

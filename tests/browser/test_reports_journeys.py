@@ -29,7 +29,7 @@ def sign_in(page, email: str) -> None:
 
 @pytest.fixture
 def coordinator_page(page, settings):
-    settings.REPORTS_CACHE_SECONDS = 0
+    settings.REPORTS_REFRESH_SECONDS = 0
     build_pipeline(build_world())
     CoordinatorFactory(email="coord@example.org")
     problems: list[str] = []

@@ -16,7 +16,13 @@ from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory
 from tests.meetings.permissions import MEETINGS_EXPECTED, is_meetings_url, make_meetings_objects, meetings_url
 from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
-from tests.reports.permissions import REPORTS_EXPECTED, is_reports_url, make_reports_objects, reports_url
+from tests.reports.permissions import (
+    COORDINATOR_POST,
+    REPORTS_EXPECTED,
+    is_reports_url,
+    make_reports_objects,
+    reports_url,
+)
 from tests.suggestions.permissions import (
     SUGGESTIONS_EXPECTED,
     is_suggestions_url,
@@ -68,7 +74,7 @@ EXPECTED = {
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
 }
-ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator"}
+ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator", COORDINATOR_POST: "coordinator"}
 
 
 def passerelle_patterns(resolver=None, namespace=""):

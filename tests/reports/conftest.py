@@ -21,7 +21,7 @@ def pipeline(world):
 @pytest.fixture(autouse=True)
 def _no_cached_figures(settings):
     """Each test builds its own data: figures are computed every time (the cache is tested apart)."""
-    settings.REPORTS_CACHE_SECONDS = 0
+    settings.REPORTS_REFRESH_SECONDS = 0
 
 
 @pytest.fixture(autouse=True)

@@ -22,10 +22,12 @@ PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 MEMBER = (LOGIN, 200, 200, 200)
 PARTNER = (LOGIN, 404, 200, 200)
+COORDINATOR_POST = (LOGIN, 403, 403, 405)  # coordinators only, and only by POST
 
 REPORTS_EXPECTED = {
     "reports:dashboard": COORDINATOR,
     "reports:export": COORDINATOR,
+    "reports:refresh": COORDINATOR_POST,
     "reports:public": PUBLIC,
     "reports:network": COORDINATOR,
     "reports:annual_index": COORDINATOR,

@@ -140,20 +140,68 @@ def test_annual_report_of_a_year_out_of_range_is_not_found(db, coordinator_clien
     assert coordinator_client.get(reverse("reports:annual", args=[2999])).status_code == 404
 
 
-def test_figures_are_kept_for_a_while_then_computed_again(pipeline, coordinator_client, settings):
-    from django.core.cache import cache
+def test_figures_are_kept_then_recomputed_in_the_background(pipeline, coordinator_client, settings):
+    from datetime import timedelta
 
-    from passerelle.reports.models import Outcome
+    from passerelle.jobs.models import Job, JobStatus
+    from passerelle.reports.figures import REFRESH_HANDLER
+    from passerelle.reports.models import FigureSet, Outcome
 
-    settings.REPORTS_CACHE_SECONDS = 60
-    cache.clear()
+    settings.REPORTS_REFRESH_SECONDS = 600
 
     def outcomes_total():
         return coordinator_client.get(reverse("reports:dashboard")).context["table"].row("outcomes").total
 
-    assert outcomes_total() == 5
+    assert outcomes_total() == 5  # first visit: the sets are computed and kept
+    assert set(FigureSet.objects.values_list("territory", flat=True)) == {"", "AURA", "QC", "OTHER"}
     Outcome.objects.filter(pk=pipeline.outcomes["X4"].pk).delete()
     assert outcomes_total() == 5  # still the kept figure, on every page alike
     assert api_figures(coordinator_client.get(reverse("api-indicators")).json())[("outcomes", "total")] == 5
-    cache.clear()
+    assert not Job.objects.filter(handler=REFRESH_HANDLER).exists()  # fresh figures: nothing queued
+
+    # A coordinator asks for new figures: a background job (run at once by the test backend).
+    response = coordinator_client.post(reverse("reports:refresh"))
+    job = Job.objects.get(handler=REFRESH_HANDLER)
+    assert response.status_code == 302 and response["Location"] == job.get_absolute_url()
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and job.result["url"] == reverse("reports:dashboard")
     assert outcomes_total() == 4
+
+    # Figures older than REPORTS_REFRESH_SECONDS are shown, and a refresh is queued behind them.
+    Outcome.objects.filter(pk=pipeline.outcomes["X3"].pk).delete()
+    FigureSet.objects.update(computed_at=FigureSet.objects.first().computed_at - timedelta(seconds=601))
+    response = coordinator_client.get(reverse("reports:dashboard"))
+    assert response.context["table"].row("outcomes").total == 4
+    assert "Figures computed on" in response.content.decode()
+    assert Job.objects.filter(handler=REFRESH_HANDLER).count() == 2
+    assert outcomes_total() == 3
+
+
+def test_kept_figures_are_the_computed_ones_for_every_filter(pipeline, coordinator_client, settings):
+    """Every standing set read from the database gives the numbers computed on the spot."""
+    queries = [PERIOD, "year_from=2020&year_to=2020&territory=QC", "territory=AURA&year_from=2021",
+               "year_to=2020&territory=OTHER", ""]
+    computed = {q: html_figures(coordinator_client.get(f"{reverse('reports:dashboard')}?{q}").content)
+                for q in queries}
+    settings.REPORTS_REFRESH_SECONDS = 600
+    for query in queries:
+        kept = html_figures(coordinator_client.get(f"{reverse('reports:dashboard')}?{query}").content)
+        assert kept == computed[query], query
+    api = api_figures(coordinator_client.get(f"{reverse('api-indicators')}?year=2020&territory=QC").json())
+    assert api == computed["year_from=2020&year_to=2020&territory=QC"]
+
+
+def test_only_coordinators_recompute_the_figures(pipeline, client, member_client, settings):
+    from passerelle.jobs.models import Job
+
+    settings.REPORTS_REFRESH_SECONDS = 600
+    url = reverse("reports:refresh")
+    assert member_client.post(url).status_code == 403
+    member_client.logout()
+    response = client.post(url)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+    assert not Job.objects.exists()
+
+
+def test_recompute_needs_a_post(coordinator_client):
+    assert coordinator_client.get(reverse("reports:refresh")).status_code == 405

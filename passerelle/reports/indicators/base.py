@@ -7,6 +7,7 @@ the next year, as it does for the team that runs it.
 """
 from __future__ import annotations
 
+import statistics
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -107,13 +108,74 @@ Value = int | Decimal | Ratio | None
 Cell = Value | dict[str, Value]
 
 
+YearSets = dict[tuple[int, ...], int]
+
+
 @dataclass
 class Series:
     """An indicator's values for each year that has data, and for the whole period (a distinct
-    count over the period is not the sum of the years: one person active in 2019 and 2020 is one)."""
+    count over the period is not the sum of the years: one person active in 2019 and 2020 is one).
+
+    A series over all years also keeps what it takes to give the series of any shorter period
+    without going back to the database (:meth:`within`): distinct counts keep how many items were
+    active in each set of years (``year_sets``: ``{(2019, 2020): 1}``), medians keep the values of
+    each year (``samples``); every other value is additive (counts, sums, both parts of a ratio)."""
 
     by_year: dict[int, Cell] = field(default_factory=dict)
     total: Cell = None
+    year_sets: YearSets | None = None
+    samples: dict[int, list[int]] | None = None
+
+    def within(self, year_from: int | None, year_to: int | None) -> Series:
+        """The series restricted to the years from ``year_from`` to ``year_to`` (None: open)."""
+        if year_from is None and year_to is None:
+            return self
+
+        def inside(year: int) -> bool:
+            return (year_from is None or year >= year_from) and (year_to is None or year <= year_to)
+
+        by_year = {year: cell for year, cell in self.by_year.items() if inside(year)}
+        year_sets = samples = None
+        if self.year_sets is not None:
+            year_sets = {}
+            for years, n in self.year_sets.items():
+                kept = tuple(year for year in years if inside(year))
+                if kept:
+                    year_sets[kept] = year_sets.get(kept, 0) + n
+            total: Cell = sum(year_sets.values())
+        elif self.samples is not None:
+            samples = {year: values for year, values in self.samples.items() if inside(year)}
+            total = median_days([value for values in samples.values() for value in values])
+        else:
+            total = add_cells(by_year.values(), empty=self.total)
+        return Series(by_year=by_year, total=total, year_sets=year_sets, samples=samples)
+
+
+def median_days(values: list[int]) -> int | None:
+    return round(statistics.median(values)) if values else None
+
+
+def add_cells(cells: Iterable[Cell], *, empty: Cell) -> Cell:
+    """The sum of additive cells of one indicator: counts, amounts, ratios part by part, and
+    dicts of those key by key. ``empty`` (a cell of the same indicator) gives the shape when
+    there are no cells."""
+    cells = [cell for cell in cells if cell is not None]
+    if not cells:
+        if isinstance(empty, Ratio):
+            return Ratio(0, 0)
+        if isinstance(empty, dict):
+            return {}
+        return None if empty is None else type(empty)(0)
+    first = cells[0]
+    if isinstance(first, dict):
+        total: dict[str, Value] = {}
+        for cell in cells:
+            for key, value in cell.items():
+                total[key] = value if key not in total else add_cells([total[key], value], empty=value)
+        return total
+    if isinstance(first, Ratio):
+        return Ratio(sum(c.numerator for c in cells), sum(c.denominator for c in cells))
+    return sum(cells[1:], first)
 
 
 class Unit(models.TextChoices):
@@ -143,15 +205,12 @@ class Indicator:
 
 def count_series(items: QuerySet, when: YearOf, *, distinct: str | None = None) -> Series:
     """Rows of ``items`` (or distinct values of ``distinct``) per year of ``when``, and in all."""
-    counted = Count(distinct, distinct=True) if distinct else Count("pk")
-    rows = (items.order_by().annotate(r_year=year_expression(when)).values("r_year")
-            .annotate(n=counted).values_list("r_year", "n"))
-    by_year = {year: n for year, n in rows if year is not None}
     if distinct:
-        total = items.order_by().aggregate(n=counted)["n"]
-    else:
-        total = sum(by_year.values())
-    return Series(by_year=by_year, total=total)
+        return distinct_series([activity_rows(items, distinct, when)])
+    rows = (items.order_by().annotate(r_year=year_expression(when)).values("r_year")
+            .annotate(n=Count("pk")).values_list("r_year", "n"))
+    by_year = {year: n for year, n in rows if year is not None}
+    return Series(by_year=by_year, total=sum(by_year.values()))
 
 
 def activity_rows(items: QuerySet, item_path: str, when: YearOf) -> QuerySet:
@@ -199,30 +258,30 @@ def union_sql(parts: Iterable[QuerySet | tuple[str, list]]) -> tuple[str, list]:
 
 
 def distinct_series(parts: list[QuerySet | tuple[str, list]]) -> Series:
-    """Distinct items per year and in all, over the union of several activities. PostgreSQL counts
-    both in one pass (``GROUPING SETS``); other databases read the union twice."""
+    """Distinct items per year and in all, over the union of several activities, with the number
+    of items active in each set of years (see :class:`Series`). Rows without a year are left out."""
     if not parts:
-        return Series(total=0)
+        return Series(total=0, year_sets={})
     union, params = union_sql(parts)
-    by_year: dict[int, int] = {}
-    total = 0
+    if connection.vendor == "postgresql":
+        years_of_item = "array_agg(DISTINCT u.r_year ORDER BY u.r_year)"
+    else:
+        years_of_item = "group_concat(DISTINCT u.r_year)"
+    sql = (f"SELECT t.years, COUNT(*) FROM (SELECT {years_of_item} AS years FROM ({union}) u "
+           "WHERE u.r_item IS NOT NULL AND u.r_year IS NOT NULL GROUP BY u.r_item) t GROUP BY t.years")
+    year_sets: YearSets = {}
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                f"SELECT u.r_year, COUNT(DISTINCT u.r_item), GROUPING(u.r_year) FROM ({union}) u "
-                "WHERE u.r_item IS NOT NULL GROUP BY GROUPING SETS ((u.r_year), ())", params)
-            for year, n, is_total in cursor.fetchall():
-                if is_total:
-                    total = n
-                elif year is not None:
-                    by_year[int(year)] = n
-        else:
-            cursor.execute(f"SELECT u.r_year, COUNT(DISTINCT u.r_item) FROM ({union}) u "
-                           "WHERE u.r_item IS NOT NULL GROUP BY u.r_year", params)
-            by_year = {int(year): n for year, n in cursor.fetchall() if year is not None}
-            cursor.execute(f"SELECT COUNT(DISTINCT u.r_item) FROM ({union}) u WHERE u.r_item IS NOT NULL", params)
-            total = cursor.fetchone()[0]
-    return Series(by_year=by_year, total=total)
+        cursor.execute(sql, params)
+        for years, n in cursor.fetchall():
+            if isinstance(years, str):
+                years = sorted({int(float(year)) for year in years.split(",")})
+            key = tuple(int(year) for year in years)
+            year_sets[key] = year_sets.get(key, 0) + n
+    by_year: dict[int, int] = {}
+    for years, n in year_sets.items():
+        for year in years:
+            by_year[year] = by_year.get(year, 0) + n
+    return Series(by_year=by_year, total=sum(year_sets.values()), year_sets=year_sets)
 
 
 def ratio_series(numerator: Series, denominator: Series) -> Series:

@@ -6,7 +6,6 @@ Event, theme and territory apply to the applying project (see ``projects.project
 """
 from __future__ import annotations
 
-import statistics
 from collections import defaultdict
 from datetime import datetime
 
@@ -21,7 +20,7 @@ from passerelle.meetings.enums import MeetingStatus
 from passerelle.meetings.models import MeetingAttendee, MeetingFeedback
 from passerelle.projects.models import Project, ProjectPartner
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series, ratio_series, report_tz, sum_series
+from .base import Indicator, ReportFilters, Series, Unit, count_series, median_days, ratio_series, report_tz, sum_series
 from .projects import projects_matching
 
 DECIDED = (ApplicationStatus.FUNDED, ApplicationStatus.DECLINED)
@@ -128,8 +127,8 @@ def time_to_funding(filters: ReportFilters) -> Series:
             year = timezone.localtime(decided_at, report_tz()).year
             days[year].append((decided_at - met[project_id]).days)
     every = [d for values in days.values() for d in values]
-    return Series(by_year={year: round(statistics.median(values)) for year, values in days.items()},
-                  total=round(statistics.median(every)) if every else None)
+    return Series(by_year={year: median_days(values) for year, values in days.items()},
+                  total=median_days(every), samples={year: sorted(values) for year, values in days.items()})
 
 
 def currencies() -> list[tuple[str, str]]:

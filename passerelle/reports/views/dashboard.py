@@ -1,13 +1,13 @@
 """The coordinators' dashboard and its exports: the same filters, the same table."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from passerelle.core.permissions import coordinator_required
 
-from .. import charts, exports
+from .. import charts, exports, figures
 from ..forms import filters_from
 from ..tables import indicator_table, territory_comparison
 
@@ -17,14 +17,22 @@ COMPARED = ("events", "participants", "people_active", "organisations_active", "
 @coordinator_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     form, filters = filters_from(request.GET)
-    table = indicator_table(filters)
-    comparison = territory_comparison(table)
+    table = indicator_table(filters, user=request.user)
+    comparison = territory_comparison(table, user=request.user)
     return render(request, "reports/dashboard.html", {
         "form": form, "table": table, "comparison": comparison,
         "charts": [*charts.chart_data(table), charts.comparison_chart(comparison, COMPARED)],
         "query": request.GET.urlencode(),
-        "cache_minutes": max(0, getattr(settings, "REPORTS_CACHE_SECONDS", 0)) // 60,
+        "refresh_minutes": figures.refresh_seconds() // 60,
+        "refreshing": figures.refresh_pending(), "can_refresh": True,
     })
+
+
+@coordinator_required
+@require_POST
+def refresh(request: HttpRequest) -> HttpResponse:
+    """Recompute the kept figures now, in the background; the job's page follows its progress."""
+    return redirect(figures.start_refresh(request.user))
 
 
 @coordinator_required
@@ -32,8 +40,8 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     """The dashboard's tables: XLSX holds both sheets; CSV the by-year table, or with
     ``table=territories`` the comparison."""
     _form, filters = filters_from(request.GET)
-    table = indicator_table(filters)
-    comparison = territory_comparison(table)
+    table = indicator_table(filters, user=request.user)
+    comparison = territory_comparison(table, user=request.user)
     if fmt == "xlsx":
         body, name = exports.table_book(table, comparison), "indicators.xlsx"
     elif request.GET.get("table") == "territories":
