@@ -140,6 +140,7 @@ def prepare_data(users: int) -> dict:
                   .values_list("pk", flat=True)[:2000])
     with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
         targets = prepare_meetings(Event.objects.get(slug=MEETINGS_SLUG), emails[:users // 2])
+    prepare_suggestions_index()
     return {"emails": emails, "profiles": public, "meeting_targets": targets}
 
 
@@ -181,6 +182,27 @@ def prepare_meetings(event, emails: list[str]) -> dict[str, list[int]]:
             for i, person in enumerate(participants)}
 
 
+def suggestions_index_dir() -> str:
+    """Where the suggested-partners index of this database is written, for gunicorn's workers to read."""
+    from django.db import connection
+
+    return str(ROOT / "var" / f"load-suggestions-{connection.settings_dict['NAME']}")
+
+
+def prepare_suggestions_index() -> None:
+    """Build the suggested-partners index of the directory as the background job would, before the
+    run: the people-to-meet page answers from it, and a directory this large is never indexed
+    inside a request (each worker loads the snapshot once, during the warm-up)."""
+    from django.conf import settings
+
+    from passerelle.suggestions.index import rebuild_and_save
+
+    settings.SUGGESTIONS_INDEX_DIR = suggestions_index_dir()
+    started = time.perf_counter()
+    rebuild_and_save()
+    print(f"suggestions index built in {time.perf_counter() - started:.0f} s")
+
+
 # ---------------------------------------------------------------------------- server
 
 def free_port() -> int:
@@ -194,7 +216,8 @@ def start_server(options: Options, static_root: str) -> tuple[subprocess.Popen, 
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
            "DATABASE_URL": options.database_url, "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0",
            "STATIC_ROOT": static_root, "LOG_LEVEL": "ERROR",
-           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "TASKS_BACKEND": "immediate"}
+           "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "TASKS_BACKEND": "immediate",
+           "SUGGESTIONS_INDEX_DIR": suggestions_index_dir()}
     collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     if subprocess.run(collect, cwd=ROOT, env=env, capture_output=True, text=True).returncode:
         # A vendored file with a broken reference stops the manifest; the pages under load use
@@ -328,6 +351,8 @@ class Member:
             sign_ins.append(signed_in)
             if signed_in.ok:
                 self.request("GET", "/directory/people/")  # warm-up, not measured
+                if self.email in self.data["meeting_targets"]:  # loads the suggestions index in the worker
+                    self.request("GET", f"/meetings/{MEETINGS_SLUG}/people/")
         except (OSError, http.client.HTTPException):
             signed_in = Sample("sign in", 0.0, False, 0)
         finally:
