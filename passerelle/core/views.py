@@ -13,7 +13,8 @@ from passerelle.directory.models import Organisation
 @public
 def home(request: HttpRequest) -> HttpResponse:
     people = selectors.people_visible_to(request.user)
-    by_territory = dict(people.values_list("territory").annotate(n=Count("pk")).values_list("territory", "n"))
+    # COUNT(*), not COUNT(id): the visibility index answers it without reading the rows.
+    by_territory = dict(people.values_list("territory").annotate(n=Count("*")).values_list("territory", "n"))
     return render(request, "home.html", {
         "people_count": sum(by_territory.values()),
         "by_territory": by_territory,

@@ -102,7 +102,9 @@ class Person(models.Model):
             models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="person_unique_email"),
         ]
         indexes = [
-            models.Index(fields=["visibility", "territory"]),
+            # Covers the visibility rule (level or own profile) with the usual filters: counts of the
+            # directory read this small index instead of the wide rows (search documents).
+            models.Index(fields=["visibility", "territory", "kind", "user"], name="directory_person_visible_idx"),
             models.Index(fields=["kind"]),
             models.Index(fields=["last_name", "first_name"]),
             models.Index(fields=["updated_at"]),

@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from passerelle.core.enums import Visibility
 
 from . import search
-from .models import Organisation, Person, PersonCategory
+from .models import Affiliation, Organisation, Person, PersonCategory
 
 PEOPLE_SORTS = {
     "name": ["last_name", "first_name", "pk"],
@@ -119,8 +120,11 @@ class OrganisationFilters:
 
 
 def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Organisation]:
+    # A subquery, not a join: with the page's LIMIT, only the organisations shown are counted.
+    visible_members = (Affiliation.objects.filter(visible_condition(user, "person__"), organisation=OuterRef("pk"))
+                       .order_by().values("organisation").annotate(n=Count("person", distinct=True)).values("n"))
     qs = Organisation.objects.select_related("parent").annotate(
-        people_count=Count("people", filter=visible_condition(user, "people__"), distinct=True)
+        people_count=Coalesce(Subquery(visible_members, output_field=IntegerField()), 0)
     )
     if filters.territory:
         qs = qs.filter(territory=filters.territory)

@@ -24,7 +24,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -168,8 +168,12 @@ class Figures:
         if seconds and is_standing(filters):
             self._kept = FigureSet.objects.filter(territory=filters.territory).first()
             if self._kept is None:  # never computed yet (a new installation): this set, now
-                self._kept = FigureSet.objects.update_or_create(
-                    territory=filters.territory, defaults=self._computed_now())[0]
+                computed = self._computed_now()
+                try:
+                    with transaction.atomic():
+                        self._kept = FigureSet.objects.create(territory=filters.territory, **computed)
+                except IntegrityError:  # another request kept it meanwhile
+                    self._kept = FigureSet.objects.get(territory=filters.territory)
             self.computed_at = self._kept.computed_at
             self._stale = (timezone.now() - self._kept.computed_at).total_seconds() > seconds
 

@@ -14,14 +14,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
-from passerelle.events.models.bilingual import in_active_language
+from passerelle.core.mixins import BilingualText
 from passerelle.funding.enums import Currency
 
 from .enums import OutcomeKind
 from .outcome_ids import normalize_doi, normalize_patent_number, normalize_trial_id, trial_registry
 
 
-class Outcome(models.Model):
+class Outcome(BilingualText, models.Model):
     project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.PROTECT,
                                 related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=30, choices=OutcomeKind.choices)
@@ -68,14 +68,6 @@ class Outcome(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("reports:outcome", args=[self.pk])
-
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
 
     @property
     def organisation_label(self) -> str:

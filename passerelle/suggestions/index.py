@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -57,9 +57,13 @@ REBUILD_HANDLER = "passerelle.suggestions.jobs.rebuild_index"
 
 def directory_fingerprint() -> Fingerprint:
     """A value that changes whenever a profile or an organisation is created, saved or deleted."""
-    people = Person.objects.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    orgs = Organisation.objects.aggregate(n=Count("pk"), last=Max("updated_at"), top=Max("pk"))
-    return (people["n"], people["last"], people["top"], orgs["n"], orgs["last"], orgs["top"])
+    # One aggregate per query: PostgreSQL then reads MAX() from the end of an index and COUNT(*) from
+    # the smallest index, instead of reading every row of the directory at each request.
+    values = []
+    for model in (Person, Organisation):
+        values += [model.objects.count(), model.objects.aggregate(last=Max("updated_at"))["last"],
+                   model.objects.aggregate(top=Max("pk"))["top"]]
+    return tuple(values)
 
 
 def build_directory_index(fingerprint: Fingerprint | None = None) -> DirectoryIndex:

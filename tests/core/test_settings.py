@@ -38,3 +38,11 @@ def test_debug_is_off_and_hosts_come_from_the_environment():
     code = "from django.conf import settings as s; print(s.DEBUG, s.ALLOWED_HOSTS, s.DATABASES['default']['HOST'])"
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.stdout.strip().splitlines()[-1] == "False ['passerelle.example.org'] db.example.org"
+
+
+def test_postgresql_connections_turn_the_jit_compiler_off():
+    code = "from django.conf import settings as s; print(s.DATABASES['default'].get('OPTIONS', {}).get('options'))"
+    result = manage("shell", "-c", code, **PRODUCTION)
+    assert result.stdout.strip().splitlines()[-1] == "-c jit=off"
+    result = manage("shell", "-c", code, DATABASE_URL="sqlite:///:memory:")
+    assert result.stdout.strip().splitlines()[-1] == "None"

@@ -87,3 +87,30 @@ def test_network_of_people(pipeline):
     edges = {tuple(sorted((names[a], names[b]))): d["weight"] for a, b, d in graph.edges(data=True)}
     assert edges == {("Alice", "Chloé"): 2, ("Bruno", "Denis"): 2, ("Chloé", "Denis"): 1, ("Alice", "Denis"): 1,
                      ("CRCL", "Chloé"): 1, ("CRCL", "Denis"): 1}
+
+
+def test_network_page_is_kept_for_a_while_per_language(pipeline, coordinator_client, settings, monkeypatch):
+    from django.core.cache import cache
+    from django.urls import reverse
+
+    from passerelle.reports import network
+
+    settings.REPORTS_REFRESH_SECONDS = 600
+    cache.clear()
+    built = []
+    original = network.collaboration_graph
+
+    def counting(filters):
+        built.append(filters)
+        return original(filters)
+
+    monkeypatch.setattr(network, "collaboration_graph", counting)
+    first = coordinator_client.get(reverse("reports:network"))
+    again = coordinator_client.get(reverse("reports:network"))
+    assert first.status_code == again.status_code == 200
+    assert len(built) == 1
+    assert first.context["figures"] == again.context["figures"]
+    assert "Network computed on" in again.content.decode()
+    coordinator_client.get(reverse("reports:network"), HTTP_ACCEPT_LANGUAGE="fr")
+    coordinator_client.get(reverse("reports:network"), {"level": "people"})
+    assert len(built) == 3  # another language, other filters: built again

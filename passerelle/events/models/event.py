@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,12 +11,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.mixins import BilingualText, OwnTimeZone
 
 from ..enums import EventKind, EventStatus, EventTimeZone
-from .bilingual import in_active_language
 
 
-class Event(models.Model):
+class Event(BilingualText, OwnTimeZone, models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     title_fr = models.CharField(_("title (French)"), max_length=255)
@@ -62,22 +61,6 @@ class Event(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("events:detail", args=[self.slug])
-
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.time_zone)
-
-    def local(self, moment: datetime | None) -> datetime | None:
-        """``moment`` (stored in UTC) in the event's own time zone."""
-        return timezone.localtime(moment, self.tz) if moment else None
 
     @property
     def is_draft(self) -> bool:

@@ -10,12 +10,13 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.mixins import BilingualText
+
 from ..enums import ItemKind, ItemStatus
-from .bilingual import in_active_language
 from .event import Event, Place
 
 
-class ProgrammeItem(models.Model):
+class ProgrammeItem(BilingualText, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.SESSION)
     title_fr = models.CharField(_("title (French)"), max_length=255)
@@ -54,14 +55,6 @@ class ProgrammeItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
 
     @property
     def is_cancelled(self) -> bool:

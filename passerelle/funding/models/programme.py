@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.events.models.bilingual import in_active_language
+from passerelle.core.bilingual import in_active_language
+from passerelle.core.mixins import BilingualText, OwnTimeZone
 
 from ..enums import CallStatus, CallTimeZone, RuleKind
 
@@ -53,7 +53,7 @@ class Programme(models.Model):
         return in_active_language(self.description_fr, self.description_en)
 
 
-class Call(models.Model):
+class Call(BilingualText, OwnTimeZone, models.Model):
     programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
                                   related_name="calls")
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
@@ -85,22 +85,6 @@ class Call(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("funding:call", args=[self.slug])
-
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
-
-    @property
-    def tz(self) -> ZoneInfo:
-        return ZoneInfo(self.time_zone)
-
-    def local(self, moment: datetime | None) -> datetime | None:
-        """``moment`` (stored in UTC) in the call's own time zone."""
-        return timezone.localtime(moment, self.tz) if moment else None
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Published, opened, and the deadline not reached (the deadline instant itself is too late)."""

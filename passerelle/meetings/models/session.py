@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.events.models.bilingual import in_active_language
+from passerelle.core.bilingual import in_active_language
 
 from ..enums import SessionStatus
 

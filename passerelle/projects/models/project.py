@@ -10,10 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.bilingual import in_active_language
 from passerelle.core.enums import Territory
 
 from ..enums import PartnerRole, ProjectStatus
-from .bilingual import in_active_language
 
 
 class Project(models.Model):

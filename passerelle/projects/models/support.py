@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.bilingual import in_active_language
+
 from ..enums import ServiceKind, ServiceRequestStatus
-from .bilingual import in_active_language
 
 
 class SupportService(models.Model):
