@@ -232,3 +232,14 @@ class ReviewForm(forms.Form):
 class ConflictForm(forms.Form):
     reason = forms.CharField(label=_("What is the conflict?"), widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("e.g. a recent co-author, a close colleague, a competing project."))
+
+
+class ConflictOnBehalfForm(ConflictForm):
+    """A coordinator records a conflict a reviewer told them about (by e-mail, on the phone)."""
+
+    reviewer = forms.ModelChoiceField(label=_("Reviewer"), queryset=Person.objects.none())
+    field_order = ["reviewer", "reason"]
+
+    def __init__(self, *args, pool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewer"].queryset = pool

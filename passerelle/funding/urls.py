@@ -26,6 +26,7 @@ urlpatterns = [
          name="application_eligibility"),
     path("applications/<int:pk>/status/", applications.application_status, name="application_status"),
     path("applications/<int:pk>/reviewers/", review.application_reviewers, name="application_reviewers"),
+    path("applications/<int:pk>/conflicts/", review.application_conflicts, name="application_conflicts"),
     path("applications/<int:pk>/decision/", applications.application_decision, name="application_decision"),
     path("reviews/", review.review_list, name="reviews"),
     path("reviews/<int:pk>/", review.review_detail, name="review"),

@@ -232,3 +232,37 @@ def test_a_call_closing_before_it_opens_is_refused(client):
         "criteria-TOTAL_FORMS": "0", "criteria-INITIAL_FORMS": "0"})
     assert "The deadline must come after the opening." in response.content.decode()
     assert not Call.objects.filter(slug="x").exists()
+
+
+def test_a_coordinator_records_a_conflict_on_a_reviewers_behalf(client, under_review):
+    from passerelle.funding.models import ConflictOfInterest
+
+    coordinator = CoordinatorFactory()
+    login(client, coordinator)
+    url = reverse("funding:application_conflicts", args=[under_review["application"].pk])
+    assert "No conflict of interest declared" in client.get(url).content.decode()
+
+    response = client.post(url, {"reviewer": under_review["reviewer"].pk, "reason": " "})
+    assert response.status_code == 200 and not ConflictOfInterest.objects.exists()
+    assert "This field is required." in response.content.decode()
+
+    response = client.post(url, {"reviewer": under_review["reviewer"].pk, "reason": "Told me by phone: co-author"})
+    assert response.status_code == 302
+    conflict = ConflictOfInterest.objects.get()
+    assert (conflict.reviewer, conflict.application, conflict.declared_by) == (
+        under_review["reviewer"], under_review["application"], coordinator)
+    assert ReviewAssignment.objects.get().status == AssignmentStatus.DECLINED
+    page = client.get(url).content.decode()
+    assert "Told me by phone: co-author" in page
+    # The declared conflict is what the reviewers' page now gives as the reason the reviewer is blocked.
+    from passerelle.funding.conflicts import conflicts_between
+
+    assert [str(c.message) for c in conflicts_between(under_review["reviewer"], under_review["application"])] == [
+        "declared conflict: Told me by phone: co-author"]
+
+
+def test_only_coordinators_record_conflicts_on_behalf(client, under_review):
+    login(client, under_review["reviewer"].user)
+    url = reverse("funding:application_conflicts", args=[under_review["application"].pk])
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"reviewer": under_review["reviewer"].pk, "reason": "x"}).status_code == 403

@@ -65,6 +65,7 @@ PROJECTS_EXPECTED = {
     "funding:application_eligibility": COORDINATOR,
     "funding:application_status": COORDINATOR,
     "funding:application_reviewers": COORDINATOR,
+    "funding:application_conflicts": COORDINATOR,
     "funding:application_decision": COORDINATOR,
     "funding:reviews": MEMBER,
     "funding:review": INVOLVED,

@@ -12,8 +12,8 @@ from passerelle.core.permissions import coordinator_required, member_required
 
 from .. import review, reviewers, selectors, services
 from ..enums import AssignmentStatus
-from ..forms import AssignForm, ConflictForm, ReviewForm
-from ..models import Application, ReviewAssignment
+from ..forms import AssignForm, ConflictForm, ConflictOnBehalfForm, ReviewForm
+from ..models import Application, ConflictOfInterest, ReviewAssignment
 
 
 @coordinator_required
@@ -45,6 +45,29 @@ def application_reviewers(request: HttpRequest, pk: int) -> HttpResponse:
         "suggestions": reviewers.suggest_reviewers(application),
         "can_assign": application.status in review.REVIEWABLE,
     })
+
+
+@coordinator_required
+def application_conflicts(request: HttpRequest, pk: int) -> HttpResponse:
+    """Conflicts of interest declared about this application; a coordinator records one on a
+    reviewer's behalf (an open assignment of that reviewer to it is declined)."""
+    application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
+    form = ConflictOnBehalfForm(request.POST or None,
+                                pool=reviewers.reviewer_pool().order_by("last_name", "first_name"))
+    if request.method == "POST" and form.is_valid():
+        try:
+            review.declare_conflict(actor=request.user, reviewer=form.cleaned_data["reviewer"],
+                                    application=application, reason=form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The conflict of interest is recorded for %(reviewer)s.") % {
+                "reviewer": form.cleaned_data["reviewer"]})
+            return redirect("funding:application_conflicts", pk=application.pk)
+    declared = (ConflictOfInterest.objects.filter(application=application)
+                .select_related("reviewer", "declared_by").order_by("-declared_at", "-pk"))
+    return render(request, "funding/application_conflicts.html", {
+        "application": application, "form": form, "declared": declared})
 
 
 @member_required
