@@ -77,3 +77,26 @@ def test_standing_sets_are_a_territory_and_a_period_only():
     assert not is_standing(ReportFilters(event=3))
     assert not is_standing(ReportFilters(category="5"))
     assert not is_standing(ReportFilters(site=7, territory="QC"))
+
+
+def test_the_refresh_command_keeps_every_standing_set(pipeline, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from passerelle.reports.figures import Figures
+    from passerelle.reports.indicators import all_indicators, indicator
+    from passerelle.reports.models import FigureSet
+
+    out = StringIO()
+    call_command("reports_refresh", stdout=out)
+    assert "4 sets of figures recomputed" in out.getvalue()
+    kept = FigureSet.objects.get(territory="QC")
+    assert set(kept.series) == {i.key for i in all_indicators()}
+    participants = indicator("participants")
+    assert decode_series(kept.series["participants"]) == participants.compute(ReportFilters(territory="QC"))
+    settings.REPORTS_REFRESH_SECONDS = 600
+    figures = Figures(ReportFilters(territory="QC", year_from=2020, year_to=2020))
+    assert figures.computed_at == kept.computed_at  # read from the kept set
+    assert figures.series(participants).total == participants.compute(
+        ReportFilters(territory="QC", year_from=2020, year_to=2020)).total
