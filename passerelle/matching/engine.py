@@ -20,7 +20,7 @@ For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each pro
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,15 +170,19 @@ class MatchingIndex:
         with_reasons: bool, language: str, labels: Labels | None,
     ) -> list[Suggestion]:
         docs, scores, contributions = ranked
-        table = np.column_stack([contributions[c] for c in COMPONENTS]).tolist() if len(docs) else []
+        if not len(docs):
+            return []
+        table = np.column_stack([contributions[c] for c in COMPONENTS]).tolist()
+        documents = self.documents
+        if not with_reasons:  # top_all: a million of these at 50,000 profiles, keep the loop lean
+            return [Suggestion(documents[j].id, score, dict(zip(COMPONENTS, row, strict=True)), [])
+                    for j, score, row in zip(docs.tolist(), scores.tolist(), table, strict=True)]
         out = []
-        for r, j in enumerate(docs):
+        for r, j in enumerate(docs.tolist()):
             parts = dict(zip(COMPONENTS, table[r], strict=True))
-            reasons: list[Reason] = []
-            if with_reasons:
-                ev = gather_evidence(self.space, self._names, query, q, qi, self.documents[j], self.vectors, int(j))
-                reasons = explain(parts, ev, language=language, labels=labels)
-            out.append(Suggestion(self.documents[j].id, float(scores[r]), parts, reasons))
+            ev = gather_evidence(self.space, self._names, query, q, qi, documents[j], self.vectors, j)
+            reasons: list[Reason] = explain(parts, ev, language=language, labels=labels)
+            out.append(Suggestion(documents[j].id, float(scores[r]), parts, reasons))
         return out
 
     def _top_vectors(
@@ -296,13 +300,15 @@ def _rank_forked_block(start: int) -> list[tuple[int, tuple[np.ndarray, np.ndarr
 def _rank_blocks_in_processes(
     index: MatchingIndex, starts: list[int], k: int, options: TopOptions, static: np.ndarray, block_size: int,
     workers: int,
-) -> list[list[tuple[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]]]]:
+) -> Iterator[list[tuple[int, tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]]]]:
+    """Blocks in order, as the workers finish them: the caller turns each into suggestions while the
+    workers rank the next ones."""
     global _FORKED
     index._doc_side(len(index) > PRUNE_LIMIT)  # built once here, inherited by every worker
     _FORKED = (index, k, options, static, block_size)
     pool = multiprocessing.get_context("fork").Pool(workers)
     try:
-        return pool.map(_rank_forked_block, starts, chunksize=max(1, len(starts) // (8 * workers)))
+        yield from pool.imap(_rank_forked_block, starts, chunksize=max(1, len(starts) // (8 * workers)))
     finally:
         # close + join, not terminate (what ``with Pool()`` does): a worker that inherited a SIGTERM
         # handler (pytest-xdist installs one) ignores terminate while it waits for work, and the
