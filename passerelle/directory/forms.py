@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory
@@ -141,21 +142,56 @@ def _blank(choices: Any, label: Any) -> list[tuple[str, Any]]:
     return [("", label)] + list(choices)
 
 
+def _in_language(french: str, english: str) -> str:
+    return french if (get_language() or "fr").startswith("fr") else english
+
+
+def organisation_choices() -> list[tuple[str, str]]:
+    return [(str(pk), f"{name} ({acronym})" if acronym else name)
+            for pk, name, acronym in Organisation.objects.order_by("name").values_list("pk", "name", "acronym")]
+
+
+def category_choices() -> list[tuple[str, str]]:
+    return [(code, f"{code} {_in_language(fr, en)}") for code, fr, en in
+            CsoCategory.objects.filter(active=True).order_by("sort_key").values_list("code", "title_fr", "title_en")]
+
+
+def titled_choices(model: Any, value_field: str) -> list[tuple[str, str]]:
+    """A taxonomy's options in its own order: the value of ``value_field`` and the title in the active language."""
+    return [(str(value), _in_language(fr, en))
+            for value, fr, en in model.objects.values_list(value_field, "title_fr", "title_en")]
+
+
+def read_once(choices: Any) -> Any:
+    """Lazy choices read from the database at most once (per form)."""
+    kept: list = []
+
+    def read() -> list:
+        if not kept:
+            kept.append(list(choices))
+        return kept[0]
+
+    return read
+
+
 class PeopleFilterForm(forms.Form):
     q = forms.CharField(required=False, label=_("Search"), max_length=200)
     territory = forms.ChoiceField(required=False, label=_("Territory"), widget=FastSelect,
                                   choices=_blank(Territory.choices, _("All territories")))
     kind = forms.ChoiceField(required=False, label=_("Kind of actor"), widget=FastSelect,
                              choices=_blank(ActorKind.choices, _("All kinds")))
-    organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False, label=_("Organisation"),
-                                          widget=FastSelect, empty_label=_("All organisations"))
-    category = forms.ChoiceField(required=False, label=_("Cancer research category"), widget=FastSelect)
-    site = forms.ModelChoiceField(CancerSite.objects.all(), required=False, label=_("Cancer site"), widget=FastSelect,
-                                  to_field_name="icrp_code", empty_label=_("All sites"))
-    technique = forms.ModelChoiceField(Technique.objects.all(), required=False, label=_("Technique"), widget=FastSelect,
-                                       to_field_name="code", empty_label=_("All techniques"))
-    language = forms.ModelChoiceField(Language.objects.all(), required=False, label=_("Language"), widget=FastSelect,
-                                      to_field_name="code", empty_label=_("All languages"))
+    # Choices read as plain values when the form is rendered or a value is checked (callables):
+    # no model instance per option, no query at all for an API call that does not use the filter.
+    organisation = forms.ChoiceField(required=False, label=_("Organisation"), widget=FastSelect,
+                                     choices=lambda: _blank(organisation_choices(), _("All organisations")))
+    category = forms.ChoiceField(required=False, label=_("Cancer research category"), widget=FastSelect,
+                                 choices=lambda: _blank(category_choices(), _("All categories")))
+    site = forms.ChoiceField(required=False, label=_("Cancer site"), widget=FastSelect,
+                             choices=lambda: _blank(titled_choices(CancerSite, "icrp_code"), _("All sites")))
+    technique = forms.ChoiceField(required=False, label=_("Technique"), widget=FastSelect,
+                                  choices=lambda: _blank(titled_choices(Technique, "code"), _("All techniques")))
+    language = forms.ChoiceField(required=False, label=_("Language"), widget=FastSelect,
+                                 choices=lambda: _blank(titled_choices(Language, "code"), _("All languages")))
     sort = forms.ChoiceField(required=False, label=_("Sort by"), widget=FastSelect, choices=[
         ("", _("Default")), ("name", _("Name (A–Z)")), ("-name", _("Name (Z–A)")), ("territory", _("Territory")),
         ("kind", _("Kind of actor")), ("recent", _("Recently updated")), ("relevance", _("Relevance")),
@@ -163,9 +199,9 @@ class PeopleFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].choices = _blank(
-            [(c.code, str(c)) for c in CsoCategory.objects.filter(active=True)], _("All categories")
-        )
+        for name in ("organisation", "category", "site", "technique", "language"):
+            field = self.fields[name]
+            field.choices = read_once(field.choices)  # the widget reads them twice when it renders
 
     def filters(self) -> PeopleFilters:
         if not self.is_valid():
@@ -174,10 +210,9 @@ class PeopleFilterForm(forms.Form):
         sort = d["sort"] if d["sort"] in PEOPLE_SORTS else ""
         return PeopleFilters(
             q=d["q"], territory=d["territory"], kind=d["kind"],
-            organisation=d["organisation"].pk if d["organisation"] else None,
-            category=d["category"], site=d["site"].icrp_code if d["site"] else None,
-            technique=d["technique"].code if d["technique"] else "",
-            language=d["language"].code if d["language"] else "", sort=sort,
+            organisation=int(d["organisation"]) if d["organisation"] else None,
+            category=d["category"], site=int(d["site"]) if d["site"] else None,
+            technique=d["technique"], language=d["language"], sort=sort,
         )
 
 

@@ -105,6 +105,11 @@ def person_list(*, user: Any, filters: PeopleFilters) -> QuerySet[Person]:
     return qs.order_by(*PEOPLE_SORTS[sort])
 
 
+def with_card_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
+    """What a person's card in a list shows: organisations, cancer sites, techniques."""
+    return qs.prefetch_related("affiliations__organisation", "site_tags__site", "techniques")
+
+
 def with_profile_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
     return qs.prefetch_related(
         "affiliations__organisation", "site_tags__site", "category_tags__category", "techniques", "languages"

@@ -79,3 +79,20 @@ def test_organisation_detail_queries_do_not_grow_with_members(member_client):
     for _ in range(20):
         PersonFactory(organisation=big)
     assert queries_of(member_client, big.get_absolute_url()) == queries_of(member_client, small.get_absolute_url())
+
+
+def test_a_search_page_counts_its_matches_with_the_page_rows(member_client):
+    """One query for the ranked page and its total; pages past the end fall back to the last page."""
+    fill(30)
+    url = reverse("directory:people") + "?q=tumour"
+    with CaptureQueriesContext(connection) as captured:
+        response = member_client.get(url)
+    counts = [q["sql"] for q in captured if q["sql"].lstrip().upper().startswith("SELECT COUNT(*)")]
+    assert counts == []
+    page = response.context["page"]
+    assert page.paginator.count == 30 and len(page.object_list) == 25 and page.has_next()
+    second = member_client.get(url + "&page=2").context["page"]
+    assert (second.number, len(second.object_list), second.paginator.count) == (2, 5, 30)
+    beyond = member_client.get(url + "&page=9").context["page"]
+    assert (beyond.number, beyond.paginator.count) == (2, 30)
+    assert member_client.get(url + "&page=abc").context["page"].number == 1

@@ -136,7 +136,7 @@ def test_sorting_by_recent_update_puts_the_last_edited_first(client, directory):
 
 def test_relevance_is_the_default_order_of_a_search_and_name_otherwise(client, directory):
     response = client.get(reverse("directory:people"), {"q": "radio"})
-    assert response.context["page"].object_list.query.order_by[0] == "-rank"
+    assert response.context["page"].paginator.object_list.query.order_by[0] == "-rank"
     assert names(client) == ["Aubert", "Bouchard", "Chevalier", "Dubois"]
     assert names(client, sort="relevance") == ["Aubert", "Bouchard", "Chevalier", "Dubois"]
 

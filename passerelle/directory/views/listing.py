@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
 PAGE_SIZE = 25
@@ -18,3 +18,20 @@ def query_without(request: HttpRequest, *names: str) -> str:
     for name in names:
         params.pop(name, None)
     return params.urlencode()
+
+
+def paginate_ranked(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
+    """:func:`paginate` for a ranked search: the total comes with the page's rows
+    (``COUNT(*) OVER ()``), since ranking reads every match anyway; one scan of the matches instead
+    of two. A page past the end falls back to the usual count and the last page."""
+    try:
+        number = max(1, int(request.GET.get("page") or 1))
+    except ValueError:
+        number = 1
+    start = (number - 1) * per_page
+    rows = list(queryset.annotate(total_found=Window(Count("*")))[start:start + per_page])
+    paginator = Paginator(queryset, per_page)
+    if not rows:
+        return paginator.get_page(number)
+    paginator.count = rows[0].total_found  # the paginator's cached count
+    return Page(rows, number, paginator)

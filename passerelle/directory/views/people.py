@@ -11,15 +11,15 @@ from passerelle.core.permissions import coordinator_required, member_required, p
 from .. import audit, exports, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
-from .listing import paginate, query_without
+from .listing import paginate, paginate_ranked, query_without
 
 
 @public
 def person_list(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.PeopleFilters()
-    people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
-    page = paginate(request, people)
+    people = selectors.with_card_relations(selectors.person_list(user=request.user, filters=filters))
+    page = paginate_ranked(request, people) if filters.q else paginate(request, people)
     return render(request, "directory/person_list.html", {
         "form": form, "page": page, "filters": filters,
         "page_query": query_without(request, "page"),
