@@ -311,9 +311,9 @@ class Member:
         """(action, method, path, body) of the member's next step."""
         action = self.rng.choices([a for a, _ in ACTIONS], weights=[w for _, w in ACTIONS])[0]
         if action == "register":
-            todo = [slug for slug in EVENT_SLUGS if slug not in self.registered]
-            if todo:
-                slug = self.rng.choice(todo)
+            remaining = [slug for slug in EVENT_SLUGS if slug not in self.registered]
+            if remaining:
+                slug = self.rng.choice(remaining)
                 self.registered.add(slug)
                 return action, "POST", f"/events/{slug}/register/", {
                     "role": "delegate", "consent_to_list": "on", "csrfmiddlewaretoken": self.csrf()}
@@ -322,9 +322,9 @@ class Member:
         if action.startswith("meeting") and targets is None:
             action = "event page"  # not registered to the meetings' event: no session pages
         if action == "meeting request":
-            todo = [pk for pk in targets if pk not in self.asked]
-            if todo:
-                target = self.rng.choice(todo)
+            remaining = [pk for pk in targets if pk not in self.asked]
+            if remaining:
+                target = self.rng.choice(remaining)
                 self.asked.add(target)
                 return action, "POST", f"/meetings/{MEETINGS_SLUG}/people/{target}/request/", {
                     "message": "Rencontre proposée par le test de charge.", "priority": "2",
