@@ -7,18 +7,10 @@ from passerelle.core.enums import Territory
 from passerelle.core.models import CancerSite
 from passerelle.directory import search
 from passerelle.directory.models import Person, PersonSite
+from tests.browser.journeys import sign_in
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_member_signs_in_searches_and_edits_own_profile(page):

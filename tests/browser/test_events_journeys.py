@@ -10,19 +10,11 @@ from django.core import mail
 from passerelle.core.enums import Territory, Visibility
 from passerelle.events.enums import RegistrationStatus
 from passerelle.events.models import Registration
+from tests.browser.journeys import sign_in
 from tests.events.factories import EventFactory, ProgrammeItemFactory
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 @pytest.fixture

@@ -8,25 +8,17 @@ import pytest
 from passerelle.core.enums import Territory, Visibility
 from passerelle.meetings.enums import MeetingStatus, RequestStatus
 from passerelle.meetings.models import Meeting, MeetingRequest
+from tests.browser import journeys
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.meetings.factories import make_session
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
 SLUG = "entretiens-jacques-cartier-2027"
 
 
 def signed_in(browser, live_server, email: str):
-    context = browser.new_context(locale="fr-FR", base_url=live_server.url, accept_downloads=True)
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
-    return page
+    return journeys.signed_in(browser, live_server, email, accept_downloads=True, timeout=20_000)
 
 
 @pytest.fixture

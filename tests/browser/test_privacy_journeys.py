@@ -11,18 +11,10 @@ from passerelle.core.enums import Visibility
 from passerelle.directory.models import Person
 from passerelle.privacy.enums import ErasureStatus
 from passerelle.privacy.models import ErasureRequest
+from tests.browser.journeys import sign_in
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 def sign_out(page) -> None:

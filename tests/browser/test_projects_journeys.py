@@ -15,25 +15,13 @@ from passerelle.funding.enums import ApplicationStatus, AssignmentStatus
 from passerelle.funding.models import Application, ReviewAssignment
 from passerelle.meetings.models import Slot
 from passerelle.projects.models import Opportunity, Project
+from tests.browser.journeys import signed_in
 from tests.events.factories import EventFactory
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.funding.factories import SDC_RULES, CallFactory
 from tests.meetings.factories import make_request, make_session, participant, place, publish
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-
-
-def signed_in(browser, live_server, email: str):
-    context = browser.new_context(locale="fr-FR", base_url=live_server.url)
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
-    return page
 
 
 @pytest.fixture

@@ -10,21 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests.browser.journeys import sign_in
 from tests.factories import CoordinatorFactory
 from tests.reports.pipeline import build_pipeline
 from tests.reports.world import build_world
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
 VENDOR = Path(__file__).resolve().parents[2] / "passerelle" / "static" / "vendor"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 @pytest.fixture

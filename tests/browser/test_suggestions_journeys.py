@@ -7,18 +7,10 @@ import pytest
 from passerelle.projects.enums import OriginKind
 from passerelle.projects.models import Opportunity
 from passerelle.suggestions.index import forget_index
+from tests.browser.journeys import sign_in
 from tests.suggestions.factories import community
 
 pytestmark = pytest.mark.browser
-PASSWORD = "correct horse battery"
-
-
-def sign_in(page, email: str) -> None:
-    page.goto("/accounts/login/")
-    page.fill("input[name=username]", email)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_member_reads_the_reasons_and_saves_a_suggestion_as_an_opportunity(page, transactional_db):
