@@ -1,13 +1,18 @@
 """Forms of the projects app: filters, opportunities, projects and partners, service requests."""
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation, Person
+from passerelle.directory.selectors import is_coordinator, people_visible_to
 from passerelle.events.models import Event
+from passerelle.events.selectors import events_visible_to
 
 from .enums import (
     OPPORTUNITY_TRANSITIONS,
@@ -48,16 +53,24 @@ class OpportunityFilterForm(forms.Form):
                                   origin_kind=data.get("origin_kind", ""), sort=sort)
 
 
-def people_field(required: bool = True) -> forms.ModelMultipleChoiceField:
-    field = forms.ModelMultipleChoiceField(label=_("People"), queryset=Person.objects.order_by("last_name",
-                                                                                                  "first_name"),
-                                           required=required)
-    field.widget.attrs["size"] = 10
-    return field
+def people_choices(user: Any) -> QuerySet[Person]:
+    """The profiles ``user`` may pick in a form: exactly the ones they may see."""
+    return people_visible_to(user).order_by("last_name", "first_name")
+
+
+def owner_choices(user: Any) -> QuerySet:
+    """Coordinators pick any active account; a member, themself or the account of a profile they see."""
+    accounts = get_user_model().objects.filter(is_active=True)
+    if not is_coordinator(user):
+        accounts = accounts.filter(Q(pk=user.pk) | Q(person__in=people_visible_to(user)))
+    return accounts.order_by("email")
 
 
 class OpportunityForm(forms.ModelForm):
-    people = people_field()
+    """Every choice is built from what ``user`` may see; people already attached whom the user may
+    not see are kept as they are, without being shown."""
+
+    people = forms.ModelMultipleChoiceField(label=_("People"), queryset=Person.objects.none())
 
     class Meta:
         model = Opportunity
@@ -65,15 +78,37 @@ class OpportunityForm(forms.ModelForm):
                   "origin_event", "origin_note", "next_step", "next_step_due", "owner"]
         widgets = {"next_step_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user: Any, **kwargs):
         super().__init__(*args, **kwargs)
+        visible = people_choices(user)
+        self.fields["people"].queryset = visible
+        self.fields["people"].widget.attrs["size"] = 10
         self.fields["organisations"].queryset = Organisation.objects.order_by("name")
-        self.fields["owner"].queryset = get_user_model().objects.filter(is_active=True).order_by("email")
-        self.fields["origin_event"].queryset = Event.objects.order_by("-start")
+        owners = owner_choices(user)
+        if self.instance.pk and self.instance.owner_id:
+            owners = owners | get_user_model().objects.filter(pk=self.instance.owner_id)
+        self.fields["owner"].queryset = owners.distinct().order_by("email")
+        self.fields["origin_event"].queryset = events_visible_to(user).order_by("-start")
         for name in ("organisations", "categories", "sites"):
             self.fields[name].widget.attrs["size"] = 8
+        self.unseen_people: list[Person] = []
         if self.instance.pk:
-            self.initial["people"] = list(self.instance.people.all())
+            # Read from the database, not from a prefetch that may already hide some of them.
+            attached = Person.objects.filter(opportunities=self.instance.pk)
+            self.initial["people"] = list(attached.filter(pk__in=visible))
+            self.unseen_people = list(attached.exclude(pk__in=visible))
+
+    def clean_people(self) -> list[Person]:
+        return [*self.cleaned_data["people"], *self.unseen_people]
+
+    def clean_origin_event(self) -> Event | None:
+        """An event of origin the user may not see (a draft) is kept, not cleared."""
+        chosen = self.cleaned_data.get("origin_event")
+        if chosen is None and self.instance.pk and self.instance.origin_event_id:
+            hidden = Event.objects.filter(pk=self.instance.origin_event_id).exclude(
+                pk__in=self.fields["origin_event"].queryset)
+            return hidden.first()
+        return chosen
 
 
 class OpportunityStatusForm(forms.Form):
@@ -109,11 +144,16 @@ class ProjectForm(forms.ModelForm):
         widgets = {"start": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                    "end": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user: Any, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["events"].queryset = Event.objects.order_by("-start")
+        self.fields["events"].queryset = events_visible_to(user).order_by("-start")
+        self.unseen_events = list(Event.objects.filter(projects=self.instance.pk).exclude(
+            pk__in=events_visible_to(user))) if self.instance.pk else []
         for name in ("categories", "sites", "events"):
             self.fields[name].widget.attrs["size"] = 8
+
+    def clean_events(self) -> list[Event]:
+        return [*self.cleaned_data["events"], *self.unseen_events]
 
 
 class PartnerForm(forms.ModelForm):
@@ -121,9 +161,9 @@ class PartnerForm(forms.ModelForm):
         model = ProjectPartner
         fields = ["person", "organisation", "role"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user: Any, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.order_by("last_name", "first_name")
+        self.fields["person"].queryset = people_choices(user)
         self.fields["organisation"].queryset = Organisation.objects.order_by("name")
 
     def clean(self):
@@ -149,8 +189,15 @@ class BasePartnerFormSet(forms.BaseInlineFormSet):
             seen.add(person.pk)
 
 
-PartnerFormSet = forms.inlineformset_factory(Project, ProjectPartner, form=PartnerForm, formset=BasePartnerFormSet,
-                                             extra=3, can_delete=True)
+_PartnerFormSet = forms.inlineformset_factory(Project, ProjectPartner, form=PartnerForm, formset=BasePartnerFormSet,
+                                              extra=3, can_delete=True)
+
+
+def partner_formset(*, user: Any, project: Project, data: Any = None) -> BasePartnerFormSet:
+    """The partners ``user`` may edit: rows of profiles they may not see are neither shown nor touched."""
+    rows = project.partners.filter(Q(person__isnull=True) | Q(person__in=people_visible_to(user)))
+    return _PartnerFormSet(data, instance=project, prefix="partners", queryset=rows.order_by("pk"),
+                           form_kwargs={"user": user})
 
 
 class ProjectStatusForm(forms.Form):

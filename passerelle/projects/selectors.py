@@ -6,7 +6,8 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from passerelle.directory.selectors import is_coordinator
+from passerelle.directory.selectors import is_coordinator, people_visible_to
+from passerelle.events.selectors import events_visible_to
 
 from .enums import ProjectStatus
 from .models import Opportunity, Project, ProjectPartner, ServiceRequest
@@ -61,17 +62,24 @@ def opportunity_list(*, user: Any, filters: OpportunityFilters) -> QuerySet[Oppo
         opportunities = opportunities.filter(
             Q(title__icontains=word) | Q(description__icontains=word) | Q(next_step__icontains=word)
             | Q(pk__in=Opportunity.people.through.objects.filter(
-                Q(person__last_name__icontains=word) | Q(person__first_name__icontains=word)
+                Q(person__last_name__icontains=word) | Q(person__first_name__icontains=word),
+                person__in=people_visible_to(user),
             ).values("opportunity_id"))
         )
     order = OPPORTUNITY_SORTS.get(filters.sort, OPPORTUNITY_SORTS["recent"])
-    return (opportunities.select_related("owner", "origin_event")
-            .prefetch_related("people", "organisations").order_by(*order))
+    return (opportunities.select_related("owner")
+            .prefetch_related(Prefetch("people", queryset=people_visible_to(user)),
+                              Prefetch("origin_event", queryset=events_visible_to(user)),
+                              "organisations").order_by(*order))
 
 
 def opportunity_detail_queryset(user: Any) -> QuerySet[Opportunity]:
-    return (opportunities_visible_to(user).select_related("owner", "created_by", "origin_event")
-            .prefetch_related("people__affiliations__organisation", "organisations", "categories", "sites"))
+    """Opportunities with only the people and the event of origin that ``user`` may see."""
+    people = people_visible_to(user).prefetch_related("affiliations__organisation")
+    return (opportunities_visible_to(user).select_related("owner", "created_by")
+            .prefetch_related(Prefetch("people", queryset=people),
+                              Prefetch("origin_event", queryset=events_visible_to(user)),
+                              "organisations", "categories", "sites"))
 
 
 # Joint projects -----------------------------------------------------------------------------
@@ -135,19 +143,26 @@ def project_list(*, user: Any, filters: ProjectFilters) -> QuerySet[Project]:
         projects = projects.filter(
             Q(title_fr__icontains=word) | Q(title_en__icontains=word) | Q(acronym__icontains=word)
             | Q(summary_fr__icontains=word) | Q(summary_en__icontains=word)
-            | Q(pk__in=ProjectPartner.objects.filter(
+            | Q(pk__in=partners_shown_to(user).filter(
                 Q(person__last_name__icontains=word) | Q(organisation__name__icontains=word)
                 | Q(organisation__acronym__icontains=word)).values("project_id"))
         )
     order = PROJECT_SORTS.get(filters.sort, PROJECT_SORTS["recent"])
-    partners = ProjectPartner.objects.select_related("person", "organisation").order_by("role", "pk")
-    return projects.prefetch_related(Prefetch("partners", queryset=partners), "events").order_by(*order)
+    return projects.prefetch_related(Prefetch("partners", queryset=partners_shown_to(user)),
+                                     Prefetch("events", queryset=events_visible_to(user))).order_by(*order)
+
+
+def partners_shown_to(user: Any) -> QuerySet[ProjectPartner]:
+    """Partner rows ``user`` may see: an organisation, or a profile they may see."""
+    return (ProjectPartner.objects.filter(Q(person__isnull=True) | Q(person__in=people_visible_to(user)))
+            .select_related("person", "organisation").order_by("role", "pk"))
 
 
 def project_detail_queryset(user: Any) -> QuerySet[Project]:
-    partners = ProjectPartner.objects.select_related("person", "organisation").order_by("role", "pk")
-    return (projects_visible_to(user).select_related("opportunity__origin_event", "created_by")
-            .prefetch_related(Prefetch("partners", queryset=partners), "events", "categories", "sites"))
+    """Projects with only the partners and events that ``user`` may see."""
+    return (projects_visible_to(user).select_related("opportunity", "created_by")
+            .prefetch_related(Prefetch("partners", queryset=partners_shown_to(user)),
+                              Prefetch("events", queryset=events_visible_to(user)), "categories", "sites"))
 
 
 @dataclass(frozen=True)

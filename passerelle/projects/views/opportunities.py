@@ -55,7 +55,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     person = getattr(request.user, "person", None)
     if person is not None:
         initial["people"] = [person.pk]
-    form = OpportunityForm(request.POST or None, initial=initial)
+    form = OpportunityForm(request.POST or None, initial=initial, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -76,7 +76,7 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
 @member_required
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = editable_opportunity(request, pk)
-    form = OpportunityForm(request.POST or None, instance=opportunity)
+    form = OpportunityForm(request.POST or None, instance=opportunity, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

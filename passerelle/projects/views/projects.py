@@ -13,7 +13,7 @@ from passerelle.funding.selectors import applications_visible_to
 
 from .. import selectors, services
 from ..enums import PartnerRole
-from ..forms import PartnerFormSet, ProjectFilterForm, ProjectForm, ProjectStatusForm
+from ..forms import ProjectFilterForm, ProjectForm, ProjectStatusForm, partner_formset
 from ..models import Project
 from .listing import paginate, query_without
 
@@ -53,7 +53,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def project_create(request: HttpRequest) -> HttpResponse:
     """A new draft project; its creator's profile joins as its first lead."""
-    form = ProjectForm(request.POST or None)
+    form = ProjectForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         person = getattr(request.user, "person", None)
@@ -80,7 +80,7 @@ def _main_organisation(person):
 @member_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
-    form = ProjectForm(request.POST or None, instance=project)
+    form = ProjectForm(request.POST or None, instance=project, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             services.project_update(actor=request.user, project=form.save(commit=False),
@@ -97,7 +97,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
-    formset = PartnerFormSet(request.POST or None, instance=project, prefix="partners")
+    formset = partner_formset(user=request.user, project=project, data=request.POST or None)
     if request.method == "POST" and formset.is_valid():
         try:
             services.project_save_partners(actor=request.user, project=project, formset=formset)
