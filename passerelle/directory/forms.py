@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,6 +16,7 @@ from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.widgets import FastSelect
 
 from .models import Affiliation, Organisation, Person
+from .rules import check_profile_email
 from .selectors import ORGANISATION_SORTS, PEOPLE_SORTS, OrganisationFilters, PeopleFilters
 from .services import AffiliationData, PersonTags
 
@@ -71,8 +73,10 @@ class PersonForm(forms.ModelForm):
 
     def clean_email(self) -> str:
         email = (self.cleaned_data.get("email") or "").lower()
-        if email and Person.objects.filter(email=email).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Another profile already uses this e-mail address."))
+        try:
+            check_profile_email(email, self.instance)
+        except ValidationError as error:
+            raise forms.ValidationError(error.message_dict["email"]) from None
         return email
 
     def person_data(self) -> dict[str, Any]:

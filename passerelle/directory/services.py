@@ -11,6 +11,7 @@ from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 
 from . import audit, search
 from .models import Affiliation, AuditEntry, Organisation, Person, PersonCategory, PersonSite
+from .rules import check_profile_email
 
 PERSON_FIELDS = (
     "first_name", "last_name", "email", "kind", "territory", "orcid", "expertise", "keywords",
@@ -78,6 +79,7 @@ def person_create(*, actor: Any, data: dict[str, Any], tags: PersonTags | None =
     person = Person(user=user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     if "email" in data:
         person.email = (data["email"] or "").lower()
+    check_profile_email(person.email, person)
     person.full_clean()
     person.save()
     _apply_tags(person, tags or PersonTags())
@@ -93,6 +95,7 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any], tags: Per
     for key, value in data.items():
         if key in PERSON_FIELDS:
             setattr(person, key, value.lower() if key == "email" and value else value)
+    check_profile_email(person.email, person)
     person.full_clean()
     person.save()
     _apply_tags(person, tags or PersonTags())

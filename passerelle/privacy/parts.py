@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
 from django.contrib.sessions.models import Session
 from django.db.models import F, Q
 from django.utils import timezone
@@ -35,10 +36,18 @@ def _when(value: Any) -> str:
 # Accounts -----------------------------------------------------------------------------------
 
 def _emails(person: Person) -> set[str]:
-    emails = {person.email.lower()} if person.email else set()
+    """The addresses whose records are the person's: the sign-in address of their own account.
+
+    Never the profile's e-mail string when it is another account's: sign-in records, lockout
+    counters and invitations follow the account. A profile without an account owns only the
+    invitations sent to it, and those sent to its address while no account uses that address.
+    """
     if person.user_id:
-        emails.add(person.user.email.lower())
-    return emails
+        return {person.user.email.lower()}
+    email = (person.email or "").strip().lower()
+    if email and not get_user_model().objects.filter(email__iexact=email).exists():
+        return {email}
+    return set()
 
 
 def export_account(person: Person) -> dict:

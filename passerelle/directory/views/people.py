@@ -79,7 +79,7 @@ def my_profile(request: HttpRequest) -> HttpResponse:
     if person is not None:
         return redirect("directory:person_edit", pk=person.pk)
     user = request.user
-    return _edit(request, Person(email=user.email, first_name=user.first_name, last_name=user.last_name),
+    return _edit(request, Person(user=user, email=user.email, first_name=user.first_name, last_name=user.last_name),
                  owner=user)
 
 
