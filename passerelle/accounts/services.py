@@ -6,12 +6,13 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from passerelle.core.mail import deliver, make_message
 
 from .models import Invitation
 
@@ -26,12 +27,8 @@ def invitation_create(*, invited_by: Any, email: str, role: str, person: Any = N
     invitation = Invitation.objects.create(email=email, role=role, person=person, invited_by=invited_by)
     link = base_url.rstrip("/") + reverse("accounts:accept", args=[invitation.token])
     context = {"invitation": invitation, "link": link, "days": settings.INVITATION_MAX_AGE_DAYS}
-    send_mail(
-        subject=_("Your invitation to Passerelle"),
-        message=render_to_string("accounts/invitation_email.txt", context),
-        from_email=None,
-        recipient_list=[email],
-    )
+    deliver(make_message(subject=_("Your invitation to Passerelle"),
+                         body=render_to_string("accounts/invitation_email.txt", context), to=[email]))
     return invitation
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import CancerSite, CsoCategory, Language, Technique
+from .models import CancerSite, CsoCategory, Language, Technique, UnsentEmail
 
 
 @admin.register(CsoCategory)
@@ -26,3 +26,16 @@ class TechniqueAdmin(admin.ModelAdmin):
 @admin.register(Language)
 class LanguageAdmin(admin.ModelAdmin):
     list_display = ["code", "title_en", "title_fr"]
+
+
+@admin.register(UnsentEmail)
+class UnsentEmailAdmin(admin.ModelAdmin):
+    """Notifications that could not be sent: read-only, resent by ``manage.py mail_retry``."""
+
+    list_display = ["subject", "created_at", "updated_at", "attempts"]
+    search_fields = ["subject", "to"]
+    readonly_fields = ["subject", "body", "from_email", "to", "attempts", "last_error", "created_at", "updated_at"]
+    exclude = ["attachments"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

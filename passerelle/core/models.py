@@ -88,3 +88,27 @@ class Language(BilingualTitleMixin):
         ordering = ["code"]
         verbose_name = _("language")
         verbose_name_plural = _("languages")
+
+
+class UnsentEmail(models.Model):
+    """A notification whose sending failed after its change was committed: kept to be sent again
+    (``manage.py mail_retry``) instead of failing the change or being lost."""
+
+    subject = models.CharField(_("subject"), max_length=998)
+    body = models.TextField(_("body"))
+    from_email = models.CharField(_("from"), max_length=254)
+    to = models.JSONField(_("to"), default=list)
+    attachments = models.JSONField(_("attachments"), default=list,
+                                   help_text=_("Name, base64 content and type of each attachment."))
+    attempts = models.PositiveIntegerField(_("attempts"), default=1)
+    last_error = models.TextField(_("last error"), blank=True)
+    created_at = models.DateTimeField(_("first attempt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last attempt"), auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("unsent e-mail")
+        verbose_name_plural = _("unsent e-mails")
+
+    def __str__(self) -> str:
+        return self.subject

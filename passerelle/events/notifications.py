@@ -6,6 +6,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import deliver
+
 from . import ics, selectors
 from .enums import RegistrationStatus
 from .models import Registration
@@ -44,4 +46,4 @@ def send_registration_email(registration: Registration, *, base_url: str = "", p
     )
     if confirmed:
         message.attach(f"{registration.event.slug}.ics", personal_ics(registration, base_url), "text/calendar")
-    message.send()
+    deliver(message)

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 
 from . import notifications, rules
@@ -44,7 +45,7 @@ def event_save(*, actor: Any, event: Event, categories: Iterable = (), sites: It
         if event.capacity is not None:
             promoted = _promote_waiting(event)
             for registration in promoted:
-                transaction.on_commit(partial(notifications.send_registration_email, registration, promoted=True))
+                after_commit(partial(notifications.send_registration_email, registration, promoted=True))
     return event
 
 
@@ -136,7 +137,7 @@ def registration_register(*, actor: Any, event: Event, person: Person, role: str
         registration.full_clean(exclude=["registered_by"], validate_unique=False)
         registration.save()
         registration.event = locked
-        transaction.on_commit(partial(notifications.send_registration_email, registration, base_url=base_url))
+        after_commit(partial(notifications.send_registration_email, registration, base_url=base_url))
     return registration
 
 
@@ -152,7 +153,7 @@ def registration_cancel(*, actor: Any, registration: Registration, base_url: str
         stored.save(update_fields=["status", "cancelled_at"])
         if event.status not in (EventStatus.HELD, EventStatus.CANCELLED):
             for promoted in _promote_waiting(event):
-                transaction.on_commit(partial(notifications.send_registration_email, promoted,
+                after_commit(partial(notifications.send_registration_email, promoted,
                                               base_url=base_url, promoted=True))
     return stored
 

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 
 from . import notifications
@@ -50,7 +51,7 @@ def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
             _record(locked, ApplicationStatus.UNDER_REVIEW, by=_actor(actor),
                     note=_("Reviewer assigned."))
             locked.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(partial(notifications.reviewer_assigned, assignment, actor=_actor(actor)))
+        after_commit(partial(notifications.reviewer_assigned, assignment, actor=_actor(actor)))
     return assignment
 
 

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Affiliation
 from passerelle.projects.models import Project
 
@@ -171,7 +172,7 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
         _record(locked, ApplicationStatus.SUBMITTED, by=_actor(actor))
         locked.submitted_at, locked.submitted_by = now or timezone.now(), _actor(actor)
         locked.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
-        transaction.on_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))
     return locked
 
 
@@ -214,7 +215,7 @@ def application_check_eligibility(*, actor: Any, application: Application) -> Ap
         if to_status != locked.status:
             _record(locked, to_status, by=_actor(actor), note=failed)
         locked.save(update_fields=["status", "eligibility", "eligibility_checked_at", "updated_at"])
-        transaction.on_commit(partial(notifications.eligibility_checked, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.eligibility_checked, locked, actor=_actor(actor)))
     return locked
 
 
@@ -281,7 +282,7 @@ def application_decide(*, actor: Any, application: Application, decision: str, n
         _record(locked, decision, by=_actor(actor), note=note.strip())
         locked.decided_at, locked.decided_by, locked.decision_note = timezone.now(), _actor(actor), note.strip()
         locked.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "updated_at"])
-        transaction.on_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
     return locked
 
 

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import deliver
 from passerelle.directory.models import Person
 
 from .enums import RequestStatus
@@ -44,7 +45,7 @@ def _send(person: Person, subject: str, template: str, context: dict, attachment
         )
         if attachment is not None:
             message.attach(*attachment)
-    message.send()
+    deliver(message)
 
 
 def subject_of(kind: str, context: dict) -> str:

@@ -1,14 +1,13 @@
 """E-mails of the privacy app: coordinators learn of each erasure request."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from passerelle.accounts.models import Role
+from passerelle.core.mail import deliver, make_message
 
 from .models import ErasureRequest
 
@@ -24,5 +23,5 @@ def send_erasure_requested(request_pk: int, base_url: str = "") -> int:
     body = render_to_string("privacy/email/erasure_requested.txt", {
         "request": request, "url": base_url.rstrip("/") + reverse("privacy:erasures"),
     })
-    return send_mail(_("Passerelle: a request to erase personal data"), body, settings.DEFAULT_FROM_EMAIL,
-                     coordinators)
+    subject = _("Passerelle: a request to erase personal data")
+    return sum(deliver(make_message(subject=subject, body=body, to=[address])) for address in coordinators)

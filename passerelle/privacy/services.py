@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import AuditEntry, Person
 
@@ -69,7 +70,7 @@ def erasure_request_create(*, actor: Any, person: Person, reason: str = "", base
             raise ValidationError(_("A request to erase this profile is already waiting."))
         request = ErasureRequest.objects.create(person=person, label=person.full_name[:255], reason=reason,
                                                 requested_by=actor)
-        transaction.on_commit(partial(notifications.send_erasure_requested, request.pk, base_url))
+        after_commit(partial(notifications.send_erasure_requested, request.pk, base_url))
     return request
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
+
+from passerelle.core.mail import deliver, make_message
 
 from .models import Opportunity, Project, ServiceRequest
 
@@ -41,7 +42,8 @@ def send(subject: str, template: str, context: dict, recipients: list[str]) -> N
     if not recipients:
         return
     body = render_to_string(template, context)
-    send_mass_mail([(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients])
+    for address in recipients:
+        deliver(make_message(subject=subject, body=body, to=[address]))
 
 
 def opportunity_followers(opportunity: Opportunity) -> list[Any]:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Organisation, Person
 
 from . import notifications
@@ -119,7 +120,7 @@ def opportunity_create(
             note=OriginKind(origin_kind).label,
         )
         if notify:
-            transaction.on_commit(partial(notifications.opportunity_created, opportunity, actor=creator))
+            after_commit(partial(notifications.opportunity_created, opportunity, actor=creator))
     return opportunity
 
 
@@ -166,7 +167,7 @@ def opportunity_set_status(*, actor: Any, opportunity: Opportunity, to_status: s
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         check_opportunity_transition(locked, to_status, reason)
         _move_opportunity(locked, to_status, by=_actor(actor), note=reason.strip())
-        transaction.on_commit(partial(notifications.opportunity_status_changed, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.opportunity_status_changed, locked, actor=_actor(actor)))
     opportunity.status, opportunity.dropped_reason = locked.status, locked.dropped_reason
     return opportunity
 
@@ -239,7 +240,7 @@ def project_create(
         _add_partners(project, partners)
         if opportunity is not None:  # first in the history: the opportunity becomes the project
             _move_opportunity(opportunity, OpportunityStatus.PROJECT, by=creator, note=project.title_fr)
-            transaction.on_commit(partial(notifications.opportunity_status_changed, opportunity, actor=creator))
+            after_commit(partial(notifications.opportunity_status_changed, opportunity, actor=creator))
         ProjectStatusChange.objects.create(project=project, from_status="", to_status=project.status, by=creator)
     return project
 
@@ -324,6 +325,6 @@ def project_set_status(*, actor: Any, project: Project, to_status: str, note: st
                                            by=_actor(actor), note=note.strip())
         locked.status = to_status
         locked.save(update_fields=["status", "updated_at"])
-        transaction.on_commit(partial(notifications.project_status_changed, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.project_status_changed, locked, actor=_actor(actor)))
     project.status = locked.status
     return project

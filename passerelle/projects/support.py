@@ -10,6 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
+
 from . import notifications
 from .enums import SERVICE_REQUEST_TRANSITIONS, ServiceRequestStatus
 from .models import Project, ServiceRequest, ServiceRequestNote, SupportService
@@ -25,7 +27,7 @@ def service_request_create(*, actor: Any, service: SupportService, message: str,
         request.full_clean()
         request.save()
         ServiceRequestNote.objects.create(request=request, to_status=request.status, by=actor)
-        transaction.on_commit(partial(notifications.service_request_created, request, actor=actor))
+        after_commit(partial(notifications.service_request_created, request, actor=actor))
     return request
 
 
@@ -55,7 +57,7 @@ def service_request_set_status(*, actor: Any, request: ServiceRequest, to_status
         if to_status == ServiceRequestStatus.IN_PROGRESS and locked.assigned_to_id is None and by_coordinator:
             locked.assigned_to = actor
         locked.save(update_fields=["status", "completed_at", "assigned_to", "updated_at"])
-        transaction.on_commit(partial(notifications.service_request_changed, locked, actor=actor, note=note.strip()))
+        after_commit(partial(notifications.service_request_changed, locked, actor=actor, note=note.strip()))
     return locked
 
 

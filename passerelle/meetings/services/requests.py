@@ -6,6 +6,7 @@ meeting too: a draft one disappears, an announced one stays in calendars as canc
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import timedelta
 from functools import partial
@@ -16,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 
 from .. import notifications, rules
@@ -23,6 +25,8 @@ from ..enums import REQUEST_TRANSITIONS, Answer, MeetingStatus, Priority, Reques
 from ..locking import lock_session
 from ..models import B2BSession, MeetingRequest, Participant, RequestInvitee
 from . import schedule
+
+logger = logging.getLogger(__name__)
 
 
 def _move(request: MeetingRequest, to_status: str) -> None:
@@ -46,7 +50,7 @@ def request_send(*, actor: Any, session: B2BSession, requester: Person, invitees
         RequestInvitee.objects.bulk_create([RequestInvitee(request=request, person=p) for p in invitees])
         for person in [requester, *invitees]:
             Participant.objects.get_or_create(session=session, person=person)
-        transaction.on_commit(partial(notifications.send_request_received, request, base_url=base_url))
+        after_commit(partial(notifications.send_request_received, request, base_url=base_url))
     return request
 
 
@@ -74,7 +78,7 @@ def request_answer(*, actor: Any, request: MeetingRequest, person: Person, accep
             _move(request, RequestStatus.ACCEPTED)
         request.save(update_fields=["status", "decided_at"])
         if request.status != RequestStatus.PENDING:
-            transaction.on_commit(partial(notifications.send_request_decided, request, base_url=base_url))
+            after_commit(partial(notifications.send_request_decided, request, base_url=base_url))
     return request
 
 
@@ -90,33 +94,47 @@ def request_cancel(*, actor: Any, request: MeetingRequest, by: Person | None, ba
         meeting = request.meetings.filter(status=MeetingStatus.SCHEDULED).first()
         if meeting is not None:
             schedule.meeting_cancel_locked(actor=actor, session=session, meeting=meeting, base_url=base_url)
-        transaction.on_commit(partial(notifications.send_request_cancelled, request, cancelled_by=by,
+        after_commit(partial(notifications.send_request_cancelled, request, cancelled_by=by,
                                       base_url=base_url))
     return request
 
 
 def requests_expire_and_remind(*, now=None, base_url: str = "") -> tuple[int, int]:
     """Expire the pending requests older than their session's delay (the sender is told) and remind
-    the invitees who have not answered once half the delay has passed. Returns (expired, reminded)."""
+    the invitees who have not answered once half the delay has passed. Returns (expired, reminded).
+
+    One request that fails (bad data, a template error) is logged and skipped: the others are
+    still expired and reminded."""
     now = now or timezone.now()
     expired = reminded = 0
     pending = (MeetingRequest.objects.filter(status=RequestStatus.PENDING, session__request_expiry_days__isnull=False)
                .select_related("session__event", "requester"))
     for request in pending:
-        delay = timedelta(days=request.session.request_expiry_days)
-        if request.created_at + delay <= now:
-            with transaction.atomic():
-                lock_session(request.session_id)
-                locked = MeetingRequest.objects.select_related("session__event", "requester").get(pk=request.pk)
-                if locked.status != RequestStatus.PENDING:
-                    continue
-                _move(locked, RequestStatus.EXPIRED)
-                locked.save(update_fields=["status", "decided_at"])
-                transaction.on_commit(partial(notifications.send_request_expired, locked, base_url=base_url))
-            expired += 1
-        elif request.reminded_at is None and request.created_at + delay / 2 <= now:
-            waiting = [a.person for a in request.answers.filter(answer=Answer.PENDING).select_related("person")]
-            MeetingRequest.objects.filter(pk=request.pk).update(reminded_at=now)
-            notifications.send_request_reminder(request, waiting, base_url=base_url)
-            reminded += 1
+        try:
+            outcome = _expire_or_remind(request, now=now, base_url=base_url)
+        except Exception:  # noqa: BLE001 - a periodic job never stops at one bad item
+            logger.exception("Meeting request %s could not be expired or reminded", request.pk)
+            continue
+        expired += outcome == "expired"
+        reminded += outcome == "reminded"
     return expired, reminded
+
+
+def _expire_or_remind(request: MeetingRequest, *, now, base_url: str) -> str:
+    delay = timedelta(days=request.session.request_expiry_days)
+    if request.created_at + delay <= now:
+        with transaction.atomic():
+            lock_session(request.session_id)
+            locked = MeetingRequest.objects.select_related("session__event", "requester").get(pk=request.pk)
+            if locked.status != RequestStatus.PENDING:
+                return ""
+            _move(locked, RequestStatus.EXPIRED)
+            locked.save(update_fields=["status", "decided_at"])
+            after_commit(partial(notifications.send_request_expired, locked, base_url=base_url))
+        return "expired"
+    if request.reminded_at is None and request.created_at + delay / 2 <= now:
+        waiting = [a.person for a in request.answers.filter(answer=Answer.PENDING).select_related("person")]
+        notifications.send_request_reminder(request, waiting, base_url=base_url)
+        MeetingRequest.objects.filter(pk=request.pk).update(reminded_at=now)
+        return "reminded"
+    return ""

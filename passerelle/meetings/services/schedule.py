@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 from passerelle.jobs.models import Job
 from passerelle.jobs.selectors import latest_job
@@ -119,7 +120,7 @@ def meeting_move(*, actor: Any, meeting: Meeting, slot: Slot, table: MeetingTabl
         meeting.attendees.update(slot=slot)
         audit.record(actor=actor, obj=meeting, changes={"cell": [before, f"{slot} · {table}"]})
         if meeting.is_announced:
-            transaction.on_commit(partial(notifications.send_meeting_changed, meeting,
+            after_commit(partial(notifications.send_meeting_changed, meeting,
                                           calendar_maker(session, base_url), base_url=base_url, before=before))
     return meeting
 
@@ -165,7 +166,7 @@ def meeting_cancel_locked(*, actor: Any, session: B2BSession, meeting: Meeting, 
     session.sequence += 1
     session.save(update_fields=["sequence", "updated_at"])
     audit.record(actor=actor, obj=meeting, changes={"status": [MeetingStatus.SCHEDULED, MeetingStatus.CANCELLED]})
-    transaction.on_commit(partial(notifications.send_meeting_changed, meeting, calendar_maker(session, base_url),
+    after_commit(partial(notifications.send_meeting_changed, meeting, calendar_maker(session, base_url),
                                   base_url=base_url))
 
 
@@ -190,7 +191,7 @@ def session_publish(*, actor: Any, session: B2BSession, base_url: str = "") -> i
         counts = dict(MeetingAttendee.objects.filter(meeting__in=fresh).values_list("person_id")
                       .annotate(n=Count("pk")).order_by())
         people = Person.objects.filter(pk__in=counts).prefetch_related("languages")
-        transaction.on_commit(partial(_send_agendas, session, list(people), counts, base_url))
+        after_commit(partial(_send_agendas, session, list(people), counts, base_url))
     return len(fresh)
 
 
