@@ -71,3 +71,8 @@ class AssignmentStatus(models.TextChoices):
     ASSIGNED = "assigned", _("To review")
     SUBMITTED = "submitted", _("Review submitted")
     DECLINED = "declined", _("Declined (conflict of interest)")
+    WITHDRAWN = "withdrawn", _("Withdrawn (conflict of interest declared after the review)")
+
+
+# Assignments that give no access to the application and count in no ranking.
+CLOSED_BY_CONFLICT = frozenset({AssignmentStatus.DECLINED, AssignmentStatus.WITHDRAWN})

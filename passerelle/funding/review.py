@@ -16,7 +16,7 @@ from passerelle.directory.models import Person
 
 from . import notifications
 from .conflicts import conflicts_between
-from .enums import ApplicationStatus, AssignmentStatus
+from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus
 from .models import Application, ConflictOfInterest, ReviewAssignment, ReviewScore
 from .services import _actor, _lock, _record
 
@@ -65,7 +65,9 @@ def unassign_reviewer(*, actor: Any, assignment: ReviewAssignment) -> None:
 
 def declare_conflict(*, actor: Any, reviewer: Person, reason: str, application: Application | None = None,
                      person: Person | None = None, organisation: Any = None) -> ConflictOfInterest:
-    """Record a declared conflict; an open assignment to an application it concerns is declined."""
+    """Record a declared conflict. An open assignment to an application it concerns is declined; a
+    submitted one is withdrawn: its scores are kept (the history) but leave the ranking, and the
+    reviewer loses access to the application and its documents."""
     if not reason.strip():
         raise ValidationError({"reason": _("Say what the conflict is.")})
     with transaction.atomic():
@@ -73,10 +75,12 @@ def declare_conflict(*, actor: Any, reviewer: Person, reason: str, application: 
                                       organisation=organisation, reason=reason.strip(), declared_by=_actor(actor))
         conflict.full_clean()
         conflict.save()
-        open_assignments = ReviewAssignment.objects.filter(reviewer=reviewer, status=AssignmentStatus.ASSIGNED)
-        for assignment in open_assignments.select_related("application__project"):
+        closing = {AssignmentStatus.ASSIGNED: AssignmentStatus.DECLINED,
+                   AssignmentStatus.SUBMITTED: AssignmentStatus.WITHDRAWN}
+        concerned = ReviewAssignment.objects.filter(reviewer=reviewer, status__in=list(closing))
+        for assignment in concerned.select_for_update().select_related("application__project"):
             if conflicts_between(reviewer, assignment.application):
-                assignment.status = AssignmentStatus.DECLINED
+                assignment.status = closing[assignment.status]
                 assignment.save(update_fields=["status"])
     return conflict
 
@@ -88,8 +92,8 @@ def submit_review(*, actor: Any, assignment: ReviewAssignment, scores: Mapping[i
     with transaction.atomic():
         stored = ReviewAssignment.objects.select_for_update().select_related("application__call", "reviewer") \
             .get(pk=assignment.pk)
-        if stored.status == AssignmentStatus.DECLINED:
-            raise ValidationError(_("This assignment was declined for a conflict of interest."))
+        if stored.status in CLOSED_BY_CONFLICT:
+            raise ValidationError(_("This assignment was closed for a conflict of interest."))
         if stored.application.status != ApplicationStatus.UNDER_REVIEW:
             raise ValidationError(_("This application is no longer under review."))
         criteria = list(stored.application.call.criteria.all())

@@ -12,7 +12,7 @@ from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.models import ProjectPartner
 from passerelle.projects.selectors import projects_editable_by
 
-from .enums import ApplicationStatus, AssignmentStatus, CallStatus
+from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus, CallStatus
 from .models import Application, Call, Programme, ReviewAssignment, ReviewScore
 
 
@@ -147,7 +147,7 @@ def call_ranking(call: Call) -> list[RankedApplication]:
     by_assignment: dict[int, list[ReviewScore]] = {}
     for score in scores:
         by_assignment.setdefault(score.assignment_id, []).append(score)
-    counts = dict(ReviewAssignment.objects.filter(application__call=call).exclude(status=AssignmentStatus.DECLINED)
+    counts = dict(ReviewAssignment.objects.filter(application__call=call).exclude(status__in=CLOSED_BY_CONFLICT)
                   .values_list("application_id").annotate(n=Count("pk")))
     ranked = []
     for application in applications:

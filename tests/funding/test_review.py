@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from passerelle.core.enums import OrganisationKind, Territory
 from passerelle.funding import review, reviewers, services
@@ -124,7 +125,7 @@ def test_declaring_a_conflict_declines_the_open_assignment(case, eligible):
     assignment.refresh_from_db()
     assert assignment.status == AssignmentStatus.DECLINED
     assert ConflictOfInterest.objects.get().reason == "Former student"
-    with pytest.raises(ValidationError, match="declined for a conflict"):
+    with pytest.raises(ValidationError, match="closed for a conflict"):
         review.submit_review(actor=reviewer.user, assignment=assignment, scores={}, comments="")
 
 
@@ -206,3 +207,30 @@ def test_a_hospital_partner_of_kind_hospital_keeps_the_application_eligible(case
     assert case["chu"].kind == OrganisationKind.HOSPITAL
     application = services.application_submit(actor=None, application=case["application"])
     assert services.application_check_eligibility(actor=None, application=application).status == "eligible"
+
+
+def test_a_conflict_declared_after_the_review_withdraws_it_from_the_ranking_and_closes_access(client, case,
+                                                                                               eligible):
+    call = case["call"]
+    honest, conflicted = expert(), expert()
+    for reviewer, values in ((honest, (5, 5)), (conflicted, (0, 0))):
+        assignment = review.assign_reviewer(actor=None, application=eligible, reviewer=reviewer)
+        review.submit_review(actor=None, assignment=assignment, scores=scores_for(call, *values))
+    assert call_ranking(call)[0].total == Decimal("50.0")
+
+    review.declare_conflict(actor=conflicted.user, reviewer=conflicted, application=eligible, reason="Co-author")
+
+    withdrawn = conflicted.review_assignments.get()
+    assert withdrawn.status == AssignmentStatus.WITHDRAWN
+    assert sorted(withdrawn.scores.values_list("score", flat=True)) == [0, 0]  # kept in the history
+    ranked = call_ranking(call)[0]
+    assert (ranked.total, ranked.reviews, ranked.expected) == (Decimal("100.0"), 1, 1)
+    with pytest.raises(ValidationError, match="closed for a conflict"):
+        review.submit_review(actor=None, assignment=withdrawn, scores=scores_for(call, 5, 5))
+
+    client.force_login(conflicted.user)
+    document = eligible.documents.first()
+    download = client.get(reverse("funding:document", args=[eligible.pk, document.pk]))
+    page = client.get(withdrawn.get_absolute_url()).content.decode()
+    assert download.status_code == 404
+    assert eligible.abstract not in page and document.filename not in page

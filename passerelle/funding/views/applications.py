@@ -16,7 +16,7 @@ from passerelle.projects.selectors import projects_editable_by
 from passerelle.projects.views.listing import paginate, query_without
 
 from .. import eligibility, selectors, services
-from ..enums import ApplicationStatus
+from ..enums import CLOSED_BY_CONFLICT, ApplicationStatus
 from ..forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -139,12 +139,14 @@ def document_delete(request: HttpRequest, pk: int, document: int) -> HttpRespons
 def can_read_documents(user, application: Application) -> bool:
     if selectors.applications_visible_to(user).filter(pk=application.pk).exists():
         return True
-    return selectors.assignments_of(user).filter(application=application).exclude(status="declined").exists()
+    return selectors.assignments_of(user).filter(application=application).exclude(
+        status__in=CLOSED_BY_CONFLICT).exists()
 
 
 @member_required
 def document_download(request: HttpRequest, pk: int, document: int) -> HttpResponse:
-    """Applicants, coordinators and the application's reviewers (not declined) read its documents."""
+    """Applicants, coordinators and the application's reviewers (unless closed by a conflict) read
+    its documents."""
     doc = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=document,
                             application_id=pk)
     if not can_read_documents(request.user, doc.application):
