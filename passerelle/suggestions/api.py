@@ -16,6 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from passerelle.core.api import require_object
 from passerelle.core.enums import ActorKind, Territory
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import people_visible_to
@@ -111,11 +112,12 @@ class IdeaSuggestionsAPI(APIView):
     permission_classes = [IsAuthenticated]
 
     def post(self, request: Request) -> Response:
+        data = require_object(request.data)
         me = Person.objects.filter(user=request.user).first()
-        form = IdeaForm(request.data, home_territory=me.territory if me else "")
+        form = IdeaForm(data, home_territory=me.territory if me else "")
         if not form.is_valid():
             return Response({"errors": form.errors.get_json_data()}, status=400)
-        results = selectors.suggest_for_idea(viewer=request.user, k=_k(request.data.get("k", DEFAULT_K)),
+        results = selectors.suggest_for_idea(viewer=request.user, k=_k(data.get("k", DEFAULT_K)),
                                              **form.idea())
         return Response({
             "people": SuggestedPersonSerializer(results.people, many=True).data,

@@ -6,6 +6,8 @@ from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
 PAGE_SIZE = 25
+# Page numbers beyond this are read as the last page (a huge one would overflow the SQL offset).
+MAX_PAGE_NUMBER = 100_000
 
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
@@ -25,7 +27,7 @@ def paginate_ranked(request: HttpRequest, queryset: QuerySet, per_page: int = PA
     (``COUNT(*) OVER ()``), since ranking reads every match anyway; one scan of the matches instead
     of two. A page past the end falls back to the usual count and the last page."""
     try:
-        number = max(1, int(request.GET.get("page") or 1))
+        number = min(max(1, int(request.GET.get("page") or 1)), MAX_PAGE_NUMBER)
     except ValueError:
         number = 1
     start = (number - 1) * per_page
