@@ -255,6 +255,10 @@ AXES_USERNAME_CALLABLE = "passerelle.core.throttling.username_of"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Password reset links: at most this many an hour per address (silently) and per client (429).
+PASSWORD_RESET_PER_ADDRESS = int(os.environ.get("PASSWORD_RESET_PER_ADDRESS", "3"))
+PASSWORD_RESET_PER_CLIENT = int(os.environ.get("PASSWORD_RESET_PER_CLIENT", "10"))
+PASSWORD_RESET_WINDOW_SECONDS = 3600
 AXES_CLIENT_IP_CALLABLE = "passerelle.core.throttling.client_ip"
 # How many reverse proxies put their address in X-Forwarded-For (0: trust REMOTE_ADDR only).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))

@@ -14,6 +14,7 @@ from passerelle.directory.views.listing import paginate
 from . import services
 from .forms import AcceptInvitationForm, InvitationForm
 from .models import Invitation
+from .password_reset import ThrottledPasswordResetView
 
 
 @coordinator_required
@@ -55,3 +56,6 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
         messages.success(request, _("Welcome to Passerelle! Your account is ready."))
         return redirect("directory:my_profile")
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})
+
+
+password_reset = public(ThrottledPasswordResetView.as_view())

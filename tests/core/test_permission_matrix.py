@@ -41,6 +41,7 @@ EXPECTED = {
     "home": PUBLIC,
     "accounts:invitations": COORDINATOR,
     "accounts:accept": PUBLIC,
+    "password_reset": PUBLIC,
     "directory:people": PUBLIC,
     "directory:people_export": PUBLIC,
     "directory:person_create": COORDINATOR,
