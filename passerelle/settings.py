@@ -110,6 +110,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Page queries are short: PostgreSQL's JIT compiler, triggered by large row estimates (a count
     # or a ranking over the directory), spent 20-25 ms compiling each of them for nothing.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The demo's web server and worker share one file: writers queue (IMMEDIATE, 20 s) instead of
+    # failing with "database is locked"; core/sqlite.py turns on write-ahead logging.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -8,6 +8,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Reference data")
 
     def ready(self) -> None:
+        from . import sqlite
         from .control_characters import install_validators
+        from .text_limits import install_text_limits
 
         install_validators()
+        install_text_limits()
+        sqlite.install()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory
 from passerelle.core.identifiers import normalize_orcid, normalize_ror
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
+from passerelle.core.text_limits import text_limit
 from passerelle.core.widgets import FastSelect
 
 from .models import Affiliation, Organisation, Person
@@ -56,6 +57,8 @@ class PersonForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("expertise", "offers", "seeks"):
+            self.fields[name].widget.attrs["maxlength"] = text_limit("directory.Person", Person._meta.get_field(name))
         person = self.instance
         if person.pk:
             self.initial.setdefault("categories", [t.category_id for t in person.category_tags.all()])
