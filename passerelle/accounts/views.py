@@ -8,11 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from passerelle.core.permissions import coordinator_required, public
+from passerelle.core.permissions import coordinator_required, member_required, public
 from passerelle.directory.views.listing import paginate
 
-from . import services
-from .forms import AcceptInvitationForm, InvitationForm
+from . import email_change, services
+from .forms import AcceptInvitationForm, EmailChangeForm, InvitationForm
 from .models import Invitation
 from .password_reset import ThrottledPasswordResetView
 
@@ -59,3 +59,31 @@ def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
 
 
 password_reset = public(ThrottledPasswordResetView.as_view())
+
+
+@member_required
+def email_change_request(request: HttpRequest) -> HttpResponse:
+    """The member's account: asks for a new sign-in address, confirmed from that address."""
+    form = EmailChangeForm(request.POST or None)
+    sent_to = ""
+    if request.method == "POST" and form.is_valid():
+        try:
+            email_change.email_change_request(user=request.user, new_email=form.cleaned_data["email"],
+                                              base_url=request.build_absolute_uri("/"))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            sent_to = form.cleaned_data["email"].strip().lower()
+            form = EmailChangeForm()
+    return render(request, "accounts/email_change.html", {"form": form, "sent_to": sent_to})
+
+
+@member_required
+def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
+    try:
+        user = email_change.email_change_confirm(user=request.user, token=token)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": user.email})
+    return redirect("accounts:email_change")

@@ -42,6 +42,8 @@ EXPECTED = {
     "accounts:invitations": COORDINATOR,
     "accounts:accept": PUBLIC,
     "password_reset": PUBLIC,
+    "accounts:email_change": (LOGIN, 200, 200, 200),
+    "accounts:email_change_confirm": (LOGIN, 302, 302, 302),
     "directory:people": PUBLIC,
     "directory:people_export": PUBLIC,
     "directory:person_create": COORDINATOR,
@@ -118,6 +120,7 @@ def url_for(name: str, objects: dict) -> str:
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
     args = {
         "accounts:accept": [invitation.token],
+        "accounts:email_change_confirm": ["not-a-valid-token"],
         "directory:people_export": ["csv"],
         "directory:organisations_export": ["xlsx"],
         "directory:import_mapping": [batch.pk],
