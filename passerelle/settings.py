@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "passerelle.core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "passerelle.core.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -115,6 +116,12 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # failing with "database is locked"; core/sqlite.py turns on write-ahead logging.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The cache shared by every web process and worker: Redis when REDIS_URL is set (what a site with
+# several processes needs), else each process's own memory (the demo, one process).
+if os.environ.get("REDIS_URL"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "passerelle"}}
 
 AUTH_USER_MODEL = "accounts.User"
 # Axes first: it refuses sign-in attempts while an address or account is locked out.
@@ -275,9 +282,18 @@ if not DEBUG:
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Logs on standard error: JSON lines with the request id (LOG_FORMAT=json, the default when
+# DEBUG=0) or plain text; the process manager or the container runtime collects them.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "passerelle.core.request_log.RequestIdFilter"}},
+    "formatters": {
+        "json": {"()": "passerelle.core.request_log.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT if LOG_FORMAT in
+                             ("json", "text") else "text", "filters": ["request_id"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

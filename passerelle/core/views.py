@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 
+from passerelle.core.health import health
 from passerelle.core.permissions import public
 from passerelle.directory import selectors
 from passerelle.directory.models import Organisation
@@ -20,3 +22,11 @@ def home(request: HttpRequest) -> HttpResponse:
         "by_territory": by_territory,
         "organisation_count": Organisation.objects.count(),
     })
+
+
+@public
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """For load balancers and monitors: 200 when healthy, 503 otherwise (``core/health.py``)."""
+    ok, checks = health()
+    return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)

@@ -39,6 +39,7 @@ PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 EXPECTED = {
     "home": PUBLIC,
+    "healthz": PUBLIC,
     "accounts:invitations": COORDINATOR,
     "accounts:accept": PUBLIC,
     "password_reset": PUBLIC,
