@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from passerelle.core.exports import restore_cell
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text import fold
 
@@ -70,7 +71,8 @@ def _delimiter(text: str) -> str:
 
 def _cell(value: Any) -> str:
     # NUL characters cannot be stored (PostgreSQL refuses them in text and JSON) and are never meant.
-    return "" if value is None else str(value).replace("\x00", "").strip()
+    # The quote our exports put before a would-be formula is taken off, so an export reads back as it was.
+    return "" if value is None else restore_cell(str(value).replace("\x00", "").strip()).strip()
 
 
 def _decode(content: bytes) -> str:
