@@ -10,14 +10,13 @@ import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
-import tablib
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from passerelle.core import table_files
 from passerelle.core.exports import restore_cell
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text import fold
@@ -26,62 +25,27 @@ from . import import_fields as f
 from . import services
 from .models import Affiliation, AuditEntry, ImportBatch, Organisation, Person
 
-
-class UnreadableFile(Exception):
-    """A file that cannot be read as a table; the message says why."""
+UnreadableFile = table_files.UnreadableFile
 
 
 def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows (all cells as stripped strings) of a CSV or XLSX file."""
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        raise UnreadableFile(_("The file is too large (at most %(size)d MB).") % {
-            "size": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            if not content.startswith(b"PK"):
-                raise UnreadableFile(_("This file is not an XLSX workbook."))
-            dataset = tablib.Dataset().load(content, format="xlsx")
-        elif name.endswith(".csv") or name.endswith(".txt"):
-            text = _decode(content)
-            dataset = tablib.Dataset().load(text, format="csv", delimiter=_delimiter(text))
-        else:
-            raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
-    except UnreadableFile:
-        raise
-    except Exception as exc:  # tablib raises many kinds of errors on broken files
-        raise UnreadableFile(_("The file could not be read: %(error)s") % {"error": exc}) from exc
-    headers = [_cell(h) for h in (dataset.headers or [])]
+    """Headers and rows (all cells as stripped strings) of a CSV or XLSX file, read within the
+    import limits of the settings (``core/table_files.py``)."""
+    raw_headers, raw_rows = table_files.read_table(filename, content)
+    headers = [_cell(h) for h in raw_headers]
     if not headers or not any(headers):
         raise UnreadableFile(_("The file has no header row."))
-    rows = [[_cell(cell) for cell in row] for row in dataset]
+    rows = [[_cell(cell) for cell in row] for row in raw_rows]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise UnreadableFile(_("The file has a header row but no data."))
-    if len(rows) > settings.IMPORT_MAX_ROWS:
-        raise UnreadableFile(_("The file has too many rows (at most %(max)d).") % {"max": settings.IMPORT_MAX_ROWS})
     return headers, rows
-
-
-def _delimiter(text: str) -> str:
-    """Comma, or the semicolon or tab of spreadsheets set up for French (decided on the header row)."""
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count)
 
 
 def _cell(value: Any) -> str:
     # NUL characters cannot be stored (PostgreSQL refuses them in text and JSON) and are never meant.
     # The quote our exports put before a would-be formula is taken off, so an export reads back as it was.
     return "" if value is None else restore_cell(str(value).replace("\x00", "").strip()).strip()
-
-
-def _decode(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(_("The file is neither UTF-8 nor Windows-1252 text."))
 
 
 @dataclass

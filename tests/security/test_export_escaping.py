@@ -114,3 +114,12 @@ def test_every_export_url_of_the_urlconf_is_checked_above():
     found = {name for name, route in _patterns(get_resolver()) if spreadsheet.search(f"{name} {route}")}
     assert found == set(EXPORTS), "an export URL is missing from EXPORTS (or EXPORTS names a removed one)"
 
+
+
+def test_spreadsheets_are_written_only_by_the_shared_module():
+    writers = re.compile(r"tablib\.(Dataset|Databook)\(|csv\.(writer|DictWriter)\(|openpyxl\.Workbook\(|"
+                         r"\.export\(\s*[\"'](csv|xlsx|xls|ods|tsv)")
+    offenders = [str(path.relative_to(ROOT)) for path in (ROOT / "passerelle").rglob("*.py")
+                 if path.name != "exports.py" or path.parent.name != "core"
+                 if writers.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
