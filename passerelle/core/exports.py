@@ -25,7 +25,8 @@ import tablib
 # The first characters that make a spreadsheet evaluate a cell (OWASP's list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 ESCAPE = "'"
-# Characters XML 1.0 (hence XLSX) cannot hold; openpyxl refuses them rather than writing a broken file.
+# Control characters XML 1.0 (hence XLSX) cannot hold (openpyxl refuses them); never meant in a
+# cell, they are left out of both formats, before the escaping rule looks at the first character.
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Values written as they are: the spreadsheet stores them as numbers, dates or booleans, never as text.
@@ -40,10 +41,11 @@ CONTENT_TYPES = {
 def safe_cell(value: Any) -> Any:
     """``value`` as it may be written to a spreadsheet: text that would be read as a formula gets a
     leading single quote; numbers, dates, booleans and ``None`` are returned unchanged, and anything
-    else (a lazy translation, a choice) is written as its text, escaped the same way."""
+    else (a lazy translation, a choice) is written as its text, escaped the same way. Control
+    characters other than tab, line feed and carriage return are left out."""
     if value is None or isinstance(value, _PLAIN_TYPES):
         return value
-    text = str(value)
+    text = _XML_ILLEGAL.sub("", str(value))
     return ESCAPE + text if _needs_escape(text) else text
 
 
@@ -70,33 +72,23 @@ def safe_dataset(headers: Sequence[str], rows: Iterable[Sequence[Any]], *, title
     return data
 
 
-def _ready(dataset: tablib.Dataset, *, for_xlsx: bool) -> tablib.Dataset:
-    """``dataset`` escaped (unless :func:`safe_dataset` made it) and, for XLSX, without the control
-    characters XML cannot hold."""
-    if not isinstance(dataset, SafeDataset):
-        dataset = safe_dataset(dataset.headers or [], dataset, title=dataset.title or "")
-    if not for_xlsx:
+def _ready(dataset: tablib.Dataset) -> SafeDataset:
+    """``dataset`` itself when :func:`safe_dataset` made it, else an escaped copy."""
+    if isinstance(dataset, SafeDataset):
         return dataset
-
-    def clean(value: Any) -> Any:
-        return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
-
-    cleaned = SafeDataset(headers=[clean(h) for h in dataset.headers or []], title=dataset.title)
-    for row in dataset:
-        cleaned.append([clean(cell) for cell in row])
-    return cleaned
+    return safe_dataset(dataset.headers or [], dataset, title=dataset.title or "")
 
 
 def render(dataset: tablib.Dataset, fmt: str) -> bytes:
     """The file of ``dataset`` in ``fmt`` (``csv``: UTF-8 with a byte-order mark, which Excel needs to
     read accents; ``xlsx``: every text cell a string cell, never a formula)."""
     if fmt == "xlsx":
-        return _ready(dataset, for_xlsx=True).export("xlsx")
+        return _ready(dataset).export("xlsx")
     if fmt == "csv":
-        return ("\ufeff" + _ready(dataset, for_xlsx=False).export("csv")).encode("utf-8")
+        return ("\ufeff" + _ready(dataset).export("csv")).encode("utf-8")
     raise ValueError(f"unknown export format {fmt!r}")
 
 
 def render_book(datasets: Iterable[tablib.Dataset]) -> bytes:
     """Several tables in one XLSX workbook, one sheet each."""
-    return tablib.Databook([_ready(d, for_xlsx=True) for d in datasets]).export("xlsx")
+    return tablib.Databook([_ready(d) for d in datasets]).export("xlsx")

@@ -110,7 +110,7 @@ def _patterns(resolver: URLResolver, prefix: str = "", namespace: str = "") -> I
 
 
 def test_every_export_url_of_the_urlconf_is_checked_above():
-    spreadsheet = re.compile(r"export|csv|xlsx|xls\b|ods\b", re.IGNORECASE)
+    spreadsheet = re.compile(r"export|\bcsv\b|\bxlsx?\b|\bods\b|\btsv\b", re.IGNORECASE)
     found = {name for name, route in _patterns(get_resolver()) if spreadsheet.search(f"{name} {route}")}
     assert found == set(EXPORTS), "an export URL is missing from EXPORTS (or EXPORTS names a removed one)"
 
