@@ -51,11 +51,14 @@ def check_upload(upload: UploadedFile, *, extensions: Iterable[str] = DOCUMENT_E
     head = upload.read(2048)
     upload.seek(0)
     signatures = SIGNATURES.get(extension, ())
+    not_its_kind = _("The content of this file is not a %(kind)s file.") % {"kind": extension[1:].upper()}
     if b"" in signatures:
+        if b"\x00" in head:  # binary data (an image, a zip) renamed as text
+            raise ValidationError(not_its_kind)
         if any(marker in head.lower() for marker in MARKUP):
             raise ValidationError(_("This file holds web page markup, which is not accepted."))
     elif not any(head.startswith(signature) for signature in signatures):
-        raise ValidationError(_("The content of this file is not a %(kind)s file.") % {"kind": extension[1:].upper()})
+        raise ValidationError(not_its_kind)
 
 
 def attachment_response(file, filename: str) -> FileResponse:

@@ -6,80 +6,47 @@ accepted row is written, or none).
 """
 from __future__ import annotations
 
-import difflib
+import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-import tablib
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from passerelle.core import table_files
+from passerelle.core.exports import restore_cell
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text import fold
 
 from . import import_fields as f
 from . import services
 from .models import Affiliation, AuditEntry, ImportBatch, Organisation, Person
+from .similar_names import SimilarNames
 
-
-class UnreadableFile(Exception):
-    """A file that cannot be read as a table; the message says why."""
+UnreadableFile = table_files.UnreadableFile
 
 
 def read_table(filename: str, content: bytes) -> tuple[list[str], list[list[str]]]:
-    """Headers and rows (all cells as stripped strings) of a CSV or XLSX file."""
-    if len(content) > settings.IMPORT_MAX_BYTES:
-        raise UnreadableFile(_("The file is too large (at most %(size)d MB).") % {
-            "size": settings.IMPORT_MAX_BYTES // (1024 * 1024)})
-    name = filename.lower()
-    try:
-        if name.endswith(".xlsx"):
-            if not content.startswith(b"PK"):
-                raise UnreadableFile(_("This file is not an XLSX workbook."))
-            dataset = tablib.Dataset().load(content, format="xlsx")
-        elif name.endswith(".csv") or name.endswith(".txt"):
-            text = _decode(content)
-            dataset = tablib.Dataset().load(text, format="csv", delimiter=_delimiter(text))
-        else:
-            raise UnreadableFile(_("Only .csv and .xlsx files can be imported."))
-    except UnreadableFile:
-        raise
-    except Exception as exc:  # tablib raises many kinds of errors on broken files
-        raise UnreadableFile(_("The file could not be read: %(error)s") % {"error": exc}) from exc
-    headers = [_cell(h) for h in (dataset.headers or [])]
+    """Headers and rows (all cells as stripped strings) of a CSV or XLSX file, read within the
+    import limits of the settings (``core/table_files.py``)."""
+    raw_headers, raw_rows = table_files.read_table(filename, content)
+    headers = [_cell(h) for h in raw_headers]
     if not headers or not any(headers):
         raise UnreadableFile(_("The file has no header row."))
-    rows = [[_cell(cell) for cell in row] for row in dataset]
+    rows = [[_cell(cell) for cell in row] for row in raw_rows]
     rows = [row for row in rows if any(row)]
     if not rows:
         raise UnreadableFile(_("The file has a header row but no data."))
-    if len(rows) > settings.IMPORT_MAX_ROWS:
-        raise UnreadableFile(_("The file has too many rows (at most %(max)d).") % {"max": settings.IMPORT_MAX_ROWS})
     return headers, rows
-
-
-def _delimiter(text: str) -> str:
-    """Comma, or the semicolon or tab of spreadsheets set up for French (decided on the header row)."""
-    header = text.split("\n", 1)[0]
-    return max((",", ";", "\t"), key=header.count)
 
 
 def _cell(value: Any) -> str:
     # NUL characters cannot be stored (PostgreSQL refuses them in text and JSON) and are never meant.
-    return "" if value is None else str(value).replace("\x00", "").strip()
-
-
-def _decode(content: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return content.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(_("The file is neither UTF-8 nor Windows-1252 text."))
+    # The quote our exports put before a would-be formula is taken off, so an export reads back as it was.
+    return "" if value is None else restore_cell(str(value).replace("\x00", "").strip()).strip()
 
 
 @dataclass
@@ -110,11 +77,12 @@ class Reference:
                 self.organisations.setdefault(fold(org.acronym), org)
         self.orcids = dict(Person.objects.exclude(orcid="").values_list("orcid", "pk"))
         self.emails = dict(Person.objects.exclude(email="").values_list("email", "pk"))
-        self.names_by_org: dict[int, list[tuple[str, Person]]] = {}
+        self.ror_ids = set(Organisation.objects.exclude(ror_id="").values_list("ror_id", flat=True))
+        self.similar_names: SimilarNames[Person] = SimilarNames()
         for person in Person.objects.prefetch_related("affiliations"):
             name = fold(person.full_name)
             for affiliation in person.affiliations.all():
-                self.names_by_org.setdefault(affiliation.organisation_id, []).append((name, person))
+                self.similar_names.add(affiliation.organisation_id, name, person)
         self.categories = {c.code: c for c in CsoCategory.objects.all()}
         self.sites: dict[str, CancerSite] = {}
         for site in CancerSite.objects.all():
@@ -130,7 +98,11 @@ class Reference:
             self.languages.setdefault(fold(lang.title_fr), lang)
 
     def organisation(self, raw: str) -> Organisation | None:
-        return self.organisations.get(fold(raw).strip())
+        return self.organisations.get(_fold_cached(raw).strip())
+
+
+# The same organisations, sites and languages recur on every row of a file: fold each once.
+_fold_cached = functools.lru_cache(maxsize=4096)(fold)
 
 
 def _cells(batch: ImportBatch, row: list[str]) -> dict[str, str]:
@@ -177,14 +149,14 @@ def _parse(result: RowResult, label: Any, parser: Any, raw: str) -> Any:
 
 
 def _check_in_file(result: RowResult, seen: dict[tuple[str, str], int], kind: str) -> None:
-    labels = {t.name: str(t.label) for t in f.fields_for(kind)}
+    labels = {t.name: t.label for t in f.fields_for(kind)}  # translated only when an error needs it
     for key in ("orcid", "email", "ror_id", "name"):
         value = result.values.get(key)
         if not value or key not in labels:
             continue
         first = seen.setdefault((key, fold(value) if key == "name" else value), result.number)
         if first != result.number:
-            result.errors.append((labels[key], _("same value as row %(row)d of this file") % {"row": first}))
+            result.errors.append((str(labels[key]), _("same value as row %(row)d of this file") % {"row": first}))
 
 
 def _text(cells: dict[str, str], key: str, result: RowResult, label: Any, max_length: int | None) -> str:
@@ -228,25 +200,25 @@ def _check_person(cells: dict[str, str], result: RowResult, ref: Reference) -> N
         else:
             v["organisations"].append(org)
     v["categories"] = _tags_with_percent(cells.get("categories", ""), ref.categories, str, result,
-                                         str(labels["categories"]))
-    v["sites"] = _tags_with_percent(cells.get("sites", ""), ref.sites, fold, result, str(labels["sites"]))
-    v["techniques"] = _lookup_list(cells.get("techniques", ""), ref.techniques, result, str(labels["techniques"]))
-    v["languages"] = _lookup_list(cells.get("languages", ""), ref.languages, result, str(labels["languages"]))
+                                         labels["categories"])
+    v["sites"] = _tags_with_percent(cells.get("sites", ""), ref.sites, _fold_cached, result, labels["sites"])
+    v["techniques"] = _lookup_list(cells.get("techniques", ""), ref.techniques, result, labels["techniques"])
+    v["languages"] = _lookup_list(cells.get("languages", ""), ref.languages, result, labels["languages"])
     _person_duplicates(result, ref)
 
 
-def _lookup_list(raw: str, table: dict[str, Any], result: RowResult, label: str) -> list[Any]:
+def _lookup_list(raw: str, table: dict[str, Any], result: RowResult, label: Any) -> list[Any]:
     found = []
     for item in f.split_list(raw, ";,"):
-        obj = table.get(fold(item)) or table.get(item)
+        obj = table.get(_fold_cached(item)) or table.get(item)
         if obj is None:
-            result.errors.append((label, _("unknown value “%(value)s”") % {"value": item}))
+            result.errors.append((str(label), _("unknown value “%(value)s”") % {"value": item}))
         elif obj not in found:
             found.append(obj)
     return found
 
 
-def _tags_with_percent(raw: str, table: dict[str, Any], key: Any, result: RowResult, label: str) -> list[tuple]:
+def _tags_with_percent(raw: str, table: dict[str, Any], key: Any, result: RowResult, label: Any) -> list[tuple]:
     tags: list[tuple] = []
     for item in f.split_list(raw, ";"):
         name, _sep, pct = item.partition(":")
@@ -258,10 +230,10 @@ def _tags_with_percent(raw: str, table: dict[str, Any], key: Any, result: RowRes
                 if not 1 <= percent <= 100:
                     raise ValueError
             except ValueError:
-                result.errors.append((label, _("“%(value)s” is not a percentage from 1 to 100") % {"value": pct}))
+                result.errors.append((str(label), _("“%(value)s” is not a percentage from 1 to 100") % {"value": pct}))
                 continue
         if obj is None:
-            result.errors.append((label, _("unknown value “%(value)s”") % {"value": name.strip()}))
+            result.errors.append((str(label), _("unknown value “%(value)s”") % {"value": name.strip()}))
         elif obj not in [t[0] for t in tags]:
             tags.append((obj, percent))
     return tags
@@ -275,12 +247,11 @@ def _person_duplicates(result: RowResult, ref: Reference) -> None:
         result.duplicates.append(_("same e-mail address as an existing profile"))
     name = fold(result.label)
     for org in v.get("organisations", []):
-        for other_name, person in ref.names_by_org.get(org.pk, []):
-            if difflib.SequenceMatcher(None, name, other_name).ratio() >= 0.88:
-                result.duplicates.append(
-                    _("similar name to %(person)s at %(org)s") % {"person": person.full_name, "org": org.name}
-                )
-                break
+        person = ref.similar_names.first_similar(org.pk, name)
+        if person is not None:
+            result.duplicates.append(
+                _("similar name to %(person)s at %(org)s") % {"person": person.full_name, "org": org.name}
+            )
 
 
 def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
@@ -301,7 +272,7 @@ def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference
     existing = ref.organisation(v["name"]) if v["name"] else None
     if existing is not None:
         result.duplicates.append(_("an organisation with this name already exists"))
-    if v["ror_id"] and Organisation.objects.filter(ror_id=v["ror_id"]).exists():
+    if v["ror_id"] and v["ror_id"] in ref.ror_ids:
         result.duplicates.append(_("same ROR id as an existing organisation"))
 
 

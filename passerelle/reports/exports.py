@@ -2,13 +2,14 @@
 
 Cells are the plain values of ``values.plain_value`` — the numbers the API gives — with the
 definition of each indicator in its own column, so that a funder reading the file knows what
-was counted.
+was counted. Text cells are made safe to open in a spreadsheet by ``passerelle.core.exports``
+(formula injection); the figures stay numbers.
 """
 from __future__ import annotations
 
 import tablib
 
-from passerelle.directory.exports import CONTENT_TYPES, render
+from passerelle.core.exports import CONTENT_TYPES, render, render_book, safe_dataset
 
 from .tables import IndicatorTable, TerritoryComparison
 from .values import plain_value
@@ -19,23 +20,21 @@ LEAD_HEADERS = ["key", "indicator", "part", "unit"]
 
 
 def table_dataset(table: IndicatorTable) -> tablib.Dataset:
-    data = tablib.Dataset(headers=[*LEAD_HEADERS, *map(str, table.years), "total", "definition"], title="by year")
-    for row in table.rows:
-        data.append([row.key, str(row.indicator.label), row.part_label, row.unit,
-                     *(plain_value(row.unit, cell) for cell in row.cells),
-                     plain_value(row.unit, row.total), row.definition])
-    return data
+    headers = [*LEAD_HEADERS, *map(str, table.years), "total", "definition"]
+    rows = ([row.key, str(row.indicator.label), row.part_label, row.unit,
+             *(plain_value(row.unit, cell) for cell in row.cells), plain_value(row.unit, row.total), row.definition]
+            for row in table.rows)
+    return safe_dataset(headers, rows, title="by year")
 
 
 def comparison_dataset(comparison: TerritoryComparison) -> tablib.Dataset:
     headers = [*LEAD_HEADERS, *(code or "all" for code, _label in comparison.territories), "definition"]
-    data = tablib.Dataset(headers=headers, title="by territory")
-    for row, totals in comparison.rows:
-        data.append([row.key, str(row.indicator.label), row.part_label, row.unit,
-                     *(plain_value(row.unit, total) for total in totals), row.definition])
-    return data
+    rows = ([row.key, str(row.indicator.label), row.part_label, row.unit,
+             *(plain_value(row.unit, total) for total in totals), row.definition]
+            for row, totals in comparison.rows)
+    return safe_dataset(headers, rows, title="by territory")
 
 
 def table_book(table: IndicatorTable, comparison: TerritoryComparison) -> bytes:
     """Both tables in one workbook, one sheet each."""
-    return tablib.Databook([table_dataset(table), comparison_dataset(comparison)]).export("xlsx")
+    return render_book([table_dataset(table), comparison_dataset(comparison)])

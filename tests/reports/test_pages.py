@@ -205,3 +205,24 @@ def test_only_coordinators_recompute_the_figures(pipeline, client, member_client
 
 def test_recompute_needs_a_post(coordinator_client):
     assert coordinator_client.get(reverse("reports:refresh")).status_code == 405
+
+
+def test_exports_escape_text_cells_and_keep_figures_as_numbers(pipeline, coordinator_client, monkeypatch):
+    import csv
+    import io
+
+    import openpyxl
+
+    from passerelle.reports import tables
+
+    formula = '=HYPERLINK("http://evil.example/","x")'
+    monkeypatch.setattr(tables.Row, "definition", property(lambda row: formula))
+    response = coordinator_client.get(f"{reverse('reports:export', args=['xlsx'])}?{PERIOD}")
+    cells = [c for sheet in openpyxl.load_workbook(io.BytesIO(response.content)).worksheets
+             for row in sheet.iter_rows(min_row=2) for c in row]
+    assert not [c for c in cells if c.data_type == "f"]
+    assert {c.value for c in cells if "evil.example" in str(c.value)} == {"'" + formula}
+    assert 90000 in [c.value for c in cells if c.data_type == "n"]
+    response = coordinator_client.get(f"{reverse('reports:export', args=['csv'])}?{PERIOD}")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    assert {row["definition"] for row in rows} == {"'" + formula}

@@ -57,6 +57,8 @@ def test_markup_in_an_imported_csv_is_shown_as_text_never_as_html(coordinator_cl
     ("image.svg", b"<svg onload=alert(1)>", False),
     ("notes.txt", b"<!DOCTYPE html><html>", False),
     ("notes.txt", b"plain words", True),
+    ("notes.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", False),
+    ("notes.txt", b"PK\x03\x04\x14\x00\x00\x00", False),
 ])
 def test_documents_are_judged_by_their_content_not_their_name(name, content, ok):
     file = SimpleUploadedFile(name, content)
