@@ -6,7 +6,7 @@ import pytest
 from axes.models import AccessLog
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from passerelle.accounts.models import Invitation
 from passerelle.directory import services
@@ -14,6 +14,14 @@ from passerelle.privacy.parts import erase_account, export_account
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    """Messages are checked in English (the French catalogue has them too)."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
 
 
 def sign_in_record(email: str) -> AccessLog:
