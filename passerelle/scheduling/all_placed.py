@@ -1,22 +1,32 @@
 """Every request placed: minimise breaks with all meetings as hard constraints, and prove a bound.
 
-Used when phase 1 has placed every request (so the weight is optimal by itself, whatever the
-weights): the weight objective disappears and the model only has to arrange meetings in time.
+Used when a schedule placing every request exists (found here or by phase 1) and every weight is
+positive: the weight is then the largest possible whatever the weights, so the weight objective
+disappears and the model only has to arrange meetings in time.
 
-Variables: ``x[r, s]`` per open (request, slot) pair, exactly one per request; ``busy[p, s]``
-equals the sum of p's variables at ``s`` (at most one); breaks are counted as runs
-(``blocks.py``): ``start[p, s] = busy[p, s] and not busy[p, s-1]``, breaks of p in a session
-``= sum start - any``. Per-slot table capacity (tables are interchangeable, assigned
-afterwards). Redundant constraints that help the proof: each person's breaks are at least
-their single-person bound (``person_bounds.py``). Objective, in two stages on the same model:
+Variables: ``x[r, s]`` per open (request, slot) pair, exactly one per request, at most one per
+person and slot, at most the free tables per slot (tables are interchangeable, assigned
+afterwards); ``busy[p, s]`` is the linear sum of p's variables at ``s``. Breaks: per session,
+``after[p, s] >= busy[p, s]``, ``after[p, s] >= after[p, s+1]`` (p meets at ``s`` or later) and
+``gap[p, s] >= busy[p, s-1] - busy[p, s] + after[p, s+1] - 1`` (a break starts at ``s``), lower
+bounds only since breaks are minimised. Redundant: each person's breaks are at least their
+single-person bound (``person_bounds.py``), which CP-SAT's own relaxation cannot see.
 
-1. minimise total breaks; CP-SAT's proven lower bound becomes ``breaks_lower_bound``;
-2. with total breaks fixed at the best found, minimise the largest breaks of one person
-   (fairness), proven when its bound is reached.
+Measured choice: the run-counting ("blocks") encoding of ``blocks.py`` is exact and is what the
+single-person bounds use, but as the main model it made CP-SAT's local search find good
+schedules slower (forum-shaped event of 67 people, 232 meetings, 19 slots, 10 s, 2 workers:
+12-40 breaks left with blocks, 0-1 with this chain; see docs/scheduling.md).
+
+Two stages on the same model:
+
+1. minimise total breaks; CP-SAT's proven lower bound (or the sum of the single-person bounds)
+   is ``breaks_lower_bound``;
+2. with total breaks fixed at the best found, minimise the largest breaks of one person.
 
 Example::
 
     model = AllPlacedModel(instance, reduced)
+    slot_of, status = model.place_all(time_limit=5, hint=greedy)
     model.add_person_bounds(person_lower_bounds(instance, reduced))
     result = model.minimise_breaks(time_limit=20, hint=slot_of)
 """
@@ -29,7 +39,6 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from .blocks import session_breaks
 from .breaks import max_breaks_possible
 from .model import Instance
 from .reduction import Reduced
@@ -83,26 +92,19 @@ class AllPlacedModel:
         self.busy: dict[tuple[int, int], object] = {}
         for (p, s), idx in reduced.by_person_slot.items():
             vs = [self.x[reduced.pairs[i]] for i in idx]
-            if len(vs) == 1:
-                self.busy[p, s] = vs[0]
-            else:
-                b = model.new_bool_var(f"busy{p}_{s}")
-                model.add(b == cp_model.LinearExpr.sum(vs))
-                self.busy[p, s] = b
+            if len(vs) > 1:
+                model.add_at_most_one(vs)
+            self.busy[p, s] = vs[0] if len(vs) == 1 else cp_model.LinearExpr.sum(vs)
         for key in reduced.fixed_busy:
             self.busy[key] = 1
         self.person_breaks: list = []
         self.max_breaks = model.new_int_var(0, max_breaks_possible(instance), "max_breaks")
         for p in range(len(instance.participants)):
-            terms = []
-            for k, session in enumerate(instance.sessions):
-                expr = session_breaks(model, [self.busy.get((p, s), 0) for s in session], f"{p}_{k}")
-                if not isinstance(expr, int):
-                    count = model.new_int_var(0, (len(session) - 1) // 2, f"breaks{p}_{k}")
-                    model.add(count == expr)
-                    terms.append(count)
-            expr = cp_model.LinearExpr.sum(terms)
-            model.add(expr <= self.max_breaks)
+            gaps = [gap for k, session in enumerate(instance.sessions)
+                    for gap in _gap_chain(model, [self.busy.get((p, s), 0) for s in session], f"{p}_{k}")]
+            expr = cp_model.LinearExpr.sum(gaps)
+            if gaps:
+                model.add(expr <= self.max_breaks)
             self.person_breaks.append(expr)
         self.total = cp_model.LinearExpr.sum(self.person_breaks)
         self.floor = 0
@@ -161,3 +163,28 @@ class AllPlacedModel:
         self.model.add(self.total == total)
         self.model.minimize(self.max_breaks)
         return self._solve("largest breaks (all placed)", time_limit, hint)
+
+
+def _gap_chain(model: cp_model.CpModel, busy: list, name: str) -> list:
+    """Break-start booleans of one session: ``after[i] >= busy[i]``, ``after[i] >= after[i+1]``,
+    ``gap[i] >= busy[i-1] - busy[i] + after[i+1] - 1`` (lower bounds only: breaks are minimised)."""
+    possible = [not (isinstance(b, int) and not b) for b in busy]
+    if sum(possible) < 2:
+        return []
+    gaps = []
+    after_next = None
+    for i in range(len(busy) - 1, -1, -1):
+        b = busy[i]
+        if after_next is not None and i > 0 and possible[i - 1] and not (isinstance(b, int) and b):
+            gap = model.new_bool_var(f"gap{name}_{i}")
+            model.add(gap >= busy[i - 1] - b + after_next - 1)
+            gaps.append(gap)
+        if not any(possible[i:]):
+            continue
+        after = model.new_bool_var(f"after{name}_{i}")
+        if possible[i]:
+            model.add(after >= b)
+        if after_next is not None:
+            model.add(after >= after_next)
+        after_next = after
+    return gaps

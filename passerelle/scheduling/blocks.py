@@ -7,10 +7,11 @@ busy[s_{i-1}]`` and ``any = or(busy)``::
 
     breaks(session) = sum_i start[s_i] - any
 
-This is much tighter for CP-SAT than a chain of "met earlier / meets later" booleans: fixing
-a few busy values fixes the starts at once, and a bound on breaks propagates to the starts.
-Both directions of each definition are posted (the objective alone would only need ``>=``);
-they make the propagation work both ways.
+Both directions of each definition are posted (exact in every direction), which is what the
+single-person bounds of ``person_bounds.py`` need: their CP-SAT models are tiny and solved to
+optimality. ``exact=False`` posts only the lower bounds (enough under minimisation). As the
+main model of a whole event, the "after" chain of ``all_placed.py`` made CP-SAT's search find
+good schedules faster (measured, see docs/scheduling.md), so that one is used there.
 
 Example::
 
@@ -30,8 +31,16 @@ def _is_const(value: Busy) -> bool:
     return isinstance(value, int)
 
 
-def session_breaks(model: cp_model.CpModel, busy: Sequence[Busy], name: str = "") -> cp_model.LinearExprT:
-    """The breaks of one person in one session (see the module docstring); ``busy`` in time order."""
+def session_breaks(model: cp_model.CpModel, busy: Sequence[Busy], name: str = "",
+                   exact: bool = True) -> cp_model.LinearExprT:
+    """The breaks of one person in one session (see the module docstring); ``busy`` in time order.
+
+    ``busy`` items are 0/1, booleans or linear expressions (sums of at most one true literal)
+    when ``exact`` is False: then only the lower bounds are posted, ``start >= busy - prev`` and
+    ``any <= sum busy``, which is enough under minimisation and lighter for the search.
+    """
+    if not exact:
+        return _light_session_breaks(model, busy, name)
     variables = [b for b in busy if not _is_const(b)]
     held = any(_is_const(b) and b for b in busy)
     possible = len(variables) + sum(1 for b in busy if _is_const(b) and b)
@@ -66,3 +75,34 @@ def session_breaks(model: cp_model.CpModel, busy: Sequence[Busy], name: str = ""
         model.add_implication(start, prev.Not())        # start -> idle before
         starts.append(start)
     return cp_model.LinearExpr.sum(starts) - anything
+
+
+def _light_session_breaks(model: cp_model.CpModel, busy: Sequence, name: str) -> cp_model.LinearExprT:
+    """One-directional run counting (see ``session_breaks``): valid only when breaks are minimised."""
+    terms = [b for b in busy if not (_is_const(b) and not b)]
+    if len(terms) < 2:
+        return 0
+    starts: list = []
+    for i, b in enumerate(busy):
+        prev = busy[i - 1] if i else 0
+        if _is_const(b) and not b:
+            continue
+        if _is_const(prev) and prev:
+            continue
+        if _is_const(b) and _is_const(prev):
+            starts.append(1)
+            continue
+        if _is_const(prev):
+            starts.append(b)
+            continue
+        start = model.new_bool_var(f"start{name}_{i}")
+        model.add(start >= b - prev)
+        starts.append(start)
+    if any(_is_const(b) and b for b in busy):
+        anything: object = 1
+    else:
+        anything = model.new_bool_var(f"any{name}")
+        model.add(anything <= cp_model.LinearExpr.sum(terms))
+    total = cp_model.LinearExpr.sum(starts)
+    model.add(total >= anything)
+    return total - anything

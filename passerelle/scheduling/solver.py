@@ -173,26 +173,32 @@ def _solve_all_placed(instance: Instance, reduced: Reduced, best: dict[int, int]
     polished = NeighbourhoodSearch(instance, best).polish(time.perf_counter() + min(1.0, max(0.0, remaining()) * 0.05))
     best = _fewer_breaks(instance, best, polished)
     breaks = schedule_breaks(instance, best)
+    found_at = time.perf_counter() - start
     phases.append({"phase": "single-person bounds and moves", "status": "feasible", "bound": lower,
                    "objective": sum(breaks), "seconds": round(time.perf_counter() - tick, 3)})
     model.add_person_bounds(bounds)
     if sum(breaks) > lower and remaining() > 0.1:
+        tick = time.perf_counter()
         result = model.minimise_breaks(remaining() * ALL_PLACED_BREAKS_SHARE, best)
         phases.append(result.phase)
-        if result.slot_of is not None:
-            best = _fewer_breaks(instance, best, result.slot_of)
+        if result.slot_of is not None and _fewer_breaks(instance, best, result.slot_of) is result.slot_of:
+            best, found_at = result.slot_of, tick - start + result.best_at
         lower = max(lower, result.bound)
         breaks = schedule_breaks(instance, best)
     breaks_proven = sum(breaks) <= lower
     largest_floor = max([*bounds.values(), 1 if sum(breaks) else 0, -(-sum(breaks) // max(1, len(breaks)))])
     fair_proven = max(breaks, default=0) <= largest_floor
     if breaks_proven and not fair_proven and remaining() > 0.1:
+        tick = time.perf_counter()
         result = model.minimise_largest(remaining(), sum(breaks), best)
         phases.append(result.phase)
-        if result.slot_of is not None:
-            best = _fewer_breaks(instance, best, result.slot_of)
+        if result.slot_of is not None and _fewer_breaks(instance, best, result.slot_of) is result.slot_of:
+            best, found_at = result.slot_of, tick - start + result.best_at
         fair_proven = result.proven or max(schedule_breaks(instance, best), default=0) <= max(largest_floor,
                                                                                               result.bound)
+    phases.append({"phase": "all placed", "status": "optimal" if breaks_proven and fair_proven else "feasible",
+                   "breaks_lower_bound": min(lower, sum(breaks)), "found_at": round(found_at, 3),
+                   "seconds": round(time.perf_counter() - start, 3)})
     return best, ("optimal" if breaks_proven and fair_proven else "feasible"), min(lower, sum(breaks))
 
 
