@@ -1,14 +1,26 @@
 """Solve an instance: greedy warm start, CP-SAT phases, bounds, and a valid answer whatever happens.
 
 Steps: refuse jointly infeasible fixed meetings (``status: infeasible``); run the greedy
-baseline. Small events: phase 1 (CP-SAT on the full model, hinted by greedy) maximises weight;
-phase 2 keeps that weight and minimises breaks then the largest breaks of one person; about
-45 % of ``time_limit`` for phase 1 (less when proven early), the rest for phase 2, which is a
-short exact attempt, the neighbourhood search (stopping once nobody has a break: zero breaks
-is optimal by itself), then the exact model again from the best schedule found. Large events:
-the selection model (``selection.py``) gives the bound and the wanted requests, greedy places
-them first, and the neighbourhood search (``decomposition.py``) improves until the deadline.
-The best valid schedule found is always returned, greedy's at worst.
+baseline. Small events (at most ``FULL_MODEL_PAIRS`` open request-slot pairs):
+
+- *every request may fit* (each has an open slot, nobody has more requests than
+  ``max_meetings``, all weights positive): the all-placed model (``all_placed.py``) looks for a
+  schedule placing them all (at most ``PLACE_ALL_SHARE`` of the time). Found: the weight is the
+  largest possible, so the rest of the time goes to breaks only: single-person lower bounds
+  (``person_bounds.py``), cheap single-meeting moves, then CP-SAT minimises breaks with every
+  meeting hard and proves a lower bound, then the largest breaks of one person.
+- otherwise phase 1 (CP-SAT, hinted by greedy) maximises weight (about 45 % of the time); if
+  it places everything, the all-placed path above follows; else phase 2 keeps that weight and
+  minimises breaks then the largest breaks of one person: a short exact attempt, the
+  neighbourhood search (stopping once nobody has a break), then the exact model again.
+
+Large events: the selection model (``selection.py``) gives the bound and the wanted requests,
+greedy places them first, and the neighbourhood search (``decomposition.py``) improves until
+the deadline. The best valid schedule found is always returned, greedy's at worst.
+
+``status: optimal`` means: the weight is proven maximal, the breaks equal a proven lower bound
+among schedules of that weight (``breaks_lower_bound``), and the largest breaks of one person is
+proven minimal among schedules of that weight and those breaks.
 
 Example::
 
