@@ -17,7 +17,7 @@ Three families:
 - small events (``SMALL``), which should all come out proven optimal.
 
     .venv/bin/python benchmarks/scheduling.py [--quick] [--small] [--forum] [--forum-all]
-        [--sizes 60,500] [--time-limit S]
+        [--one-session] [--sizes 60,500] [--time-limit S]
 
 ``--quick`` runs small sizes with short limits (a smoke test).
 """
@@ -46,6 +46,7 @@ QUICK = {30: (6, 8, 150, 5.0), 120: (7, 20, 900, 10.0)}
 SMALL = [(12, 4, 4, 30), (16, 6, 4, 60), (20, 4, 6, 60), (20, 6, 5, 100), (24, 5, 8, 60), (24, 6, 6, 100),
          (30, 6, 8, 90), (40, 6, 10, 120)]
 SMALL_LIMIT = 20.0
+DEGREE_EXPONENT = float(os.environ.get("FORUM_EXPONENT", "0.7"))
 FORUM_DEFAULT = (5, 15.0)   # events, seconds each
 FORUM_FULL = (20, 60.0)
 
@@ -83,11 +84,15 @@ def make_forum(seed: int, n_people: int | None = None, n_slots: int | None = Non
 
 
 def _forum_unavailability(rng: random.Random, n_people: int, n_slots: int) -> list[set[int]]:
-    """A third of the people miss a block of slots: arriving late, leaving early, or in between."""
+    """A third of the people miss some slots: arriving late, leaving early, a block in between, or
+    a few scattered slots (other appointments)."""
     unavailable: list[set[int]] = [set() for _ in range(n_people)]
     for p in rng.sample(range(n_people), n_people // 3):
         length = rng.randint(1, max(1, n_slots // 3))
-        where = rng.choice(("start", "end", "middle"))
+        where = rng.choice(("start", "end", "middle", "scattered"))
+        if where == "scattered":
+            unavailable[p] = set(rng.sample(range(n_slots), min(length, 4)))
+            continue
         first = 0 if where == "start" else n_slots - length if where == "end" else rng.randrange(n_slots - length + 1)
         unavailable[p] = set(range(first, first + length))
     return unavailable
@@ -97,7 +102,7 @@ def _forum_degrees(rng: random.Random, n_people: int, n_slots: int, n_requests: 
                    unavailable: list[set[int]]) -> list[int]:
     order = list(range(n_people))
     rng.shuffle(order)
-    raw = [1.0 / (rank + 1) ** 0.7 for rank in range(n_people)]
+    raw = [1.0 / (rank + 1) ** DEGREE_EXPONENT for rank in range(n_people)]
     scale = 2 * n_requests / sum(raw)
     degree = [0] * n_people
     for rank, p in enumerate(order):
@@ -195,12 +200,19 @@ def reference_model(data: dict, time_limit: float) -> dict:
             "best_at": timer.best_at, "status": solver.status_name(status).lower()}
 
 
-def bench_forum(count: int, limit: float) -> None:
-    """Forum-shaped events: ours and the reference model, breaks, bound and time to the best."""
-    print(f"\n--- forum-shaped events: {count} at {limit:.0f} s each (ours, then the reference model)", flush=True)
+def bench_forum(count: int, limit: float, one_session: bool = False) -> None:
+    """Forum-shaped events: ours and the reference model, breaks, bound and time to the best.
+
+    ``one_session``: the same events with the whole day as one session (breaks across lunch
+    count), a much harder variant."""
+    variant = ", the day as one session" if one_session else ""
+    print(f"\n--- forum-shaped events{variant}: {count} at {limit:.0f} s each (ours, then the reference model)",
+          flush=True)
     totals = {"ours": 0, "ref": 0, "ours_proven": 0, "ref_proven": 0, "lower": 0}
     for seed in range(1, count + 1):
         data = make_forum(seed)
+        if one_session:
+            data["sessions"] = [data["slots"]]
         ours = _run("cp-sat", lambda inst: solve(inst, time_limit=limit), data)
         summary = next((p for p in ours["phases"] if p["phase"] == "all placed"), {})
         found_at = summary.get("found_at", ours["wall"])
@@ -324,13 +336,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--small", action="store_true", help="only the small events")
     parser.add_argument("--forum", action="store_true", help="only the forum-shaped events")
     parser.add_argument("--forum-all", action="store_true", help="the 20 forum-shaped events at 60 s (BENCH_FULL=1)")
+    parser.add_argument("--one-session", action="store_true", help="forum events with the day as one session")
     args = parser.parse_args(argv)
     table = QUICK if args.quick else SIZES
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(table)
     full = args.forum_all or os.environ.get("BENCH_FULL") == "1"
     count, forum_limit = FORUM_FULL if full else ((2, 5.0) if args.quick else FORUM_DEFAULT)
     if not (args.small or args.sizes):
-        bench_forum(count, args.time_limit or forum_limit)
+        bench_forum(count, args.time_limit or forum_limit, args.one_session)
     if args.forum or args.forum_all:
         return 0
     if args.small or not (args.quick or args.sizes):

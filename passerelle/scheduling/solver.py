@@ -1,7 +1,8 @@
 """Solve an instance: greedy warm start, CP-SAT phases, bounds, and a valid answer whatever happens.
 
 Steps: refuse jointly infeasible fixed meetings (``status: infeasible``); run the greedy
-baseline. Small events (at most ``FULL_MODEL_PAIRS`` open request-slot pairs):
+baseline. Small events (at most ``FULL_MODEL_PAIRS`` open request-slot pairs, or
+``ALL_PLACED_PAIRS`` when every request may fit):
 
 - *every request may fit* (each has an open slot, nobody has more requests than
   ``max_meetings``, all weights positive): the all-placed model (``all_placed.py``) looks for a
@@ -50,6 +51,7 @@ PHASE1_SHARE = 0.45
 LP_SHARE = 0.15
 SELECTION_SHARE = 0.15
 FULL_MODEL_PAIRS = 6000
+ALL_PLACED_PAIRS = 12000  # events where every request may fit take the exact path up to this size
 LNS_SHARE_EXACT = 0.7
 QUICK_BREAKS_SECONDS = 1.0  # the first exact attempt at phase 2 (proves tiny events)
 QUICK_BREAKS_SHARE = 0.15
@@ -87,7 +89,8 @@ def solve(instance: Instance, time_limit: float = 30.0, num_workers: int = 2, se
                         solve_seconds=time.perf_counter() - start)
     greedy = greedy_slots(instance)
     reduced = reduce_instance(instance)
-    if len(reduced.pairs) <= FULL_MODEL_PAIRS:
+    if len(reduced.pairs) <= FULL_MODEL_PAIRS or (len(reduced.pairs) <= ALL_PLACED_PAIRS
+                                                  and _may_place_all(instance, reduced)):
         final, status, bound, lower, phases = _solve_exact(instance, greedy, reduced, start, time_limit,
                                                            num_workers)
     else:
@@ -110,7 +113,7 @@ def _solve_exact(instance: Instance, greedy: dict[int, int], reduced: Reduced, s
     the all-placed model of ``all_placed.py`` instead.
     """
     phases: list[dict] = []
-    if all(r.weight > 0 for r in instance.requests) and _every_request_open(instance, reduced):
+    if _may_place_all(instance, reduced):
         model = AllPlacedModel(instance, reduced, num_workers)
         tick = time.perf_counter()
         placed, status = model.place_all(max(0.1, (time_limit - (tick - start)) * PLACE_ALL_SHARE), greedy)
@@ -135,9 +138,12 @@ def _solve_exact(instance: Instance, greedy: dict[int, int], reduced: Reduced, s
     return final, ("optimal" if proven and breaks_proven else "feasible"), bound, lower, phases
 
 
-def _every_request_open(instance: Instance, reduced: Reduced) -> bool:
-    """Placing every request may be possible: each is fixed or has an open slot, and nobody's
-    ``max_meetings`` is below their number of requests (the all-placed model has no such limit)."""
+def _may_place_all(instance: Instance, reduced: Reduced) -> bool:
+    """Placing every request may be possible and would be weight-optimal: all weights positive,
+    each request fixed or with an open slot, nobody's ``max_meetings`` below their number of
+    requests (the all-placed model has no such limit)."""
+    if any(r.weight <= 0 for r in instance.requests):
+        return False
     if any(person.max_meetings is not None and len(instance.requests_of[p]) > person.max_meetings
            for p, person in enumerate(instance.participants)):
         return False
