@@ -134,11 +134,16 @@ class AllPlacedModel:
                 slot_of[r] = s
         return slot_of
 
-    def _solve(self, name: str, time_limit: float, hint: Mapping[int, int]) -> AllPlacedResult:
+    def _solve(self, name: str, time_limit: float, hint: Mapping[int, int], core: bool = False) -> AllPlacedResult:
         self._hint(hint)
         solver = cp_model.CpSolver()
         solver.parameters.max_time_in_seconds = max(0.05, time_limit)
         solver.parameters.num_workers = self.num_workers
+        if core:
+            # The full-problem worker searches on unsatisfiable cores (raising the lower bound as
+            # MaxSAT solvers do) instead of the default LP search; the LNS and local-search workers
+            # still run interleaved. Measured: better bounds, schedules as good (docs/scheduling.md).
+            solver.parameters.subsolvers.extend(["core", "default_lp"])
         timer = _Timer()
         status = solver.solve(self.model, timer)
         seconds = time.perf_counter() - timer.start
@@ -154,7 +159,7 @@ class AllPlacedModel:
     def minimise_breaks(self, time_limit: float, hint: Mapping[int, int]) -> AllPlacedResult:
         """Stage 1: fewest total breaks; ``bound`` is a proven lower bound on them."""
         self.model.minimize(self.total)
-        result = self._solve("breaks (all placed)", time_limit, hint)
+        result = self._solve("breaks (all placed)", time_limit, hint, core=True)
         result.bound = max(result.bound, self.floor)
         return result
 
