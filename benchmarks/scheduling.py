@@ -17,7 +17,7 @@ Three families:
 - small events (``SMALL``), which should all come out proven optimal.
 
     .venv/bin/python benchmarks/scheduling.py [--quick] [--small] [--forum] [--forum-all]
-        [--one-session] [--sizes 60,500] [--time-limit S]
+        [--one-session] [--compact] [--sizes 60,500] [--time-limit S]
 
 ``--quick`` runs small sizes with short limits (a smoke test).
 """
@@ -139,6 +139,60 @@ def _forum_draw(rng: random.Random, n_people: int, n_slots: int, tables: int, n_
     return drawn
 
 
+def make_compact_forum(seed: int) -> tuple[dict, int]:
+    """A harder forum-shaped event, the day as one session, with a known good schedule.
+
+    Each person is present during one window of consecutive slots as long as their number of
+    meetings; slot by slot, the people present are paired (those whose window ends first
+    first), so the hidden schedule has few breaks. Returns (event, breaks of the hidden
+    schedule): an upper bound on the optimum, to see how far a solver stays from it.
+    """
+    rng = random.Random(seed)
+    n_people, n_slots = rng.randint(60, 80), rng.randint(10, 22)
+    morning = (n_slots + 1) // 2
+    slots = [f"am{k:02d}" if k < morning else f"pm{k - morning:02d}" for k in range(n_slots)]
+    target = min(rng.randint(150, 300), 25 * n_slots)
+    tables = max(12, min(27, -(-target // n_slots) + rng.randint(0, 4)))
+    order = list(range(n_people))
+    rng.shuffle(order)
+    raw = [1.0 / (rank + 1) ** DEGREE_EXPONENT for rank in range(n_people)]
+    scale = 2 * target / sum(raw)
+    window = {}
+    for rank, p in enumerate(order):
+        length = max(1, min(n_slots, round(raw[rank] * scale)))
+        start = rng.randint(0, n_slots - length)
+        window[p] = (start, start + length)
+    drawn: dict[frozenset, int] = {}
+    for s in range(n_slots):
+        present = [p for p in range(n_people) if window[p][0] <= s < window[p][1]]
+        rng.shuffle(present)
+        present.sort(key=lambda p: window[p][1])
+        placed = 0
+        while len(present) >= 2 and placed < tables:
+            a = present.pop(0)
+            b = next((q for q in present if frozenset((a, q)) not in drawn), None)
+            if b is not None:
+                present.remove(b)
+                drawn[frozenset((a, b))] = s
+                placed += 1
+    unavailable: dict[int, list[int]] = {}
+    for p in rng.sample(range(n_people), n_people // 3):
+        options = [s for s in range(n_slots) if all(p not in pair or t != s for pair, t in drawn.items())]
+        unavailable[p] = sorted(rng.sample(options, min(len(options), rng.randint(1, 4))))
+    requests = []
+    for k, (pair, s) in enumerate(drawn.items()):
+        request: dict = {"id": f"m{k}", "participants": [f"p{p}" for p in sorted(pair)]}
+        if rng.random() < 0.5:
+            request["slots"] = slots[:morning] if s < morning else slots[morning:]
+        requests.append(request)
+    people = [{"id": f"p{p}", **({"unavailable": [slots[s] for s in unavailable[p]]} if unavailable.get(p) else {})}
+              for p in range(n_people)]
+    data = {"slots": slots, "sessions": [slots], "tables": tables, "participants": people, "requests": requests}
+    instance = parse_instance(data)
+    hidden = {r: drawn[frozenset(instance.requests[r].participants)] for r in range(len(instance.requests))}
+    return data, sum(schedule_breaks(instance, hidden))
+
+
 class _Timer(cp_model.CpSolverSolutionCallback):
     def __init__(self) -> None:
         super().__init__()
@@ -200,19 +254,22 @@ def reference_model(data: dict, time_limit: float) -> dict:
             "best_at": timer.best_at, "status": solver.status_name(status).lower()}
 
 
-def bench_forum(count: int, limit: float, one_session: bool = False) -> None:
+def bench_forum(count: int, limit: float, one_session: bool = False, compact: bool = False) -> None:
     """Forum-shaped events: ours and the reference model, breaks, bound and time to the best.
 
     ``one_session``: the same events with the whole day as one session (breaks across lunch
-    count), a much harder variant."""
-    variant = ", the day as one session" if one_session else ""
+    count), a much harder variant. ``compact``: ``make_compact_forum`` events, whose hidden
+    schedule's breaks are printed as an upper bound on the optimum."""
+    variant = ", the day as one session" if one_session else ", compact hidden schedule" if compact else ""
     print(f"\n--- forum-shaped events{variant}: {count} at {limit:.0f} s each (ours, then the reference model)",
           flush=True)
     totals = {"ours": 0, "ref": 0, "ours_proven": 0, "ref_proven": 0, "lower": 0}
     for seed in range(1, count + 1):
-        data = make_forum(seed)
+        data, hidden = make_compact_forum(seed) if compact else (make_forum(seed), None)
         if one_session:
             data["sessions"] = [data["slots"]]
+        if hidden is not None:
+            print(f"seed {seed:2d}: the hidden schedule has {hidden} breaks (an upper bound on the optimum)")
         ours = _run("cp-sat", lambda inst: solve(inst, time_limit=limit), data)
         summary = next((p for p in ours["phases"] if p["phase"] == "all placed"), {})
         found_at = summary.get("found_at", ours["wall"])
@@ -225,7 +282,8 @@ def bench_forum(count: int, limit: float, one_session: bool = False) -> None:
         totals["ref_proven"] += ref["status"] == "optimal"
         print(f"seed {seed:2d}: {len(data['participants'])} people {len(data['requests'])} meetings "
               f"{len(data['slots'])} slots {data['tables']} tables | ours: breaks {ours['breaks']:3d} "
-              f">= {ours['breaks_lower_bound']:3d} {ours['status']:8s} best at {found_at:5.1f} s "
+              f">= {ours['breaks_lower_bound']:3d} {ours['status']:8s} best at {found_at:5.1f} s, "
+              f"done {ours['wall']:5.1f} s "
               f"(all placed: {placed}, {ours['valid']}) | reference: breaks {ref['breaks']} >= {ref['bound']} "
               f"{ref['status']} best at {ref['best_at'] or 0:5.1f} s", flush=True)
     print(f"total breaks: ours {totals['ours']} (proven lower bound {totals['lower']}, "
@@ -337,13 +395,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--forum", action="store_true", help="only the forum-shaped events")
     parser.add_argument("--forum-all", action="store_true", help="the 20 forum-shaped events at 60 s (BENCH_FULL=1)")
     parser.add_argument("--one-session", action="store_true", help="forum events with the day as one session")
+    parser.add_argument("--compact", action="store_true", help="forum events with a compact hidden schedule")
     args = parser.parse_args(argv)
     table = QUICK if args.quick else SIZES
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(table)
     full = args.forum_all or os.environ.get("BENCH_FULL") == "1"
     count, forum_limit = FORUM_FULL if full else ((2, 5.0) if args.quick else FORUM_DEFAULT)
     if not (args.small or args.sizes):
-        bench_forum(count, args.time_limit or forum_limit, args.one_session)
+        bench_forum(count, args.time_limit or forum_limit, args.one_session, args.compact)
     if args.forum or args.forum_all:
         return 0
     if args.small or not (args.quick or args.sizes):
