@@ -58,7 +58,7 @@ QUICK_BREAKS_SHARE = 0.15
 SAFETY_SECONDS = 0.5
 PLACE_ALL_SHARE = 0.25  # of the time limit, to find a schedule placing every request (else phase 1 as usual)
 PERSON_BOUNDS_SECONDS = 2.0
-ALL_PLACED_BREAKS_SHARE = 0.95  # of what is left; the rest for the fairness stage once breaks are proven
+ALL_PLACED_BREAKS_SHARE = 0.97  # of what is left; the rest for the fairness stage once breaks are proven
 
 
 def fixed_conflicts(instance: Instance) -> list[str]:
