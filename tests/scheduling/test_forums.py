@@ -115,14 +115,14 @@ def test_the_run_counting_equals_the_break_count(pattern):
 
 def test_fixed_meetings_stay_when_everything_is_placed():
     data = small_forum(3)
-    first = data["requests"][0]
-    slot = (first.get("slots") or data["slots"])[0]
     unavailable = {p["id"]: set(p["unavailable"]) for p in data["participants"]}
-    if any(slot in unavailable[p] for p in first["participants"]):
-        pytest.skip("the first allowed slot is not available to both")  # the seed is chosen so it is
+    first = data["requests"][0]
+    slot = next(s for s in (first.get("slots") or data["slots"])
+                if all(s not in unavailable[p] for p in first["participants"]))
     data["fixed"] = [{"request": first["id"], "slot": slot, "table": 1}]
     instance = parse_instance(data)
     result = solve(instance, time_limit=10).to_dict(instance)
     assert validate_schedule(data, result) == []
+    assert len(result["meetings"]) == len(data["requests"])
     placed = {m["request"]: m for m in result["meetings"]}
     assert (placed[first["id"]]["slot"], placed[first["id"]]["table"]) == (slot, 1)
