@@ -54,7 +54,7 @@ def solve_session(job: Job, progress: Progress) -> dict:
         raise JobError(" ".join(error.messages)) from error
     return {"url": reverse("meetings:schedule", args=[session.event.slug]), "placed": run.placed_count,
             "objective": run.objective, "upper_bound": run.upper_bound, "breaks": run.breaks,
-            "status": run.solver_status}
+            "breaks_lower_bound": output.get("breaks_lower_bound", 0), "status": run.solver_status}
 
 
 def _names(session: B2BSession, instance: Instance) -> dict[str, str]:

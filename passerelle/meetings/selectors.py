@@ -13,6 +13,7 @@ from django.utils import timezone
 from passerelle.directory.models import Affiliation, Person
 from passerelle.directory.selectors import is_coordinator, visible_condition
 from passerelle.events.selectors import events_visible_to
+from passerelle.jobs.models import Job
 
 from . import reasons, rules
 from .enums import Answer, MeetingStatus, RequestStatus, SessionStatus
@@ -237,6 +238,19 @@ def unscheduled_requests(session: B2BSession) -> list[MeetingRequest]:
 
 def last_run(session: B2BSession) -> ScheduleRun | None:
     return session.runs.order_by("-created_at", "-pk").first()
+
+
+def breaks_proof(run: ScheduleRun | None) -> dict | None:
+    """How far the run's idle gaps are from the fewest possible, as its job recorded it:
+    ``{"bound": proven minimum, "gap": breaks above it}``, or None when unknown (older runs,
+    a purged job). The bound is proven among schedules placing as much value as this one."""
+    if run is None or run.job_id is None:
+        return None
+    result = Job.objects.filter(pk=run.job_id).values_list("result", flat=True).first() or {}
+    bound = result.get("breaks_lower_bound") if isinstance(result, dict) else None
+    if isinstance(bound, bool) or not isinstance(bound, int) or not 0 <= bound <= run.breaks:
+        return None
+    return {"bound": bound, "gap": run.breaks - bound}
 
 
 def unannounced_count(session: B2BSession) -> int:

@@ -83,12 +83,17 @@ class NeighbourhoodSearch:
         """Improve until ``deadline`` (a ``time.perf_counter()`` value); returns request -> slot."""
         if not self.instance.participants:
             return self.slot_of
-        while time.perf_counter() < deadline and self._hill_climb(deadline):
-            pass
+        self.polish(deadline)
         while time.perf_counter() < deadline - 0.05 and not self._nothing_to_gain():
             limit = min(step_seconds, deadline - time.perf_counter())
             self.steps += 1
             self.improvements += self._step(self._group(), limit, num_workers)
+        return self.slot_of
+
+    def polish(self, deadline: float) -> dict[int, int]:
+        """Single-meeting moves until none helps (or ``deadline``); returns request -> slot."""
+        while time.perf_counter() < deadline and self._hill_climb(deadline):
+            pass
         return self.slot_of
 
     def _hill_climb(self, deadline: float) -> bool:
@@ -97,7 +102,7 @@ class NeighbourhoodSearch:
         Cheap (no solver): O(meetings * S * k * S) per pass; True if anything moved.
         """
         moved = False
-        ceiling = max(self.breaks)
+        ceiling = max(self.breaks, default=0)
         for r in list(self.slot_of):
             if r in self.fixed or time.perf_counter() > deadline:
                 continue

@@ -107,6 +107,8 @@ class Solution:
     ``objective`` and ``upper_bound`` are in the instance's weight units; ``breaks`` is the
     total over participants and ``max_breaks`` the largest of one participant.
     ``unscheduled`` maps request index -> reason (for requests left out).
+    ``breaks_lower_bound`` is a proven lower bound on ``breaks`` among schedules of the same
+    weight (0 when nothing better is proven).
     """
 
     status: str
@@ -115,19 +117,21 @@ class Solution:
     upper_bound: float = 0.0
     breaks: int = 0
     max_breaks: int = 0
+    breaks_lower_bound: int = 0
     solve_seconds: float = 0.0
     unscheduled: dict[int, str] = field(default_factory=dict)
     message: str = ""
     phases: list[dict] = field(default_factory=list)
 
     def to_dict(self, instance: Instance) -> dict:
-        """The JSON form of ARCHITECTURE.md (ids, not indices), plus a few extra keys."""
+        """The JSON output of the command line (ids, not indices); see docs/scheduling.md."""
         return {
             "status": self.status,
             "objective": _number(self.objective),
             "upper_bound": _number(self.upper_bound),
             "breaks": self.breaks,
             "max_breaks": self.max_breaks,
+            "breaks_lower_bound": min(self.breaks_lower_bound, self.breaks),
             "meetings": [
                 {"request": instance.requests[m.request].id, "slot": instance.slots[m.slot],
                  "table": instance.tables[m.table]}

@@ -1,4 +1,4 @@
-"""Read the JSON form of an instance (ARCHITECTURE.md, "Scheduling") into ``model.Instance``.
+"""Read the JSON form of an instance (docs/scheduling.md, "Input") into ``model.Instance``.
 
 Every error raises ``InstanceError`` with a message that names the faulty item, e.g.
 ``request 'r3': unknown participant 'p9'``. Fixed meetings that on their own break a hard rule
@@ -6,6 +6,10 @@ Every error raises ``InstanceError`` with a message that names the faulty item, 
 slot, an unknown table) are input errors too. Fixed meetings that are only *jointly*
 infeasible (more than ``max_meetings`` for someone, more than the tables of a slot) are left
 to the solver, which answers ``status: infeasible``.
+
+Reading is linear in the size of the input and bounded: weights at most ``MAX_WEIGHT``, at
+most ``MAX_TABLES`` tables, ids valid Unicode, JSON nesting and number lengths within Python's
+limits; anything else is an ``InstanceError``, never a traceback.
 
 Example::
 
@@ -19,18 +23,31 @@ from typing import Any
 
 from .model import FixedMeeting, Ident, Instance, Participant, Request
 
+# Limits that keep every input cheap to read and within CP-SAT's 64-bit integers: weights are
+# scaled by up to 10**6 and summed over all requests, so 10**6 * 10**6 * requests stays far below 2**63.
+MAX_WEIGHT = 1_000_000
+MAX_TABLES = 100_000
+
 
 class InstanceError(ValueError):
     """The instance is malformed; the message names the item at fault."""
 
 
+def load_json(text: str, what: str = "the instance") -> Any:
+    """Decode JSON text; every failure (syntax, nesting too deep, a number too long) is an InstanceError."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InstanceError(f"malformed JSON in {what}: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
+    except RecursionError:
+        raise InstanceError(f"malformed JSON in {what}: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits
+        raise InstanceError(f"malformed JSON in {what}: {exc}") from None
+
+
 def load_instance(text: str) -> Instance:
     """Parse a JSON text into an Instance (InstanceError on malformed JSON or content)."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InstanceError(f"malformed JSON: {exc.msg} at line {exc.lineno} column {exc.colno}") from None
-    return parse_instance(data)
+    return parse_instance(load_json(text))
 
 
 def parse_instance(data: Any) -> Instance:
@@ -54,8 +71,27 @@ def parse_instance(data: Any) -> Instance:
 
 def _ident(value: Any, what: str) -> Ident:
     if isinstance(value, bool) or not isinstance(value, str | int) or value == "":
-        raise InstanceError(f"{what}: id must be a non-empty string or an integer, got {value!r}")
+        raise InstanceError(f"{what}: id must be a non-empty string or an integer, got {_short(value)}")
+    if isinstance(value, str):
+        _text(value, what)
     return value
+
+
+def _text(value: str, what: str) -> str:
+    """Refuse strings that cannot be written back as UTF-8 (a lone surrogate such as \\ud800)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InstanceError(f"{what}: {_short(value)} is not valid Unicode text (lone surrogate)") from None
+    return value
+
+
+def _short(value: Any) -> str:
+    """A repr short enough for an error message (huge numbers or strings are cut)."""
+    if isinstance(value, int) and abs(value) >= 10**30:
+        return f"a {len(str(abs(value)))}-digit number"
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 def _list(value: Any, what: str) -> list:
@@ -66,7 +102,7 @@ def _list(value: Any, what: str) -> list:
 
 def _slot_ref(name: Any, slot_index: dict[str, int], what: str) -> int:
     if not isinstance(name, str) or name not in slot_index:
-        raise InstanceError(f"{what}: unknown slot {name!r}")
+        raise InstanceError(f"{what}: unknown slot {_short(name)}")
     return slot_index[name]
 
 
@@ -77,7 +113,8 @@ def _parse_slots(value: Any) -> tuple[str, ...]:
     seen: set[str] = set()
     for name in slots:
         if not isinstance(name, str) or not name:
-            raise InstanceError(f"slot {name!r}: a slot must be a non-empty string")
+            raise InstanceError(f"slot {_short(name)}: a slot must be a non-empty string")
+        _text(name, "slot")
         if name in seen:
             raise InstanceError(f"slot {name!r}: duplicate slot id")
         seen.add(name)
@@ -89,12 +126,13 @@ def _parse_sessions(value: Any, slot_index: dict[str, int]) -> tuple[tuple[int, 
     if value is None:
         return (tuple(range(len(slot_index))),) if slot_index else ()
     owner: dict[int, int] = {}
+    names = list(slot_index)
     sessions = []
     for k, session in enumerate(_list(value, "'sessions'")):
         members = sorted(_slot_ref(n, slot_index, f"session {k}") for n in _list(session, f"session {k}"))
         for s in members:
             if s in owner:
-                raise InstanceError(f"session {k}: slot {list(slot_index)[s]!r} is already in session {owner[s]}")
+                raise InstanceError(f"session {k}: slot {names[s]!r} is already in session {owner[s]}")
             owner[s] = k
         if members:
             sessions.append(tuple(members))
@@ -106,14 +144,20 @@ def _parse_tables(value: Any) -> tuple[Ident, ...]:
     if value is None:
         raise InstanceError("missing 'tables'")
     if isinstance(value, int) and not isinstance(value, bool):
-        if value < 0:
-            raise InstanceError(f"'tables': the number of tables must be >= 0, got {value}")
+        if not 0 <= value <= MAX_TABLES:
+            raise InstanceError(f"'tables': the number of tables must be between 0 and {MAX_TABLES}, "
+                                f"got {_short(value)}")
         return tuple(range(value))
-    ids = [_ident(t, "table") for t in _list(value, "'tables'")]
-    duplicates = sorted({str(t) for t in ids if ids.count(t) > 1})
-    if duplicates:
-        raise InstanceError(f"table {duplicates[0]!r}: duplicate table id")
-    return tuple(ids)
+    items = _list(value, "'tables'")
+    if len(items) > MAX_TABLES:
+        raise InstanceError(f"'tables': at most {MAX_TABLES} tables, got {len(items)}")
+    seen: set[Ident] = set()
+    for item in items:
+        table = _ident(item, "table")
+        if table in seen:
+            raise InstanceError(f"table {str(table)!r}: duplicate table id")
+        seen.add(table)
+    return tuple(items)
 
 
 def _parse_participants(value: Any, slot_index: dict[str, int]) -> tuple[Participant, ...]:
@@ -121,9 +165,9 @@ def _parse_participants(value: Any, slot_index: dict[str, int]) -> tuple[Partici
     seen: set[Ident] = set()
     for item in _list(value, "'participants'"):
         if not isinstance(item, dict):
-            raise InstanceError(f"participant {item!r}: must be an object")
-        pid = _ident(item.get("id"), f"participant {item.get('id')!r}")
-        what = f"participant {pid!r}"
+            raise InstanceError(f"participant {_short(item)}: must be an object")
+        pid = _ident(item.get("id"), f"participant {_short(item.get('id'))}")
+        what = f"participant {_short(pid)}"
         if pid in seen:
             raise InstanceError(f"{what}: duplicate participant id")
         seen.add(pid)
@@ -131,14 +175,18 @@ def _parse_participants(value: Any, slot_index: dict[str, int]) -> tuple[Partici
                                                                              f"{what}: 'unavailable'"))
         limit = item.get("max_meetings")
         if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 0):
-            raise InstanceError(f"{what}: max_meetings must be an integer >= 0 or null, got {limit!r}")
+            raise InstanceError(f"{what}: max_meetings must be an integer >= 0 or null, got {_short(limit)}")
+        if limit is not None:
+            limit = min(limit, len(slot_index))  # more than one a slot can never be reached
         people.append(Participant(pid, unavailable, limit))
     return tuple(people)
 
 
 def _parse_weight(value: Any, what: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
-        raise InstanceError(f"{what}: weight must be a finite number >= 0, got {value!r}")
+    if (isinstance(value, bool) or not isinstance(value, int | float) or (isinstance(value, float)
+                                                                         and not math.isfinite(value))
+            or not 0 <= value <= MAX_WEIGHT):
+        raise InstanceError(f"{what}: weight must be a number between 0 and {MAX_WEIGHT}, got {_short(value)}")
     return value
 
 
@@ -148,16 +196,16 @@ def _parse_requests(value: Any, person_index: dict[Ident, int],
     seen: set[Ident] = set()
     for item in _list(value, "'requests'"):
         if not isinstance(item, dict):
-            raise InstanceError(f"request {item!r}: must be an object")
-        rid = _ident(item.get("id"), f"request {item.get('id')!r}")
-        what = f"request {rid!r}"
+            raise InstanceError(f"request {_short(item)}: must be an object")
+        rid = _ident(item.get("id"), f"request {_short(item.get('id'))}")
+        what = f"request {_short(rid)}"
         if rid in seen:
             raise InstanceError(f"{what}: duplicate request id")
         seen.add(rid)
         names = _list(item.get("participants"), f"{what}: 'participants'")
         for name in names:
             if isinstance(name, bool) or not isinstance(name, str | int) or name not in person_index:
-                raise InstanceError(f"{what}: unknown participant {name!r}")
+                raise InstanceError(f"{what}: unknown participant {_short(name)}")
         if len(set(names)) != len(names):
             raise InstanceError(f"{what}: a participant is named twice")
         if len(names) < 2:
@@ -172,27 +220,28 @@ def _parse_requests(value: Any, person_index: dict[Ident, int],
 
 def _parse_fixed(value: Any, instance: Instance, slot_index: dict[str, int]) -> tuple[FixedMeeting, ...]:
     request_index = {r.id: i for i, r in enumerate(instance.requests)}
+    table_index = {t: i for i, t in enumerate(instance.tables)}
     fixed: list[FixedMeeting] = []
     for item in _list(value, "'fixed'"):
         if not isinstance(item, dict):
-            raise InstanceError(f"fixed meeting {item!r}: must be an object")
+            raise InstanceError(f"fixed meeting {_short(item)}: must be an object")
         rid = item.get("request")
-        what = f"fixed meeting of request {rid!r}"
+        what = f"fixed meeting of request {_short(rid)}"
         if isinstance(rid, bool) or not isinstance(rid, str | int) or rid not in request_index:
-            raise InstanceError(f"{what}: unknown request {rid!r}")
+            raise InstanceError(f"{what}: unknown request {_short(rid)}")
         slot = _slot_ref(item.get("slot"), slot_index, what)
-        table = _table_ref(item.get("table"), instance.tables, what)
+        table = _table_ref(item.get("table"), table_index, what)
         fixed.append(FixedMeeting(request_index[rid], slot, table))
     _check_fixed_rules(fixed, instance)
     return tuple(fixed)
 
 
-def _table_ref(value: Any, tables: tuple[Ident, ...], what: str) -> int | None:
+def _table_ref(value: Any, table_index: dict[Ident, int], what: str) -> int | None:
     if value is None:
         return None
-    if isinstance(value, bool) or value not in tables:
-        raise InstanceError(f"{what}: unknown table {value!r}")
-    return tables.index(value)
+    if isinstance(value, bool) or not isinstance(value, str | int) or value not in table_index:
+        raise InstanceError(f"{what}: unknown table {_short(value)}")
+    return table_index[value]
 
 
 def _check_fixed_rules(fixed: list[FixedMeeting], instance: Instance) -> None:

@@ -1,14 +1,27 @@
 """Solve an instance: greedy warm start, CP-SAT phases, bounds, and a valid answer whatever happens.
 
 Steps: refuse jointly infeasible fixed meetings (``status: infeasible``); run the greedy
-baseline. Small events: phase 1 (CP-SAT on the full model, hinted by greedy) maximises weight;
-phase 2 keeps that weight and minimises breaks then the largest breaks of one person; about
-45 % of ``time_limit`` for phase 1 (less when proven early), the rest for phase 2, which is a
-short exact attempt, the neighbourhood search (stopping once nobody has a break: zero breaks
-is optimal by itself), then the exact model again from the best schedule found. Large events:
-the selection model (``selection.py``) gives the bound and the wanted requests, greedy places
-them first, and the neighbourhood search (``decomposition.py``) improves until the deadline.
-The best valid schedule found is always returned, greedy's at worst.
+baseline. Small events (at most ``FULL_MODEL_PAIRS`` open request-slot pairs, or
+``ALL_PLACED_PAIRS`` when every request may fit):
+
+- *every request may fit* (each has an open slot, nobody has more requests than
+  ``max_meetings``, all weights positive): the all-placed model (``all_placed.py``) looks for a
+  schedule placing them all (at most ``PLACE_ALL_SHARE`` of the time). Found: the weight is the
+  largest possible, so the rest of the time goes to breaks only: single-person lower bounds
+  (``person_bounds.py``), cheap single-meeting moves, then CP-SAT minimises breaks with every
+  meeting hard and proves a lower bound, then the largest breaks of one person.
+- otherwise phase 1 (CP-SAT, hinted by greedy) maximises weight (about 45 % of the time); if
+  it places everything, the all-placed path above follows; else phase 2 keeps that weight and
+  minimises breaks then the largest breaks of one person: a short exact attempt, the
+  neighbourhood search (stopping once nobody has a break), then the exact model again.
+
+Large events: the selection model (``selection.py``) gives the bound and the wanted requests,
+greedy places them first, and the neighbourhood search (``decomposition.py``) improves until
+the deadline. The best valid schedule found is always returned, greedy's at worst.
+
+``status: optimal`` means: the weight is proven maximal, the breaks equal a proven lower bound
+among schedules of that weight (``breaks_lower_bound``), and the largest breaks of one person is
+proven minimal among schedules of that weight and those breaks.
 
 Example::
 
@@ -17,15 +30,18 @@ Example::
 """
 from __future__ import annotations
 
+import math
 import time
 from collections import Counter
 
+from .all_placed import AllPlacedModel
 from .bounds import lp_bound, trivial_bound
 from .breaks import schedule_breaks
 from .cpsat import ScheduleModel
 from .decomposition import NeighbourhoodSearch
 from .greedy import greedy_slots
 from .model import Instance, Solution
+from .person_bounds import person_lower_bounds
 from .reduction import Reduced, reduce_instance
 from .selection import select_requests
 from .solution import build_solution
@@ -35,10 +51,14 @@ PHASE1_SHARE = 0.45
 LP_SHARE = 0.15
 SELECTION_SHARE = 0.15
 FULL_MODEL_PAIRS = 6000
+ALL_PLACED_PAIRS = 12000  # events where every request may fit take the exact path up to this size
 LNS_SHARE_EXACT = 0.7
 QUICK_BREAKS_SECONDS = 1.0  # the first exact attempt at phase 2 (proves tiny events)
 QUICK_BREAKS_SHARE = 0.15
 SAFETY_SECONDS = 0.5
+PLACE_ALL_SHARE = 0.25  # of the time limit, to find a schedule placing every request (else phase 1 as usual)
+PERSON_BOUNDS_SECONDS = 2.0
+ALL_PLACED_BREAKS_SHARE = 0.97  # of what is left; the rest for the fairness stage once breaks are proven
 
 
 def fixed_conflicts(instance: Instance) -> list[str]:
@@ -69,27 +89,135 @@ def solve(instance: Instance, time_limit: float = 30.0, num_workers: int = 2, se
                         solve_seconds=time.perf_counter() - start)
     greedy = greedy_slots(instance)
     reduced = reduce_instance(instance)
-    if len(reduced.pairs) <= FULL_MODEL_PAIRS:
-        final, status, bound, phases = _solve_exact(instance, greedy, start, time_limit, num_workers)
+    if len(reduced.pairs) <= FULL_MODEL_PAIRS or (len(reduced.pairs) <= ALL_PLACED_PAIRS
+                                                  and _may_place_all(instance, reduced)):
+        final, status, bound, lower, phases = _solve_exact(instance, greedy, reduced, start, time_limit,
+                                                           num_workers)
     else:
         final, status, bound, phases = _solve_large(instance, greedy, reduced, start, time_limit, seed)
+        lower = 0
     solution = build_solution(instance, final, status=status, upper_bound=bound,
                               solve_seconds=time.perf_counter() - start)
+    solution.breaks_lower_bound = min(lower, solution.breaks)
     solution.upper_bound = max(solution.upper_bound, solution.objective)
     solution.phases = phases
     return solution
 
 
-def _solve_exact(instance: Instance, greedy: dict[int, int], start: float, time_limit: float,
-                 num_workers: int) -> tuple[dict[int, int], str, float, list[dict]]:
-    """CP-SAT on the full model: phase 1 (weight) then phase 2 (breaks, fairness)."""
-    schedule = ScheduleModel(instance, num_workers=num_workers)
+def _solve_exact(instance: Instance, greedy: dict[int, int], reduced: Reduced, start: float, time_limit: float,
+                 num_workers: int) -> tuple[dict[int, int], str, float, int, list[dict]]:
+    """CP-SAT on the full model: phase 1 (weight) then phase 2 (breaks, fairness).
+
+    Returns (schedule, status, weight bound, proven lower bound on breaks, phases). When phase 1
+    placed every request (all weights positive), the weight is optimal by itself and phase 2 is
+    the all-placed model of ``all_placed.py`` instead.
+    """
     phases: list[dict] = []
+    if _may_place_all(instance, reduced):
+        model = AllPlacedModel(instance, reduced, num_workers)
+        tick = time.perf_counter()
+        placed, status = model.place_all(max(0.1, (time_limit - (tick - start)) * PLACE_ALL_SHARE), greedy)
+        phases.append({"phase": "place every request", "status": status,
+                       "seconds": round(time.perf_counter() - tick, 3)})
+        if placed is not None:
+            bound = float(sum(r.weight for r in instance.requests))
+            final, status, lower = _solve_all_placed(instance, reduced, placed, start, time_limit, model, phases)
+            return final, status, bound, lower, phases
+    schedule = ScheduleModel(instance, num_workers=num_workers)
     best, proven, bound = _phase_weight(schedule, greedy, start, time_limit, phases)
-    final, breaks_proven = best, not schedule.x
+    if _places_everything(instance, best):
+        model = AllPlacedModel(instance, reduced, num_workers)
+        final, status, lower = _solve_all_placed(instance, reduced, best, start, time_limit, model, phases)
+        return final, status, bound, lower, phases
+    final, breaks_proven, lower = best, not schedule.x, 0
     if schedule.x:
         final, breaks_proven = _phase_breaks(schedule, best, start, time_limit, phases)
-    return final, ("optimal" if proven and breaks_proven else "feasible"), bound, phases
+        lower = _breaks_floor(schedule, phases)
+    if breaks_proven:
+        lower = sum(schedule_breaks(instance, final))
+    return final, ("optimal" if proven and breaks_proven else "feasible"), bound, lower, phases
+
+
+def _may_place_all(instance: Instance, reduced: Reduced) -> bool:
+    """Placing every request may be possible and would be weight-optimal: all weights positive,
+    each request fixed or with an open slot, nobody's ``max_meetings`` below their number of
+    requests (the all-placed model has no such limit)."""
+    if any(r.weight <= 0 for r in instance.requests):
+        return False
+    if any(person.max_meetings is not None and len(instance.requests_of[p]) > person.max_meetings
+           for p, person in enumerate(instance.participants)):
+        return False
+    return {r for r, _ in reduced.pairs} | set(reduced.fixed_slot) == set(range(len(instance.requests)))
+
+
+def _places_everything(instance: Instance, slot_of: dict[int, int]) -> bool:
+    """Every request placed and none weighs zero (a zero-weight one may be better left out)."""
+    return len(slot_of) == len(instance.requests) and all(r.weight > 0 for r in instance.requests)
+
+
+def _breaks_floor(schedule: ScheduleModel, phases: list[dict]) -> int:
+    """The best lower bound on breaks proven by the phase-2 solves (their objective is K * breaks + max)."""
+    if schedule.breaks_encoding is None:
+        return 0
+    bounds = [p["bound"] for p in phases if p["phase"] == "breaks" and p["status"] in ("optimal", "feasible")]
+    return max((int(math.floor(b + 1e-6)) // schedule.breaks_encoding.weight for b in bounds), default=0)
+
+
+def _fewer_breaks(instance: Instance, a: dict[int, int], b: dict[int, int]) -> dict[int, int]:
+    """The better of two schedules of equal weight: fewer breaks, then a smaller largest number."""
+    def key(slot_of: dict[int, int]) -> tuple[int, int]:
+        breaks = schedule_breaks(instance, slot_of)
+        return sum(breaks), max(breaks, default=0)
+    return b if key(b) < key(a) else a
+
+
+def _solve_all_placed(instance: Instance, reduced: Reduced, best: dict[int, int], start: float,
+                      time_limit: float, model: AllPlacedModel, phases: list[dict]) -> tuple[dict[int, int], str, int]:
+    """Every request placed: (schedule, status, proven lower bound on breaks).
+
+    Single-person bounds first (``person_bounds.py``), cheap single-meeting moves for a better
+    hint, then the all-placed model minimises breaks and proves its bound; when the breaks are
+    proven and the largest breaks of one person is above its own bound, a second stage minimises
+    it at that number of breaks. ``optimal`` = every request placed (so the weight is the
+    largest possible), breaks equal to the proven bound, and the largest breaks of one person
+    proven minimal among such schedules.
+    """
+    def remaining() -> float:
+        return time_limit - (time.perf_counter() - start) - SAFETY_SECONDS
+
+    tick = time.perf_counter()
+    bounds = person_lower_bounds(instance, reduced, max(0.05, min(PERSON_BOUNDS_SECONDS, remaining() * 0.1)))
+    lower = sum(bounds.values())
+    polished = NeighbourhoodSearch(instance, best).polish(time.perf_counter() + min(1.0, max(0.0, remaining()) * 0.05))
+    best = _fewer_breaks(instance, best, polished)
+    breaks = schedule_breaks(instance, best)
+    found_at = time.perf_counter() - start
+    phases.append({"phase": "single-person bounds and moves", "status": "feasible", "bound": lower,
+                   "objective": sum(breaks), "seconds": round(time.perf_counter() - tick, 3)})
+    model.add_person_bounds(bounds)
+    if sum(breaks) > lower and remaining() > 0.1:
+        tick = time.perf_counter()
+        result = model.minimise_breaks(remaining() * ALL_PLACED_BREAKS_SHARE, best)
+        phases.append(result.phase)
+        if result.slot_of is not None and _fewer_breaks(instance, best, result.slot_of) is result.slot_of:
+            best, found_at = result.slot_of, tick - start + result.best_at
+        lower = max(lower, result.bound)
+        breaks = schedule_breaks(instance, best)
+    breaks_proven = sum(breaks) <= lower
+    largest_floor = max([*bounds.values(), 1 if sum(breaks) else 0, -(-sum(breaks) // max(1, len(breaks)))])
+    fair_proven = max(breaks, default=0) <= largest_floor
+    if breaks_proven and not fair_proven and remaining() > 0.1:
+        tick = time.perf_counter()
+        result = model.minimise_largest(remaining(), sum(breaks), best)
+        phases.append(result.phase)
+        if result.slot_of is not None and _fewer_breaks(instance, best, result.slot_of) is result.slot_of:
+            best, found_at = result.slot_of, tick - start + result.best_at
+        fair_proven = result.proven or max(schedule_breaks(instance, best), default=0) <= max(largest_floor,
+                                                                                              result.bound)
+    phases.append({"phase": "all placed", "status": "optimal" if breaks_proven and fair_proven else "feasible",
+                   "breaks_lower_bound": min(lower, sum(breaks)), "found_at": round(found_at, 3),
+                   "seconds": round(time.perf_counter() - start, 3)})
+    return best, ("optimal" if breaks_proven and fair_proven else "feasible"), min(lower, sum(breaks))
 
 
 def _phase_breaks(schedule: ScheduleModel, best: dict[int, int], start: float, time_limit: float,

@@ -63,3 +63,55 @@ def _fixed(draw, data: dict) -> list[dict]:
         taken_people |= {(p, slot) for p in request["participants"]}
         fixed.append(entry)
     return fixed
+
+
+def small_forum(seed: int, people: int = 5, per_session: int = 3, tables: int = 2, meetings: int = 8) -> dict:
+    """A tiny partnering forum where every meeting fits (drawn into a hidden schedule first):
+    morning and afternoon sessions, half of the meetings restricted to the session where they
+    were drawn, a third of the people unavailable for a block of slots. Small enough for brute
+    force over every placement of every meeting."""
+    import random
+
+    rng = random.Random(seed)
+    sessions = [[f"am{k}" for k in range(per_session)], [f"pm{k}" for k in range(per_session)]]
+    slots = sessions[0] + sessions[1]
+    unavailable = {p: set() for p in range(people)}
+    for p in rng.sample(range(people), people // 3):
+        first = rng.randrange(len(slots) - 1)
+        unavailable[p] = set(range(first, first + rng.randint(1, 2)))
+    unavailable[0] = {1}  # the busiest person (drawn first half of the time) misses a morning slot
+    busy: set[tuple[int, int]] = set()
+    drawn: dict[frozenset, int] = {}
+    for _ in range(200):
+        if len(drawn) == meetings:
+            break
+        s = rng.randrange(len(slots))
+        if sum(1 for v in drawn.values() if v == s) >= tables:
+            continue
+        free = [p for p in range(people) if s not in unavailable[p] and (p, s) not in busy]
+        if len(free) < 2:
+            continue
+        a, b = rng.sample(free, 2)
+        if 0 in free and rng.random() < 0.5:
+            a, b = 0, rng.choice([q for q in free if q != 0])
+        if frozenset((a, b)) in drawn:
+            continue
+        drawn[frozenset((a, b))] = s
+        busy |= {(a, s), (b, s)}
+    requests = []
+    for k, (pair, s) in enumerate(drawn.items()):
+        request: dict = {"id": f"m{k}", "participants": [f"p{p}" for p in sorted(pair)]}
+        if 0 in pair or rng.random() < 0.5:  # the busiest person's meetings all keep their session
+            request["slots"] = sessions[0] if s < per_session else sessions[1]
+        requests.append(request)
+    participants = [{"id": f"p{p}", "unavailable": [slots[s] for s in sorted(unavailable[p])]} for p in range(people)]
+    return {"slots": slots, "sessions": sessions, "tables": tables, "participants": participants,
+            "requests": requests}
+
+
+@st.composite
+def forums(draw) -> dict:
+    """Hypothesis: a forum-shaped instance (every meeting fits) of a few people and slots."""
+    return small_forum(draw(st.integers(0, 10**6)), people=draw(st.integers(4, 9)),
+                       per_session=draw(st.integers(2, 4)), tables=draw(st.integers(1, 3)),
+                       meetings=draw(st.integers(2, 9)))

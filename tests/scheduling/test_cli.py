@@ -21,7 +21,8 @@ def test_solve_writes_the_documented_json(tmp_path, capsys):
     out = tmp_path / "out.json"
     assert main(["solve", write(tmp_path, two_people()), "--time-limit", "5", "--out", str(out)]) == 0
     result = json.loads(out.read_text())
-    assert {"status", "objective", "upper_bound", "breaks", "meetings", "solve_seconds"} <= set(result)
+    assert {"status", "objective", "upper_bound", "breaks", "breaks_lower_bound", "meetings",
+            "solve_seconds"} <= set(result)
     assert result["status"] == "optimal"
     assert [(m["request"], m["table"]) for m in result["meetings"]] == [("r1", 0)]
 

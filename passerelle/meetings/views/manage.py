@@ -110,9 +110,10 @@ def schedule(request: HttpRequest, slug: str) -> HttpResponse:
     """The scheduler's last result, the grid to adjust, the requests left out and their reasons."""
     session = coordinator_session(request, slug)
     tables, rows = selectors.grid(session)
+    run = selectors.last_run(session)
     return render(request, "meetings/schedule.html", {
         "session": session, "event": session.event, "tables": tables, "rows": rows,
-        "run": selectors.last_run(session), "job": schedule_services.running_job(session),
+        "run": run, "breaks_proof": selectors.breaks_proof(run), "job": schedule_services.running_job(session),
         "unscheduled": selectors.unscheduled_requests(session), "unannounced": selectors.unannounced_count(session),
         "accepted": session.requests.filter(status=RequestStatus.ACCEPTED).count(),
     })
