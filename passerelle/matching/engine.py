@@ -20,6 +20,7 @@ For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each pro
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -267,17 +268,21 @@ class MatchingIndex:
 
     def top_all(
         self, k: int = 10, options: TopOptions | None = None, *, with_reasons: bool = False,
-        language: str = "en", labels: Labels | None = None, block_size: int = BLOCK_SIZE, workers: int = 1,
+        language: str = "en", labels: Labels | None = None, block_size: int | None = None, workers: int = 1,
     ) -> dict[str, list[Suggestion]]:
         """Every indexed document's ``k`` best partners, processed in blocks of queries.
 
-        ``workers`` > 1 ranks the blocks in that many forked processes (POSIX only), which share
-        the index copy-on-write and send back plain arrays; the result is the same as with one.
+        ``block_size``: queries per block (default ``BLOCK_SIZE``). ``workers`` > 1 ranks the blocks
+        in forked processes (POSIX only), at most one per block and per CPU (:func:`worker_count`),
+        which share the index copy-on-write and send back plain arrays; the result is the same as
+        with one.
         """
+        block_size = block_size or BLOCK_SIZE
         options = options or TopOptions()
         static = self.eligibility.static_mask(options)
         starts = list(range(0, len(self), block_size))
-        if workers > 1 and len(starts) > 1:
+        workers = worker_count(workers, len(starts))
+        if workers > 1:
             blocks = _rank_blocks_in_processes(self, starts, k, options, static, block_size, workers)
         else:
             blocks = (self._rank_block(start, k, options, static, block_size) for start in starts)
@@ -287,6 +292,15 @@ class MatchingIndex:
                 result[self.documents[i].id] = self._suggestions(
                     self.documents[i], self.vectors, i, ranked, with_reasons, language, labels)
         return result
+
+
+def worker_count(requested: int, blocks: int, cpus: int | None = None) -> int:
+    """Processes worth forking: never more than the blocks to rank nor the machine's CPUs, at least 1.
+
+    ``top --workers 300`` on 12 blocks forks at most 12 processes (fewer on a smaller machine).
+    """
+    cpus = cpus if cpus is not None else (os.cpu_count() or 1)
+    return max(1, min(int(requested), blocks, cpus))
 
 
 _FORKED: tuple[Any, ...] | None = None  # what forked workers inherit: (index, k, options, static, block_size)
