@@ -29,9 +29,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from matching_synth import Corpus, generate, papers  # noqa: E402
+from matching_synth import Corpus, expertise_set, generate, papers  # noqa: E402
 
-from passerelle.matching import TopOptions, build_index  # noqa: E402
+from passerelle.matching import TextModel, TopOptions, build_index  # noqa: E402
+from passerelle.matching import text as analyser  # noqa: E402
 from passerelle.matching.components import weighted_components  # noqa: E402
 from passerelle.matching.evaluation import pairwise_errors, precision_at_k  # noqa: E402
 
@@ -106,6 +107,70 @@ def paper_quality(n: int, queries: int, seed: int = 0) -> dict[str, dict[str, fl
     return {name: {"loss": e / t, "p@10": p / queries} for name, (e, t, p) in results.items()}
 
 
+TEXT_VARIANTS: dict[str, TextModel | None] = {
+    "previous engine (sublinear tf, ½ centroid + ½ top-3, bigrams 1, no -ing/-ed)": None,
+    "sublinear tf, ½ centroid + ½ top-3": TextModel(tf="sublinear", centroid_share=0.5, bigram_weight=1.0),
+    "BM25 tf, ½ centroid + ½ top-3": TextModel(centroid_share=0.5, bigram_weight=1.0),
+    "BM25 tf, centroid only": TextModel(centroid_share=1.0, bigram_weight=1.0),
+    "BM25 tf, best text only (max)": TextModel(top_weights=(1.0,), bigram_weight=1.0),
+    "BM25 tf, top-3 (1, ½, ¼)": TextModel(bigram_weight=1.0),
+    "BM25 tf, top-3 (1, ½, ¼), bigrams ½ (default)": TextModel(),
+}
+PREVIOUS_MODEL = TextModel(tf="sublinear", centroid_share=0.5, bigram_weight=1.0)
+
+
+class _WithoutInflections:
+    """The analyser as it was before -ing/-ed stripping (for the "previous engine" row only)."""
+
+    def __enter__(self) -> None:
+        self.saved = analyser._strip_inflection
+        analyser._strip_inflection = lambda word: word
+        analyser.stem.cache_clear()
+        analyser._TERMS.clear()
+
+    def __exit__(self, *exc: object) -> None:
+        analyser._strip_inflection = self.saved
+        analyser.stem.cache_clear()
+        analyser._TERMS.clear()
+
+
+def _loss_by_reviewer(scores: list[float], judgments: list[tuple[str, str, int]]) -> float:
+    by_reviewer: dict[str, tuple[list[float], list[int]]] = {}
+    for (reviewer, _, grade), score in zip(judgments, scores, strict=True):
+        by_reviewer.setdefault(reviewer, ([], []))
+        by_reviewer[reviewer][0].append(score)
+        by_reviewer[reviewer][1].append(grade)
+    errors = total = 0.0
+    for s, g in by_reviewer.values():
+        e, t = pairwise_errors(s, g)
+        errors, total = errors + e, total + t
+    return errors / total
+
+
+def expertise_quality(seeds: list[int], reviewers: int) -> dict[str, list[float]]:
+    """Loss of every text variant and of plain TF-IDF on generated expertise sets (one per seed):
+    reviewers with several publications, papers graded 0–4 by the reviewer's expertise."""
+    losses: dict[str, list[float]] = {"TF-IDF baseline (sklearn defaults, concatenated texts)": []}
+    losses.update({name: [] for name in TEXT_VARIANTS})
+    for seed in seeds:
+        data = expertise_set(reviewers, seed=seed)
+        pairs = [(r, p) for r, p, _ in data.judgments]
+        position = {d["id"]: i for i, d in enumerate(data.documents)}
+        base = _baseline_matrix([" ".join(d["texts"]) for d in data.documents])
+        rows_a, rows_b = [position[a] for a, _ in pairs], [position[b] for _, b in pairs]
+        base_scores = np.asarray(base[rows_a].multiply(base[rows_b]).sum(axis=1)).ravel().tolist()
+        losses["TF-IDF baseline (sklearn defaults, concatenated texts)"].append(
+            _loss_by_reviewer(base_scores, data.judgments))
+        for name, model in TEXT_VARIANTS.items():
+            if model is None:
+                with _WithoutInflections():
+                    scores = build_index(data.documents, text_model=PREVIOUS_MODEL).score_pairs(pairs)
+            else:
+                scores = build_index(data.documents, text_model=model).score_pairs(pairs)
+            losses[name].append(_loss_by_reviewer(scores, data.judgments))
+    return losses
+
+
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -177,6 +242,12 @@ def main() -> None:
         return
     n_quality, queries = (1500, 80) if args.quick else (3000, 200)
     n_speed, n_dense = (10_000, 5_000) if args.quick else (args.n, 10_000)
+    seeds = [10, 11] if args.quick else [10, 11, 12, 13, 14]
+    reviewers = 100 if args.quick else 150
+    print(f"== expertise: {len(seeds)} generated sets of {reviewers} reviewers with 3–20 publications, "
+          f"~10 papers each graded 0–4 (seeds {seeds[0]}–{seeds[-1]}, not those the defaults were chosen on)")
+    for name, values in expertise_quality(seeds, reviewers).items():
+        print(f"   {name:72s} loss {np.mean(values):.3f}  ({' '.join(f'{v:.3f}' for v in values)})")
     print(f"== quality: {n_quality} synthetic profiles, {queries} queries (loss: 0 perfect, 0.5 random)")
     for title, table in (("profile → profile", profile_quality(n_quality, queries)),
                          ("publication → profile, texts only", paper_quality(n_quality, queries))):

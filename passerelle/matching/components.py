@@ -27,10 +27,11 @@ import scipy.sparse as sp
 
 from .complementarity import kind_affinity_matrix
 from .features import DocVectors
+from .weighting import TextModel
+
+DEFAULT_TEXT_MODEL = TextModel()
 
 COMPONENTS = ("text", "sites", "cso", "techniques", "offers_seeks", "kind", "technique_site")
-SOFT_MAX_WEIGHTS = np.array([1.0, 0.5, 0.25])
-CENTROID_SHARE = 0.5
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # index -1: unknown kind
 _CHUNK = 50_000
 
@@ -104,22 +105,27 @@ def _best_of_pairs(rows_q, ptr_q, qdocs, rows_i, ptr_i, docs, weights: np.ndarra
     return segment_top_mean(pair_dots(rows_q, ra, rows_i, rb), pair, len(docs), weights)
 
 
-def text_similarity(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray) -> np.ndarray:
+def text_similarity(
+    q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray, model: TextModel = DEFAULT_TEXT_MODEL
+) -> np.ndarray:
     """T for the pairs (query row ``qdocs[p]`` of ``q``, index row ``docs[p]``)."""
     centroid = pair_dots(q.centroid, qdocs, index.centroid, docs)
     q_count, d_count = np.diff(q.text_ptr)[qdocs], np.diff(index.text_ptr)[docs]
     soft = centroid.copy()  # one text on each side: the best pair is the centroid pair
     several = np.flatnonzero((q_count > 1) | (d_count > 1))
     soft[several] = _best_of_pairs(q.texts, q.text_ptr, qdocs[several], index.texts, index.text_ptr,
-                                   docs[several], SOFT_MAX_WEIGHTS)
+                                   docs[several], np.asarray(model.top_weights, dtype=float))
     has_text = (q_count > 0) & (d_count > 0)
-    return np.where(has_text, CENTROID_SHARE * centroid + (1 - CENTROID_SHARE) * soft, 0.0)
+    share = model.centroid_share
+    return np.where(has_text, share * centroid + (1 - share) * soft, 0.0)
 
 
-def component_values(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray) -> dict[str, np.ndarray]:
+def component_values(
+    q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray, model: TextModel = DEFAULT_TEXT_MODEL
+) -> dict[str, np.ndarray]:
     """Unweighted values in [0, 1] of every component for the pairs (``qdocs[p]``, ``docs[p]``)."""
     qdocs, docs = np.asarray(qdocs, dtype=np.int64), np.asarray(docs, dtype=np.int64)
-    values = {"text": text_similarity(q, qdocs, index, docs)}
+    values = {"text": text_similarity(q, qdocs, index, docs, model)}
     for family in ("sites", "cso", "techniques"):
         values[family] = pair_dots(q.tags[family], qdocs, index.tags[family], docs)
     one = np.array([1.0])
@@ -134,11 +140,12 @@ def component_values(q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: 
 
 
 def weighted_components(
-    q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray, weights: Weights
+    q: DocVectors, qdocs: np.ndarray, index: DocVectors, docs: np.ndarray, weights: Weights,
+    model: TextModel = DEFAULT_TEXT_MODEL,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Scores of the pairs (query row ``qdocs[p]``, index row ``docs[p]``) and each component's
     contribution (weight × value); the score is the sum of the contributions."""
-    values = component_values(q, qdocs, index, docs)
+    values = component_values(q, qdocs, index, docs, model)
     w = weights.as_dict()
     contributions = {name: w[name] * values[name] for name in COMPONENTS}
     score = np.zeros(len(docs))

@@ -35,6 +35,7 @@ from .evidence import gather_evidence
 from .explanations import Labels, Reason, explain
 from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
+from .weighting import TextModel
 
 EXACT_LIMIT = 500
 PRUNE_LIMIT = 20000
@@ -83,10 +84,13 @@ def _prune_rows(matrix: sp.csr_matrix, keep: int, max_df: int) -> sp.csr_matrix:
 class MatchingIndex:
     """Documents with their fitted vectors; see the module docstring."""
 
-    def __init__(self, documents: Sequence[Document], weights: Weights | None = None) -> None:
+    def __init__(
+        self, documents: Sequence[Document], weights: Weights | None = None, text_model: TextModel | None = None
+    ) -> None:
         self.documents = list(documents)
         self.weights = weights or Weights()
-        self.space, self.vectors = fit_and_vectorise(self.documents)
+        self.space, self.vectors = fit_and_vectorise(self.documents, text_model)
+        self.text_model = self.space.text_model
         self.eligibility = Eligibility(self.documents)
         self.position = self.eligibility.position
         names = self.space.vectoriser.get_feature_names_out() if self.space.vectoriser else []
@@ -138,7 +142,7 @@ class MatchingIndex:
 
     # -- exact scoring ---------------------------------------------------------------------
     def _exact(self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        return weighted_components(q, qdocs, self.vectors, docs, self.weights)
+        return weighted_components(q, qdocs, self.vectors, docs, self.weights, self.text_model)
 
     def _candidates(self, allowed: np.ndarray, k: int, approx: np.ndarray | None) -> np.ndarray:
         """Allowed documents worth an exact score: all of them, or the best by the approximation
@@ -342,8 +346,12 @@ def _subset(v: DocVectors, rows: np.ndarray) -> DocVectors:
     )
 
 
-def build_index(documents: Iterable[Document | Mapping[str, Any]], weights: Weights | None = None) -> MatchingIndex:
-    """Fit a :class:`MatchingIndex` on ``documents`` (Documents or their JSON-like mappings).
+def build_index(
+    documents: Iterable[Document | Mapping[str, Any]], weights: Weights | None = None,
+    text_model: TextModel | None = None,
+) -> MatchingIndex:
+    """Fit a :class:`MatchingIndex` on ``documents`` (Documents or their JSON-like mappings);
+    ``text_model``: the text component's weighting and aggregation (default :class:`TextModel`).
 
     Raises ``ValueError`` on duplicate ids.
     """
@@ -353,4 +361,4 @@ def build_index(documents: Iterable[Document | Mapping[str, Any]], weights: Weig
         if doc.id in seen:
             raise ValueError(f"duplicate document id {doc.id!r}")
         seen.add(doc.id)
-    return MatchingIndex(docs, weights)
+    return MatchingIndex(docs, weights, text_model)

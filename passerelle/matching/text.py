@@ -42,6 +42,25 @@ _SUFFIX_RULES: tuple[tuple[str, str, int], ...] = (
     ("osis", "os", 6), ("ose", "os", 5), ("ysis", "ys", 6), ("asis", "as", 6), ("ase", "as", 5),
 )
 _KEEP_FINAL_S = ("ss", "us", "is", "os", "as")
+_VOWELS = set("aeiouy")
+# English inflections (-ing, -ed) stripped before the suffix rules when a stem of at least
+# four letters with a vowel remains: "learning"/"learned" → "learn", "modelling" → "model",
+# "targeted" → "target"; never "seed", "bring", "red".
+_INFLECTIONS = (("ing", 7), ("ed", 6))
+
+
+def _strip_inflection(word: str) -> str:
+    for suffix, min_length in _INFLECTIONS:
+        if len(word) >= min_length and word.endswith(suffix) and not word.endswith("eed"):
+            base = word[: -len(suffix)]
+            if not _VOWELS & set(base):
+                return word
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz" + "aeiou":
+                base = base[:-1]  # "mapping" → "map", "planned" → "plan"
+            elif len(base) > 4 and base.endswith("ll"):
+                base = base[:-1]  # "modelling" → "model", "labelled" → "label"
+            return base
+    return word
 
 
 def fold(text: str) -> str:
@@ -61,6 +80,7 @@ def stem(word: str) -> str:
     if len(word) > 4:
         # British and French spellings: "haematology", "oesophagus", "paediatric".
         word = word.replace("ae", "e").replace("oe", "e")
+    word = _strip_inflection(word)
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_FINAL_S):
         if not any(word.endswith(s) for s, _, n in _SUFFIX_RULES if s.endswith("s") and len(word) >= n):
             word = word[:-1]
