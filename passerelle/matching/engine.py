@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from .complementarity import KINDS, kind_affinity_matrix
 from .components import COMPONENTS, Weights, weighted_components
 from .documents import Document, as_document
-from .evidence import gather_evidence
+from .evidence import gather_evidence, term_document_frequency
 from .explanations import Labels, Reason, explain
 from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
@@ -96,6 +96,7 @@ class MatchingIndex:
         names = self.space.vectoriser.get_feature_names_out() if self.space.vectoriser else []
         self._names = np.asarray(names, dtype=object)
         self._doc_sides: dict[bool, tuple[sp.csr_matrix, np.ndarray]] = {}
+        self._df = term_document_frequency(self.vectors)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -179,14 +180,16 @@ class MatchingIndex:
             return []
         table = np.column_stack([contributions[c] for c in COMPONENTS]).tolist()
         documents = self.documents
+        weights = [getattr(self.weights, c) for c in COMPONENTS]
         if not with_reasons:  # top_all: a million of these at 50,000 profiles, keep the loop lean
             return [Suggestion(documents[j].id, score, dict(zip(COMPONENTS, row, strict=True)), [])
                     for j, score, row in zip(docs.tolist(), scores.tolist(), table, strict=True)]
         out = []
         for r, j in enumerate(docs.tolist()):
             parts = dict(zip(COMPONENTS, table[r], strict=True))
-            ev = gather_evidence(self.space, self._names, query, q, qi, documents[j], self.vectors, j)
-            reasons: list[Reason] = explain(parts, ev, language=language, labels=labels)
+            ev = gather_evidence(self.space, self._names, query, q, qi, documents[j], self.vectors, j, self._df)
+            values = {c: (v / w if w > 0 else 0.0) for (c, v), w in zip(parts.items(), weights, strict=True)}
+            reasons: list[Reason] = explain(parts, ev, language=language, labels=labels, values=values)
             out.append(Suggestion(documents[j].id, float(scores[r]), parts, reasons))
         return out
 

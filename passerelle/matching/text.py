@@ -150,3 +150,27 @@ def surface_forms(texts: list[str], wanted: set[str]) -> dict[str, str]:
                 if len(forms) == len(wanted):
                     return forms
     return forms
+
+
+def term_spans(text: str) -> list[tuple[str, int, int]]:
+    """The terms of ``text`` in order, each with the span of the written word it comes from:
+    ``[("biopsy", 0, 7), ("liquid", 8, 15)]`` for "biopsie liquide". Consecutive entries are the
+    analyser's bigrams; the span from the first's start to the second's end is how it is written
+    ("cancer du pancréas" for the bigram "cancer pancrea")."""
+    spans: list[tuple[str, int, int]] = []
+    for match in _RAW_WORD.finditer(text):
+        for term in terms(match.group()):
+            spans.append((term, match.start(), match.end()))
+    return spans
+
+
+def find_written(texts: list[str], words: tuple[str, ...]) -> tuple[int, str] | None:
+    """Where the consecutive terms ``words`` are first written in ``texts``: (text index, the
+    words as written), or None when they are not."""
+    n = len(words)
+    for index, text in enumerate(texts):
+        spans = term_spans(text)
+        for start in range(len(spans) - n + 1):
+            if all(spans[start + k][0] == words[k] for k in range(n)):
+                return index, text[spans[start][1] : spans[start + n - 1][2]]
+    return None
