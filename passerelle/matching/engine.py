@@ -29,7 +29,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from .complementarity import KINDS, kind_affinity_matrix
-from .components import COMPONENTS, Weights, weighted_components
+from .components import (
+    COMPONENTS,
+    QueryScratch,
+    Weights,
+    text_similarity_for_query,
+    weighted_components,
+)
 from .documents import Document, as_document
 from .evidence import gather_evidence, term_document_frequency
 from .explanations import Labels, Reason, explain
@@ -42,6 +48,8 @@ PRUNE_LIMIT = 20000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
 CANDIDATE_MARGIN = 10  # extra candidates re-scored exactly beyond k
+STAGE_ONE = 400  # top_all: candidates kept by the approximation, then re-ranked with their exact text
+STAGE_ONE_SINGLE = 3000  # one person's query: the same, with the unpruned approximation
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
 
 
@@ -107,13 +115,13 @@ class MatchingIndex:
             return self.vectors.centroid
         return _prune_rows(self.vectors.centroid, TERMS_PER_ROW, max(50, len(self) // 20))
 
-    def _sparse_side(self, v: DocVectors, centroid: sp.csr_matrix, query: bool) -> sp.csr_matrix:
+    def _sparse_side(self, v: DocVectors, query: bool) -> sp.csr_matrix:
         w = self.weights
         if query:
-            blocks = [w.text * centroid, w.sites * v.tags["sites"], w.techniques * v.tags["techniques"],
+            blocks = [w.sites * v.tags["sites"], w.techniques * v.tags["techniques"],
                       w.offers_seeks * v.offer_centroid, w.offers_seeks * v.seek_centroid]
         else:
-            blocks = [centroid, v.tags["sites"], v.tags["techniques"], v.seek_centroid, v.offer_centroid]
+            blocks = [v.tags["sites"], v.tags["techniques"], v.seek_centroid, v.offer_centroid]
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
     def _dense_side(self, v: DocVectors, query: bool) -> np.ndarray:
@@ -126,33 +134,79 @@ class MatchingIndex:
             parts = [cso, v.site_groups, v.served, kinds]
         return np.hstack(parts).astype(np.float32)
 
-    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, np.ndarray]:
+    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
+        """The document side of the approximation, transposed: centroids (pruned or not), the other
+        sparse parts (tags, phrases) and the dense parts (CSO, site groups, kinds)."""
         if pruned not in self._doc_sides:
-            centroid = self._doc_centroid(pruned)
-            sparse_side = self._sparse_side(self.vectors, centroid, query=False).T.tocsr()
-            self._doc_sides[pruned] = (sparse_side, self._dense_side(self.vectors, query=False).T.copy())
+            centroid = sp.csr_matrix(self._doc_centroid(pruned).T, dtype=np.float32).tocsr()
+            sparse_side = self._sparse_side(self.vectors, query=False).T.tocsr()
+            self._doc_sides[pruned] = (centroid, sparse_side, self._dense_side(self.vectors, query=False).T.copy())
         return self._doc_sides[pruned]
 
-    def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> np.ndarray:
-        """(len(rows) × n) approximate scores of query rows ``rows`` of ``q``."""
-        sparse_doc, dense_doc = self._doc_side(pruned)
+    def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(len(rows) × n) approximate scores of query rows ``rows`` of ``q`` — the weighted centroid
+        cosine plus the tag, phrase and complementarity products — and their text part alone."""
+        centroid_doc, sparse_doc, dense_doc = self._doc_side(pruned)
         sub = _subset(q, rows)  # the query side keeps all its terms: pruning the doc side bounds the cost
-        scores = (self._sparse_side(sub, sub.centroid, query=True) @ sparse_doc).toarray()
+        text = ((self.weights.text * sub.centroid) @ centroid_doc).toarray()
+        scores = (self._sparse_side(sub, query=True) @ sparse_doc).toarray()
         scores += self._dense_side(sub, query=True) @ dense_doc
-        return scores
+        scores += text
+        return scores, text
 
     # -- exact scoring ---------------------------------------------------------------------
-    def _exact(self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        return weighted_components(q, qdocs, self.vectors, docs, self.weights, self.text_model)
+    def _exact(
+        self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray, text: np.ndarray | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        return weighted_components(q, qdocs, self.vectors, docs, self.weights, self.text_model, text)
 
-    def _candidates(self, allowed: np.ndarray, k: int, approx: np.ndarray | None) -> np.ndarray:
-        """Allowed documents worth an exact score: all of them, or the best by the approximation
-        (``approx`` is then -inf where not allowed)."""
+    def _shortlist(
+        self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, first: np.ndarray | None,
+        approx: tuple[np.ndarray, np.ndarray] | None, scratch: QueryScratch,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The allowed documents worth a full exact score for query row ``qi``, with their exact
+        text values. ``first``: the candidates the approximation ``approx`` (that query's row)
+        kept, or None to take every allowed document. The candidates are re-ranked with their
+        exact text value in place of the approximate one, and the best ``k + margin`` stay."""
+        first = np.flatnonzero(allowed) if first is None else np.sort(first[allowed[first]])
+        text = text_similarity_for_query(q, qi, self.vectors, first, self.text_model, scratch)
         margin = k + max(k // 2, CANDIDATE_MARGIN)
-        if approx is None or len(approx) <= margin:
-            return np.flatnonzero(allowed)
-        candidates = np.argpartition(-approx, margin - 1)[:margin]
-        return np.sort(candidates[allowed[candidates]])
+        if approx is not None and len(first) > margin:
+            estimate, text_estimate = approx
+            second = estimate[first] - text_estimate[first] + self.weights.text * text
+            keep = np.sort(np.argpartition(-second, margin - 1)[:margin])
+            first, text = first[keep], text[keep]
+        return first, text
+
+    @staticmethod
+    def _stage_one(approx: np.ndarray, allowed: np.ndarray, size: int) -> list[np.ndarray | None]:
+        """Per row, the ``size`` best allowed documents by the approximation (None: keep every
+        allowed one, there are few enough). Sets ``approx`` to -inf where not allowed."""
+        np.copyto(approx, -np.inf, where=~allowed)
+        n = approx.shape[1]
+        counts = allowed.sum(axis=1)
+        if n <= size:
+            return [None] * approx.shape[0]
+        # A threshold from every 8th column (its best 2·size/8 values) keeps about 2·size columns
+        # per row, among which an exact partition finds the best ``size``; a row the threshold
+        # leaves short (rare) is partitioned in full.
+        stride = 8
+        sample = approx[:, ::stride]
+        keep = min(sample.shape[1], max(1, 2 * size // stride))
+        threshold = np.partition(sample, sample.shape[1] - keep, axis=1)[:, sample.shape[1] - keep]
+        threshold[~np.isfinite(threshold)] = np.inf
+        row_of, column_of = np.nonzero(approx >= threshold[:, None])
+        bounds = np.searchsorted(row_of, np.arange(approx.shape[0] + 1))
+        out: list[np.ndarray | None] = []
+        for r in range(approx.shape[0]):
+            if counts[r] <= size:
+                out.append(None)
+                continue
+            row, above = approx[r], column_of[bounds[r] : bounds[r + 1]]
+            if len(above) < size:
+                above = np.arange(n)
+            out.append(above[np.argpartition(row[above], len(above) - size)[len(above) - size :]])
+        return out
 
     @staticmethod
     def _best(
@@ -162,14 +216,6 @@ class MatchingIndex:
         keep = np.flatnonzero(scores >= min_score)
         picked = keep[np.lexsort((candidates[keep], -scores[keep]))[:k]]
         return candidates[picked], scores[picked], {c: v[picked] for c, v in contributions.items()}
-
-    def _rank(
-        self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, approx: np.ndarray | None, min_score: float
-    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-        """Exact scores of the best ``k`` allowed documents for query row ``qi``."""
-        candidates = self._candidates(allowed, k, approx)
-        scores, contributions = self._exact(q, np.full(len(candidates), qi), candidates)
-        return self._best(candidates, scores, contributions, k, min_score)
 
     def _suggestions(
         self, query: Document, q: DocVectors, qi: int, ranked: tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]],
@@ -197,13 +243,20 @@ class MatchingIndex:
         self, query: Document, q: DocVectors, position: int | None, k: int, options: TopOptions,
         with_reasons: bool, language: str, labels: Labels | None,
     ) -> list[Suggestion]:
-        allowed = self.eligibility.block_mask([query], [position], options, self.eligibility.static_mask(options))[0]
-        approx = None
+        allowed = self.eligibility.block_mask([query], [position], options, self.eligibility.static_mask(options))
+        qi = 0 if position is None else position
+        approx, first = None, None
         if len(self) > EXACT_LIMIT:
-            approx = self._approximate(q, np.array([0 if position is None else position]), pruned=False)[0]
-            approx[~allowed] = -np.inf
-        ranked = self._rank(q, 0 if position is None else position, allowed, k, approx, options.min_score)
-        return self._suggestions(query, q, 0 if position is None else position, ranked, with_reasons, language, labels)
+            estimate, text_estimate = self._approximate(q, np.array([qi]), pruned=False)
+            first = self._stage_one(estimate, allowed, STAGE_ONE_SINGLE)[0]
+            approx = (estimate[0], text_estimate[0])
+        candidates, text = self._shortlist(q, qi, allowed[0], k, first, approx, self._scratch())
+        scores, contributions = self._exact(q, np.full(len(candidates), qi), candidates, text)
+        ranked = self._best(candidates, scores, contributions, k, options.min_score)
+        return self._suggestions(query, q, qi, ranked, with_reasons, language, labels)
+
+    def _scratch(self) -> QueryScratch:
+        return QueryScratch(self.vectors.texts.shape[1])
 
     # -- public API ------------------------------------------------------------------------
     def _require(self, doc_id: str) -> int:
@@ -259,12 +312,16 @@ class MatchingIndex:
         rows = np.arange(start, min(start + block_size, len(self)))
         masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
         approx = None if exact else self._approximate(self.vectors, rows, pruned)
-        if approx is not None:
-            approx[~masks] = -np.inf
-        candidates = [self._candidates(masks[r], k, None if exact else approx[r]) for r in range(len(rows))]
+        firsts = [None] * len(rows) if approx is None else self._stage_one(approx[0], masks, STAGE_ONE)
+        scratch = self._scratch()
+        shortlists = [self._shortlist(self.vectors, int(i), masks[r], k, firsts[r],
+                                      None if approx is None else (approx[0][r], approx[1][r]), scratch)
+                      for r, i in enumerate(rows)]
+        candidates = [c for c, _ in shortlists]
         sizes = np.array([len(c) for c in candidates])
         flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
-        scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat)
+        text = np.concatenate([t for _, t in shortlists]) if shortlists else np.zeros(0)
+        scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat, text)
         bounds = np.concatenate(([0], np.cumsum(sizes)))
         ranked = []
         for r, i in enumerate(rows):

@@ -152,16 +152,36 @@ def surface_forms(texts: list[str], wanted: set[str]) -> dict[str, str]:
     return forms
 
 
-def term_spans(text: str) -> list[tuple[str, int, int]]:
+@lru_cache(maxsize=4096)
+def term_spans(text: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
     """The terms of ``text`` in order, each with the span of the written word it comes from:
     ``[("biopsy", 0, 7), ("liquid", 8, 15)]`` for "biopsie liquide". Consecutive entries are the
     analyser's bigrams; the span from the first's start to the second's end is how it is written
-    ("cancer du pancréas" for the bigram "cancer pancrea")."""
-    spans: list[tuple[str, int, int]] = []
+    ("cancer du pancréas" for the bigram "cancer pancrea"). The two flags say whether the term is
+    the first / the last of its written word ("single-cell" gives two terms of one word)."""
+    spans: list[tuple[str, int, int, bool, bool]] = []
     for match in _RAW_WORD.finditer(text):
-        for term in terms(match.group()):
-            spans.append((term, match.start(), match.end()))
-    return spans
+        raw = match.group()
+        found = _RAW_TERMS.get(raw)
+        if found is None:
+            found = tuple(terms(raw))
+            if len(_RAW_TERMS) < 200_000:
+                _RAW_TERMS[raw] = found
+        for position, term in enumerate(found):
+            spans.append((term, match.start(), match.end(), position == 0, position == len(found) - 1))
+    return tuple(spans)
+
+
+_RAW_TERMS: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _positions(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each term of ``text`` starts in :func:`term_spans` (for :func:`find_written`)."""
+    found: dict[str, list[int]] = {}
+    for position, (term, *_) in enumerate(term_spans(text)):
+        found.setdefault(term, []).append(position)
+    return {term: tuple(p) for term, p in found.items()}
 
 
 def find_written(texts: list[str], words: tuple[str, ...]) -> tuple[int, str] | None:
@@ -169,8 +189,14 @@ def find_written(texts: list[str], words: tuple[str, ...]) -> tuple[int, str] | 
     words as written), or None when they are not."""
     n = len(words)
     for index, text in enumerate(texts):
+        starts = _positions(text).get(words[0])
+        if not starts:
+            continue
         spans = term_spans(text)
-        for start in range(len(spans) - n + 1):
-            if all(spans[start + k][0] == words[k] for k in range(n)):
-                return index, text[spans[start][1] : spans[start + n - 1][2]]
+        for start in starts:
+            end = start + n - 1
+            if end >= len(spans) or not (spans[start][3] and spans[end][4]):
+                continue  # the run must cover whole written words, so that the form says exactly it
+            if all(spans[start + k][0] == words[k] for k in range(1, n)):
+                return index, text[spans[start][1] : spans[end][2]]
     return None

@@ -2,6 +2,7 @@
 two documents, shared terms are never general-language words, and an offer ↔ seek reason only
 quotes phrases really in one side's offers and the other side's seeks."""
 
+import os
 import random
 
 import pytest
@@ -39,7 +40,8 @@ tags = st.fixed_dictionaries({
 })
 corpora = st.lists(st.tuples(texts, tags), min_size=2, max_size=10).map(
     lambda docs: [{"id": f"d{i}", "texts": t, "tags": g} for i, (t, g) in enumerate(docs)])
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+EXAMPLES = int(os.environ.get("REASON_EXAMPLES", "40"))  # raise it to search longer
+SETTINGS = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _folded_in(form: str, text: str) -> bool:
