@@ -48,7 +48,7 @@ PRUNE_LIMIT = 20000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
 CANDIDATE_MARGIN = 10  # extra candidates re-scored exactly beyond k
-STAGE_ONE = 250  # top_all: candidates kept by the approximation, then re-ranked with their exact text
+STAGE_ONE = 300  # top_all: candidates kept by the approximation, then re-ranked with their exact text
 STAGE_ONE_SINGLE = 3000  # one person's query: the same, with the unpruned approximation
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
 

@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 MAX_REASONS = 4
-TEXT_PLAIN_MIN = 0.35  # "closely related texts" only when the text component reaches this value
 Labels = Mapping[str, Mapping[str, str]]
 
 _KIND_LABELS = {
@@ -34,7 +33,6 @@ _KIND_LABELS = {
 _TEMPLATES = {
     "en": {
         "text": "shared terms: {terms}",
-        "text_plain": "closely related texts",
         "sites": "both work on {items}",
         "cso": "both work in {items}",
         "cso_related": "related research categories: {items}",
@@ -48,7 +46,6 @@ _TEMPLATES = {
     },
     "fr": {
         "text": "termes communs\u00a0: {terms}",
-        "text_plain": "textes très proches",
         "sites": "travaillent tous deux sur\u00a0: {items}",
         "cso": "même catégorie de recherche\u00a0: {items}",
         "cso_related": "catégories de recherche voisines\u00a0: {items}",
@@ -134,11 +131,9 @@ def _reason(
     """The words and the evidence of one component's reason, or None when the evidence is lacking."""
     t = _TEMPLATES[language]
     if component == "text":
-        if ev.shared_terms:
+        if ev.shared_terms:  # no terms that pass the checks: no text reason (a bare "similar" claims nothing)
             shown = ", ".join(term.query_form for term in ev.shared_terms)
             return t["text"].format(terms=shown), {"terms": [term.as_dict() for term in ev.shared_terms]}
-        if value >= TEXT_PLAIN_MIN:
-            return t["text_plain"], {"similarity": round(value, 6)}
         return None
     if component in ("sites", "techniques"):
         codes = ev.shared_sites if component == "sites" else ev.shared_techniques

@@ -55,6 +55,7 @@ FRENCH_GENERAL_WORDS = """
  concernant concerne porter sujet sujets thème thèmes aspect aspects élément éléments
  intégrer intégration intégré accès accéder partager partage échange échanges diffusion
  valorisation soutien soutenir appui aide aider suivre rendre rendu présenter présenté présentation
+ patient patients patiente patientes malade malades maladie maladies traitement traitements
 """.split()
 
 ENGLISH_GENERAL_WORDS = """

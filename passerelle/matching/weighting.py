@@ -10,7 +10,9 @@ Term weighting of one text (a publication, an expertise statement, an offer phra
 
 times the smooth IDF ``ln((1 + N) / (1 + df)) + 1`` fitted on the corpus texts; word bigrams
 (``"liquid biopsy"``) carry ``bigram_weight`` times their weight (½ by default: a bigram's
-words already count as unigrams); rows are L2-normalised.
+words already count as unigrams); terms with a general-language word (general_words.py:
+projet, améliorer, approach, novel …) carry ``general_weight`` (0.3) times theirs, so that two
+texts are not "close" for sharing the words of any project; rows are L2-normalised.
 
 Aggregation over two profiles' texts (components.text_similarity):
 ``centroid_share · cos(centroids) + (1 − centroid_share) · top-mean`` where the top-mean is the
@@ -33,6 +35,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
+from .general_words import is_general_term
 from .text import analyse
 
 
@@ -44,6 +47,7 @@ class TextModel:
     k1: float = 1.2
     b: float = 0.75
     bigram_weight: float = 0.5
+    general_weight: float = 0.3
     centroid_share: float = 0.0
     top_weights: tuple[float, ...] = (1.0, 0.5, 0.25)
 
@@ -82,6 +86,9 @@ class TextVectoriser:
         self.idf = (np.log((1 + n) / (1 + df)) + 1.0).astype(np.float32)
         names = self.get_feature_names_out()
         self.column_weight = np.where([" " in name for name in names], self.model.bigram_weight, 1.0)
+        if self.model.general_weight != 1.0:
+            general = np.array([is_general_term(name) for name in names], dtype=bool)
+            self.column_weight = np.where(general, self.column_weight * self.model.general_weight, self.column_weight)
         self.column_weight = (self.column_weight * self.idf).astype(np.float32)
         lengths = np.asarray(counts.sum(axis=1)).ravel()
         self.average_length = float(lengths[lengths > 0].mean()) if np.any(lengths > 0) else 1.0
