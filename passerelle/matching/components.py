@@ -2,9 +2,10 @@
 
     score(a, b) = w_text·T + w_sites·S + w_cso·C + w_techniques·Q + w_offers·O + w_kind·K + w_technique_site·N
 
-* T, text: ``½·cos(centroids) + ½·soft-max of the text-by-text cosines`` (the best pair of
-  texts weighs 1, the second ½, the third ¼, normalised); a profile is thereby compared
-  publication by publication as well as as a whole. 0 when either side has no text.
+* T, text: ``s·cos(centroids) + (1 − s)·top-mean of the text-by-text cosines`` (the best pair
+  of texts weighs 1, the second ½, the third ¼, normalised), with the centroid share s = 0 by
+  default (weighting.TextModel): a profile is compared publication by publication, by its
+  best-matching ones. 0 when either side has no text.
 * S, C, Q: cosine of the tag vectors weighted by IDF (rare values count more; a CSO code
   also carries its ancestors at half weight, so "5.3" and "5.1" share "5").
 * O, offers ↔ seeks: ``1 − (1 − o_ab)(1 − o_ba)`` where ``o_ab`` is the best cosine between
@@ -130,6 +131,14 @@ def take_rows(matrix: sp.csr_matrix, rows: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix((matrix.data[where], matrix.indices[where], indptr), shape=(len(rows), matrix.shape[1]))
 
 
+def row_range(matrix: sp.csr_matrix, start: int, stop: int) -> sp.csr_matrix:
+    """Rows ``start:stop`` of a CSR matrix as a view-like CSR (no fancy-indexing overhead)."""
+    begin, end = int(matrix.indptr[start]), int(matrix.indptr[stop])
+    indptr = (matrix.indptr[start : stop + 1] - begin).astype(np.int64)
+    return sp.csr_matrix((matrix.data[begin:end], matrix.indices[begin:end], indptr),
+                         shape=(stop - start, matrix.shape[1]))
+
+
 class QueryScratch:
     """Reusable dense buffers (vocabulary × query rows) for the products of
     :func:`text_similarity_for_query`: filled with a query's few non-zeros and cleared after,
@@ -170,7 +179,7 @@ def text_similarity_for_query(
     """
     docs = np.asarray(docs, dtype=np.int64)
     out = np.zeros(len(docs))
-    q_rows = take_rows(q.texts, np.arange(q.text_ptr[qi], q.text_ptr[qi + 1]))
+    q_rows = row_range(q.texts, int(q.text_ptr[qi]), int(q.text_ptr[qi + 1]))
     t_q = q_rows.shape[0]
     if t_q == 0 or len(docs) == 0:
         return out
@@ -184,7 +193,7 @@ def text_similarity_for_query(
                             np.asarray(model.top_weights, dtype=float))
     share = model.centroid_share
     if share > 0:
-        centroid = scratch.dots(index.centroid, docs, take_rows(q.centroid, np.array([qi])))[:, 0]
+        centroid = scratch.dots(index.centroid, docs, row_range(q.centroid, qi, qi + 1))[:, 0]
         soft = share * centroid + (1 - share) * soft
     return np.where(counts > 0, soft, 0.0)
 

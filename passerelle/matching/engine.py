@@ -9,12 +9,14 @@ partners of a document (in the index or not) and explain each suggestion.
     >>> [s.id for s in index.top("a", k=2)]
     ['b', 'c']
 
-How ``top`` stays fast on 50,000 profiles: a linear approximation of the score (centroid
-text cosine plus tag and complementarity products, one sparse and one small dense matrix
-product) ranks everyone; the best ``k + margin`` are then re-scored exactly
-(components.py). Up to ``EXACT_LIMIT`` documents every allowed candidate is scored exactly.
-For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each profile's
-``TERMS_PER_ROW`` heaviest terms, and queries are processed in blocks.
+How ``top`` stays fast on 50,000 profiles without losing the best: a linear approximation
+of the score (centroid text cosine plus tag and complementarity products, one sparse and one
+small dense matrix product) ranks everyone and keeps ``STAGE_ONE`` candidates per query
+(``STAGE_ONE_SINGLE`` for one person); those get their exact text value, the best
+``k + margin`` of them the full exact score (components.py). Up to ``EXACT_LIMIT`` documents
+every allowed candidate is scored exactly. For ``top_all`` above ``PRUNE_LIMIT`` documents
+the approximation keeps each profile's ``TERMS_PER_ROW`` heaviest terms, and queries are
+processed in blocks, in forked processes when asked (:func:`worker_count` caps them).
 """
 
 from __future__ import annotations

@@ -52,7 +52,8 @@ def test_stem_is_idempotent_on_common_words():
 
 @pytest.mark.parametrize(
     "module",
-    ["text", "documents", "complementarity", "features", "explanations", "evaluation", "engine", "filters"],
+    ["text", "documents", "complementarity", "features", "explanations", "evaluation", "engine", "filters",
+     "weighting", "general_words", "evidence", "components"],
 )
 def test_module_examples_run(module):
     result = doctest.testmod(importlib.import_module(f"passerelle.matching.{module}"))
