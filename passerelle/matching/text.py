@@ -80,10 +80,10 @@ def stem(word: str) -> str:
     if len(word) > 4:
         # British and French spellings: "haematology", "oesophagus", "paediatric".
         word = word.replace("ae", "e").replace("oe", "e")
-    word = _strip_inflection(word)
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_FINAL_S):
         if not any(word.endswith(s) for s, _, n in _SUFFIX_RULES if s.endswith("s") and len(word) >= n):
             word = word[:-1]
+    word = _strip_inflection(word)  # after the plural: "embeddings" → "embedding" → "embed"
     for suffix, replacement, min_length in _SUFFIX_RULES:
         if len(word) >= min_length and word.endswith(suffix):
             word = word[: -len(suffix)] + replacement

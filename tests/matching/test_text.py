@@ -62,7 +62,8 @@ def test_module_examples_run(module):
 
 @pytest.mark.parametrize(("inflected", "base"), [
     ("learning", "learn"), ("learned", "learns"), ("modelling", "model"), ("targeted", "target"),
-    ("mapping", "map"), ("sequencing", "sequences"), ("screened", "screening"),
+    ("mapping", "map"), ("sequencing", "sequences"), ("screened", "screening"), ("embeddings", "embedded"),
+    ("findings", "find"),
 ])
 def test_english_inflections_share_a_term(inflected, base):
     assert terms(inflected) == terms(base)
