@@ -136,23 +136,31 @@ class MatchingIndex:
             parts = [cso, v.site_groups, v.served, kinds]
         return np.hstack(parts).astype(np.float32)
 
-    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray]:
+    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray, sp.csr_matrix]:
         """The document side of the approximation, transposed: centroids (pruned or not), the other
-        sparse parts (tags, phrases) and the dense parts (CSO, site groups, kinds)."""
+        sparse parts (tags, phrases), the dense parts (CSO, site groups, kinds), and the last two
+        stacked as one sparse matrix."""
         if pruned not in self._doc_sides:
             centroid = sp.csr_matrix(self._doc_centroid(pruned).T, dtype=np.float32).tocsr()
-            sparse_side = self._sparse_side(self.vectors, query=False).T.tocsr()
-            self._doc_sides[pruned] = (centroid, sparse_side, self._dense_side(self.vectors, query=False).T.copy())
+            sparse_only = self._sparse_side(self.vectors, query=False)
+            dense_side = self._dense_side(self.vectors, query=False)
+            with_dense = sp.hstack([sparse_only, sp.csr_matrix(dense_side)], format="csr", dtype=np.float32)
+            self._doc_sides[pruned] = (centroid, sparse_only.T.tocsr(), dense_side.T.copy(), with_dense.T.tocsr())
         return self._doc_sides[pruned]
 
     def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> tuple[np.ndarray, np.ndarray]:
         """(len(rows) × n) approximate scores of query rows ``rows`` of ``q`` — the weighted centroid
         cosine plus the tag, phrase and complementarity products — and their text part alone."""
-        centroid_doc, sparse_doc, dense_doc = self._doc_side(pruned)
+        centroid_doc, sparse_doc, dense_doc, stacked_doc = self._doc_side(pruned)
         sub = _subset(q, rows)  # the query side keeps all its terms: pruning the doc side bounds the cost
         text = ((self.weights.text * sub.centroid) @ centroid_doc).toarray()
-        scores = (self._sparse_side(sub, query=True) @ sparse_doc).toarray()
-        scores += self._dense_side(sub, query=True) @ dense_doc
+        query_sparse, query_dense = self._sparse_side(sub, query=True), self._dense_side(sub, query=True)
+        if len(rows) <= 8:  # a few queries: the "dense" parts are mostly zeros, one sparse product is cheaper
+            query_side = sp.hstack([query_sparse, sp.csr_matrix(query_dense)], format="csr")
+            scores = (query_side @ stacked_doc).toarray()
+        else:  # a block: a small dense matrix product (BLAS) for the dense parts
+            scores = (query_sparse @ sparse_doc).toarray()
+            scores += query_dense @ dense_doc
         scores += text
         return scores, text
 
@@ -183,30 +191,29 @@ class MatchingIndex:
     @staticmethod
     def _stage_one(approx: np.ndarray, allowed: np.ndarray, size: int) -> list[np.ndarray | None]:
         """Per row, the ``size`` best allowed documents by the approximation (None: keep every
-        allowed one, there are few enough). Sets ``approx`` to -inf where not allowed."""
-        np.copyto(approx, -np.inf, where=~allowed)
+        allowed one, there are few enough).
+
+        A threshold from every 8th column (its best 2·size/8 allowed values) keeps about 2·size
+        columns of the row, among which an exact partition finds the best ``size``; a row the
+        threshold leaves short (rare) is partitioned in full.
+        """
         n = approx.shape[1]
         counts = allowed.sum(axis=1)
         if n <= size:
             return [None] * approx.shape[0]
-        # A threshold from every 8th column (its best 2·size/8 values) keeps about 2·size columns
-        # per row, among which an exact partition finds the best ``size``; a row the threshold
-        # leaves short (rare) is partitioned in full.
         stride = 8
-        sample = approx[:, ::stride]
+        sample = np.where(allowed[:, ::stride], approx[:, ::stride], -np.inf)
         keep = min(sample.shape[1], max(1, 2 * size // stride))
         threshold = np.partition(sample, sample.shape[1] - keep, axis=1)[:, sample.shape[1] - keep]
-        threshold[~np.isfinite(threshold)] = np.inf
-        row_of, column_of = np.nonzero(approx >= threshold[:, None])
-        bounds = np.searchsorted(row_of, np.arange(approx.shape[0] + 1))
         out: list[np.ndarray | None] = []
         for r in range(approx.shape[0]):
             if counts[r] <= size:
                 out.append(None)
                 continue
-            row, above = approx[r], column_of[bounds[r] : bounds[r + 1]]
+            row = approx[r]
+            above = np.flatnonzero((row >= threshold[r]) & allowed[r]) if np.isfinite(threshold[r]) else []
             if len(above) < size:
-                above = np.arange(n)
+                above = np.flatnonzero(allowed[r])
             out.append(above[np.argpartition(row[above], len(above) - size)[len(above) - size :]])
         return out
 
