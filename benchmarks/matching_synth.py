@@ -202,3 +202,134 @@ def papers(corpus: Corpus, count: int, seed: int = 1) -> tuple[list[dict], np.nd
         text = _publication(rng, topics[k], jargon[k], language, rng.randint(40, 120))
         docs.append({"id": f"paper{q}", "texts": [text]})
     return docs, topic_of
+
+
+# -- expertise set: reviewers with several publications, papers graded by their expertise ------------
+#
+# Words are pseudo-words (so neither the stemmer's rules nor the glossary were written for them)
+# in four layers with realistic overlap: function words and a Zipf-distributed general scientific
+# vocabulary shared by everyone, a field vocabulary shared by the subtopics of a field, and each
+# subtopic's own words and two-word phrases made of field words (a phrase is specific where its
+# words are not, like "liquid biopsy"). A third of subtopic words have a synonym, and each author
+# prefers one spelling. Expertise grows with the number of one's publications on the paper's
+# subtopic (saturating) plus partial credit for the rest of its field; self-reports are noisy.
+
+GENERAL_SCIENCE = (
+    "study results analysis method approach data model significant novel effect role patients using based "
+    "associated increased evaluation performance potential level levels response outcome outcomes set "
+    "factors observed compared present propose proposed improve improved framework design important "
+    "specific multiple new different high low large small first recent current research evidence "
+    "findings suggest showed demonstrate investigated identified related including provides process "
+    "system systems function structure changes conditions time rate range total group groups sample"
+).split()
+FUNCTION_WORDS = "the of in and to a with for was were by on is that from as we this these are an be at or".split()
+
+
+@dataclass
+class ExpertiseSet:
+    """Reviewer and paper documents (one JSON-like dict each) and the graded judgments
+    ``(reviewer id, paper id, grade 0–4)``."""
+
+    documents: list[dict]
+    judgments: list[tuple[str, str, int]]
+
+
+def _pseudo_words(rng: random.Random, count: int, taken: set[str]) -> list[str]:
+    onsets, vowels, codas = "bdfgklmnprstvz", "aeiou", ["", "n", "r", "l", "x", "th", "m"]
+    words: list[str] = []
+    while len(words) < count:
+        word = "".join(rng.choice(onsets) + rng.choice(vowels) for _ in range(rng.randint(2, 4))) + rng.choice(codas)
+        if word not in taken:
+            taken.add(word)
+            words.append(word)
+    return words
+
+
+def _zipf_pick(rng: random.Random, words: list[str]) -> str:
+    return rng.choices(words, weights=[1.0 / (r + 1) for r in range(len(words))])[0]
+
+
+def expertise_set(reviewers: int = 150, fields: int = 8, subtopics: int = 6, seed: int = 0) -> ExpertiseSet:
+    """A graded reviewer ↔ paper expertise set; deterministic for a given seed."""
+    rng = random.Random(seed)
+    nprng = np.random.default_rng(seed)
+    taken: set[str] = set()
+    field_words = [_pseudo_words(rng, 60, taken) for _ in range(fields)]
+    n_topics = fields * subtopics
+    field_of = [k // subtopics for k in range(n_topics)]
+    own_words = [_pseudo_words(rng, 24, taken) for _ in range(n_topics)]
+    # a subtopic also uses a few words of its sibling subtopics (fields overlap inside)
+    topic_words = [own_words[k] + [w for j in range(field_of[k] * subtopics, (field_of[k] + 1) * subtopics)
+                                   if j != k for w in rng.sample(own_words[j], 3)] for k in range(n_topics)]
+    synonyms = {w: _pseudo_words(rng, 1, taken)[0] for words in topic_words for w in words if rng.random() < 0.33}
+    phrases = [[tuple(rng.sample(field_words[field_of[k]], 2)) for _ in range(5)] for k in range(n_topics)]
+
+    def inflect(word: str) -> str:  # writers inflect: "-s", "-ing", "-ed" on a share of content words
+        r = rng.random()
+        return word if r < 0.7 else word + ("s" if r < 0.8 else "ing" if r < 0.9 else "ed")
+
+    def paper(mixture: dict[int, float], style: float) -> str:
+        words: list[str] = []
+        topics, shares = list(mixture), list(mixture.values())
+        for _ in range(rng.randint(40, 200)):
+            k = rng.choices(topics, weights=shares)[0]
+            r = rng.random()
+            if r < 0.09:
+                w = _zipf_pick(rng, topic_words[k])
+                words.append(inflect(synonyms[w] if w in synonyms and rng.random() < style else w))
+            elif r < 0.12:
+                words.extend(rng.choice(phrases[k]))
+            elif r < 0.28:
+                words.append(inflect(_zipf_pick(rng, field_words[field_of[k]])))
+            elif r < 0.58:
+                words.append(_zipf_pick(rng, GENERAL_SCIENCE))
+            else:
+                words.append(rng.choice(FUNCTION_WORDS))
+        return " ".join(words).capitalize() + "."
+
+    def mixture_of(primary: int) -> dict[int, float]:
+        if rng.random() < 0.4:
+            return {primary: 1.0}
+        sibling = field_of[primary] * subtopics + rng.randrange(subtopics)
+        other = rng.randrange(n_topics) if rng.random() < 0.5 else sibling
+        share = rng.uniform(0.6, 0.9)
+        return {primary: share, other: 1.0 - share} if other != primary else {primary: 1.0}
+
+    documents: list[dict] = []
+    judgments: list[tuple[str, str, int]] = []
+    papers_made = 0
+    for r in range(reviewers):
+        home = rng.randrange(fields)
+        count = rng.choice([1, 2, 2, 3, 3, 4])
+        own = [home * subtopics + rng.randrange(subtopics) if rng.random() < 0.7 else rng.randrange(n_topics)
+               for _ in range(count)]
+        weights = nprng.dirichlet(np.ones(len(own)))
+        style = rng.random()
+        published = np.zeros(n_topics)
+        texts = []
+        for _ in range(rng.choice([3, 4, 5, 6, 8, 10, 12, 15, 20])):
+            primary = own[int(nprng.choice(len(own), p=weights))]
+            mixture = mixture_of(primary)
+            for k, share in mixture.items():
+                published[k] += share
+            texts.append(paper(mixture, style))
+        documents.append({"id": f"reviewer{r}", "texts": texts})
+        by_field = np.bincount(field_of, weights=published, minlength=fields)
+        for _ in range(rng.randint(8, 12)):
+            draw = rng.random()
+            if draw < 0.3:
+                primary = own[rng.randrange(len(own))]
+            elif draw < 0.85:
+                primary = home * subtopics + rng.randrange(subtopics)
+            else:
+                primary = rng.randrange(n_topics)
+            mixture = mixture_of(primary)
+            expertise = sum(share * ((1 - np.exp(-published[k] / 2.0))
+                                     + 0.35 * (1 - np.exp(-(by_field[field_of[k]] - published[k]) / 4.0)))
+                            for k, share in mixture.items())
+            grade = int(np.digitize(expertise + nprng.normal(0, 0.15), [0.15, 0.35, 0.55, 0.75]))
+            paper_id = f"paper{papers_made}"
+            papers_made += 1
+            documents.append({"id": paper_id, "texts": [paper(mixture, rng.random())]})
+            judgments.append((f"reviewer{r}", paper_id, grade))
+    return ExpertiseSet(documents, judgments)

@@ -15,6 +15,7 @@ from .documents import Document, DocumentError, Tags, parse_document
 from .engine import MatchingIndex, Suggestion, UnknownDocument, build_index
 from .explanations import Reason
 from .filters import TopOptions
+from .weighting import TextModel
 
 __all__ = [
     "COMPONENTS",
@@ -24,6 +25,7 @@ __all__ = [
     "Reason",
     "Suggestion",
     "Tags",
+    "TextModel",
     "TopOptions",
     "UnknownDocument",
     "Weights",

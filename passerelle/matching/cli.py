@@ -1,4 +1,4 @@
-"""Command line of the matching engine (interface fixed in ARCHITECTURE.md).
+"""Command line of the matching engine (formats and examples in docs/matching.md).
 
     python -m passerelle.matching score --documents DOCS.jsonl --pairs PAIRS.jsonl [--out FILE]
     python -m passerelle.matching top --documents DOCS.jsonl [--k 10] [--any-territory]
@@ -6,8 +6,10 @@
 
 DOCS lines: ``{"id": "a", "texts": ["..."], "tags": {...}}``; PAIRS lines: ``{"a": "id1", "b": "id2"}``.
 ``score`` prints ``{"a", "b", "score"}`` per pair in input order; ``top`` prints
-``{"id", "top": [{"id", "score", "reasons"}]}`` per document. Bad input: one message on
-stderr naming the file, line and field, exit status 2.
+``{"id", "top": [{"id", "score", "reasons"}]}`` per document, each reason
+``{"component", "contribution", "text", "evidence"}``. ``--workers`` is capped at the number
+of blocks of documents and at the machine's CPUs. Bad input: one message on stderr naming the
+file, line and field, exit status 2.
 """
 
 from __future__ import annotations

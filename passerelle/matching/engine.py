@@ -9,17 +9,20 @@ partners of a document (in the index or not) and explain each suggestion.
     >>> [s.id for s in index.top("a", k=2)]
     ['b', 'c']
 
-How ``top`` stays fast on 50,000 profiles: a linear approximation of the score (centroid
-text cosine plus tag and complementarity products, one sparse and one small dense matrix
-product) ranks everyone; the best ``k + margin`` are then re-scored exactly
-(components.py). Up to ``EXACT_LIMIT`` documents every allowed candidate is scored exactly.
-For ``top_all`` above ``PRUNE_LIMIT`` documents the approximation keeps each profile's
-``TERMS_PER_ROW`` heaviest terms, and queries are processed in blocks.
+How ``top`` stays fast on 50,000 profiles without losing the best: a linear approximation
+of the score (centroid text cosine plus tag and complementarity products, one sparse and one
+small dense matrix product) ranks everyone and keeps ``STAGE_ONE`` candidates per query
+(``STAGE_ONE_SINGLE`` for one person); those get their exact text value, the best
+``k + margin`` of them the full exact score (components.py). Up to ``EXACT_LIMIT`` documents
+every allowed candidate is scored exactly. For ``top_all`` above ``PRUNE_LIMIT`` documents
+the approximation keeps each profile's ``TERMS_PER_ROW`` heaviest terms, and queries are
+processed in blocks, in forked processes when asked (:func:`worker_count` caps them).
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,18 +31,27 @@ import numpy as np
 import scipy.sparse as sp
 
 from .complementarity import KINDS, kind_affinity_matrix
-from .components import COMPONENTS, Weights, weighted_components
+from .components import (
+    COMPONENTS,
+    QueryScratch,
+    Weights,
+    text_similarity_for_query,
+    weighted_components,
+)
 from .documents import Document, as_document
-from .evidence import gather_evidence
+from .evidence import gather_evidence, term_document_frequency
 from .explanations import Labels, Reason, explain
 from .features import DocVectors, fit_and_vectorise
 from .filters import Eligibility, TopOptions
+from .weighting import TextModel
 
 EXACT_LIMIT = 500
 PRUNE_LIMIT = 20000
 TERMS_PER_ROW = 32
 BLOCK_SIZE = 256
 CANDIDATE_MARGIN = 10  # extra candidates re-scored exactly beyond k
+STAGE_ONE = 300  # top_all: candidates kept by the approximation, then re-ranked with their exact text
+STAGE_ONE_SINGLE = 3000  # one person's query: the same, with the unpruned approximation
 _KIND_AFFINITY = np.pad(kind_affinity_matrix(), ((0, 1), (0, 1)))  # last row/column: unknown kind
 
 
@@ -82,15 +94,19 @@ def _prune_rows(matrix: sp.csr_matrix, keep: int, max_df: int) -> sp.csr_matrix:
 class MatchingIndex:
     """Documents with their fitted vectors; see the module docstring."""
 
-    def __init__(self, documents: Sequence[Document], weights: Weights | None = None) -> None:
+    def __init__(
+        self, documents: Sequence[Document], weights: Weights | None = None, text_model: TextModel | None = None
+    ) -> None:
         self.documents = list(documents)
         self.weights = weights or Weights()
-        self.space, self.vectors = fit_and_vectorise(self.documents)
+        self.space, self.vectors = fit_and_vectorise(self.documents, text_model)
+        self.text_model = self.space.text_model
         self.eligibility = Eligibility(self.documents)
         self.position = self.eligibility.position
         names = self.space.vectoriser.get_feature_names_out() if self.space.vectoriser else []
         self._names = np.asarray(names, dtype=object)
         self._doc_sides: dict[bool, tuple[sp.csr_matrix, np.ndarray]] = {}
+        self._df = term_document_frequency(self.vectors)
 
     def __len__(self) -> int:
         return len(self.documents)
@@ -101,13 +117,13 @@ class MatchingIndex:
             return self.vectors.centroid
         return _prune_rows(self.vectors.centroid, TERMS_PER_ROW, max(50, len(self) // 20))
 
-    def _sparse_side(self, v: DocVectors, centroid: sp.csr_matrix, query: bool) -> sp.csr_matrix:
+    def _sparse_side(self, v: DocVectors, query: bool) -> sp.csr_matrix:
         w = self.weights
         if query:
-            blocks = [w.text * centroid, w.sites * v.tags["sites"], w.techniques * v.tags["techniques"],
+            blocks = [w.sites * v.tags["sites"], w.techniques * v.tags["techniques"],
                       w.offers_seeks * v.offer_centroid, w.offers_seeks * v.seek_centroid]
         else:
-            blocks = [centroid, v.tags["sites"], v.tags["techniques"], v.seek_centroid, v.offer_centroid]
+            blocks = [v.tags["sites"], v.tags["techniques"], v.seek_centroid, v.offer_centroid]
         return sp.hstack(blocks, format="csr", dtype=np.float32)
 
     def _dense_side(self, v: DocVectors, query: bool) -> np.ndarray:
@@ -120,33 +136,86 @@ class MatchingIndex:
             parts = [cso, v.site_groups, v.served, kinds]
         return np.hstack(parts).astype(np.float32)
 
-    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, np.ndarray]:
+    def _doc_side(self, pruned: bool) -> tuple[sp.csr_matrix, sp.csr_matrix, np.ndarray, sp.csr_matrix]:
+        """The document side of the approximation, transposed: centroids (pruned or not), the other
+        sparse parts (tags, phrases), the dense parts (CSO, site groups, kinds), and the last two
+        stacked as one sparse matrix."""
         if pruned not in self._doc_sides:
-            centroid = self._doc_centroid(pruned)
-            sparse_side = self._sparse_side(self.vectors, centroid, query=False).T.tocsr()
-            self._doc_sides[pruned] = (sparse_side, self._dense_side(self.vectors, query=False).T.copy())
+            centroid = sp.csr_matrix(self._doc_centroid(pruned).T, dtype=np.float32).tocsr()
+            sparse_only = self._sparse_side(self.vectors, query=False)
+            dense_side = self._dense_side(self.vectors, query=False)
+            with_dense = sp.hstack([sparse_only, sp.csr_matrix(dense_side)], format="csr", dtype=np.float32)
+            self._doc_sides[pruned] = (centroid, sparse_only.T.tocsr(), dense_side.T.copy(), with_dense.T.tocsr())
         return self._doc_sides[pruned]
 
-    def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> np.ndarray:
-        """(len(rows) × n) approximate scores of query rows ``rows`` of ``q``."""
-        sparse_doc, dense_doc = self._doc_side(pruned)
+    def _approximate(self, q: DocVectors, rows: np.ndarray, pruned: bool) -> tuple[np.ndarray, np.ndarray]:
+        """(len(rows) × n) approximate scores of query rows ``rows`` of ``q`` — the weighted centroid
+        cosine plus the tag, phrase and complementarity products — and their text part alone."""
+        centroid_doc, sparse_doc, dense_doc, stacked_doc = self._doc_side(pruned)
         sub = _subset(q, rows)  # the query side keeps all its terms: pruning the doc side bounds the cost
-        scores = (self._sparse_side(sub, sub.centroid, query=True) @ sparse_doc).toarray()
-        scores += self._dense_side(sub, query=True) @ dense_doc
-        return scores
+        text = ((self.weights.text * sub.centroid) @ centroid_doc).toarray()
+        query_sparse, query_dense = self._sparse_side(sub, query=True), self._dense_side(sub, query=True)
+        if len(rows) <= 8:  # a few queries: the "dense" parts are mostly zeros, one sparse product is cheaper
+            query_side = sp.hstack([query_sparse, sp.csr_matrix(query_dense)], format="csr")
+            scores = (query_side @ stacked_doc).toarray()
+        else:  # a block: a small dense matrix product (BLAS) for the dense parts
+            scores = (query_sparse @ sparse_doc).toarray()
+            scores += query_dense @ dense_doc
+        scores += text
+        return scores, text
 
     # -- exact scoring ---------------------------------------------------------------------
-    def _exact(self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        return weighted_components(q, qdocs, self.vectors, docs, self.weights)
+    def _exact(
+        self, q: DocVectors, qdocs: np.ndarray, docs: np.ndarray, text: np.ndarray | None = None
+    ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        return weighted_components(q, qdocs, self.vectors, docs, self.weights, self.text_model, text)
 
-    def _candidates(self, allowed: np.ndarray, k: int, approx: np.ndarray | None) -> np.ndarray:
-        """Allowed documents worth an exact score: all of them, or the best by the approximation
-        (``approx`` is then -inf where not allowed)."""
+    def _shortlist(
+        self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, first: np.ndarray | None,
+        approx: tuple[np.ndarray, np.ndarray] | None, scratch: QueryScratch,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The allowed documents worth a full exact score for query row ``qi``, with their exact
+        text values. ``first``: the candidates the approximation ``approx`` (that query's row)
+        kept, or None to take every allowed document. The candidates are re-ranked with their
+        exact text value in place of the approximate one, and the best ``k + margin`` stay."""
+        first = np.flatnonzero(allowed) if first is None else np.sort(first[allowed[first]])
+        text = text_similarity_for_query(q, qi, self.vectors, first, self.text_model, scratch)
         margin = k + max(k // 2, CANDIDATE_MARGIN)
-        if approx is None or len(approx) <= margin:
-            return np.flatnonzero(allowed)
-        candidates = np.argpartition(-approx, margin - 1)[:margin]
-        return np.sort(candidates[allowed[candidates]])
+        if approx is not None and len(first) > margin:
+            estimate, text_estimate = approx
+            second = estimate[first] - text_estimate[first] + self.weights.text * text
+            keep = np.sort(np.argpartition(-second, margin - 1)[:margin])
+            first, text = first[keep], text[keep]
+        return first, text
+
+    @staticmethod
+    def _stage_one(approx: np.ndarray, allowed: np.ndarray, size: int) -> list[np.ndarray | None]:
+        """Per row, the ``size`` best allowed documents by the approximation (None: keep every
+        allowed one, there are few enough).
+
+        A threshold from every 8th column (its best 2·size/8 allowed values) keeps about 2·size
+        columns of the row, among which an exact partition finds the best ``size``; a row the
+        threshold leaves short (rare) is partitioned in full.
+        """
+        n = approx.shape[1]
+        counts = allowed.sum(axis=1)
+        if n <= size:
+            return [None] * approx.shape[0]
+        stride = 8
+        sample = np.where(allowed[:, ::stride], approx[:, ::stride], -np.inf)
+        keep = min(sample.shape[1], max(1, 2 * size // stride))
+        threshold = np.partition(sample, sample.shape[1] - keep, axis=1)[:, sample.shape[1] - keep]
+        out: list[np.ndarray | None] = []
+        for r in range(approx.shape[0]):
+            if counts[r] <= size:
+                out.append(None)
+                continue
+            row = approx[r]
+            above = np.flatnonzero((row >= threshold[r]) & allowed[r]) if np.isfinite(threshold[r]) else []
+            if len(above) < size:
+                above = np.flatnonzero(allowed[r])
+            out.append(above[np.argpartition(row[above], len(above) - size)[len(above) - size :]])
+        return out
 
     @staticmethod
     def _best(
@@ -157,14 +226,6 @@ class MatchingIndex:
         picked = keep[np.lexsort((candidates[keep], -scores[keep]))[:k]]
         return candidates[picked], scores[picked], {c: v[picked] for c, v in contributions.items()}
 
-    def _rank(
-        self, q: DocVectors, qi: int, allowed: np.ndarray, k: int, approx: np.ndarray | None, min_score: float
-    ) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
-        """Exact scores of the best ``k`` allowed documents for query row ``qi``."""
-        candidates = self._candidates(allowed, k, approx)
-        scores, contributions = self._exact(q, np.full(len(candidates), qi), candidates)
-        return self._best(candidates, scores, contributions, k, min_score)
-
     def _suggestions(
         self, query: Document, q: DocVectors, qi: int, ranked: tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]],
         with_reasons: bool, language: str, labels: Labels | None,
@@ -174,14 +235,16 @@ class MatchingIndex:
             return []
         table = np.column_stack([contributions[c] for c in COMPONENTS]).tolist()
         documents = self.documents
+        weights = [getattr(self.weights, c) for c in COMPONENTS]
         if not with_reasons:  # top_all: a million of these at 50,000 profiles, keep the loop lean
             return [Suggestion(documents[j].id, score, dict(zip(COMPONENTS, row, strict=True)), [])
                     for j, score, row in zip(docs.tolist(), scores.tolist(), table, strict=True)]
         out = []
         for r, j in enumerate(docs.tolist()):
             parts = dict(zip(COMPONENTS, table[r], strict=True))
-            ev = gather_evidence(self.space, self._names, query, q, qi, documents[j], self.vectors, j)
-            reasons: list[Reason] = explain(parts, ev, language=language, labels=labels)
+            ev = gather_evidence(self.space, self._names, query, q, qi, documents[j], self.vectors, j, self._df)
+            values = {c: (v / w if w > 0 else 0.0) for (c, v), w in zip(parts.items(), weights, strict=True)}
+            reasons: list[Reason] = explain(parts, ev, language=language, labels=labels, values=values)
             out.append(Suggestion(documents[j].id, float(scores[r]), parts, reasons))
         return out
 
@@ -189,13 +252,20 @@ class MatchingIndex:
         self, query: Document, q: DocVectors, position: int | None, k: int, options: TopOptions,
         with_reasons: bool, language: str, labels: Labels | None,
     ) -> list[Suggestion]:
-        allowed = self.eligibility.block_mask([query], [position], options, self.eligibility.static_mask(options))[0]
-        approx = None
+        allowed = self.eligibility.block_mask([query], [position], options, self.eligibility.static_mask(options))
+        qi = 0 if position is None else position
+        approx, first = None, None
         if len(self) > EXACT_LIMIT:
-            approx = self._approximate(q, np.array([0 if position is None else position]), pruned=False)[0]
-            approx[~allowed] = -np.inf
-        ranked = self._rank(q, 0 if position is None else position, allowed, k, approx, options.min_score)
-        return self._suggestions(query, q, 0 if position is None else position, ranked, with_reasons, language, labels)
+            estimate, text_estimate = self._approximate(q, np.array([qi]), pruned=False)
+            first = self._stage_one(estimate, allowed, STAGE_ONE_SINGLE)[0]
+            approx = (estimate[0], text_estimate[0])
+        candidates, text = self._shortlist(q, qi, allowed[0], k, first, approx, self._scratch())
+        scores, contributions = self._exact(q, np.full(len(candidates), qi), candidates, text)
+        ranked = self._best(candidates, scores, contributions, k, options.min_score)
+        return self._suggestions(query, q, qi, ranked, with_reasons, language, labels)
+
+    def _scratch(self) -> QueryScratch:
+        return QueryScratch(self.vectors.texts.shape[1])
 
     # -- public API ------------------------------------------------------------------------
     def _require(self, doc_id: str) -> int:
@@ -251,12 +321,16 @@ class MatchingIndex:
         rows = np.arange(start, min(start + block_size, len(self)))
         masks = self.eligibility.block_mask([self.documents[i] for i in rows], list(rows), options, static)
         approx = None if exact else self._approximate(self.vectors, rows, pruned)
-        if approx is not None:
-            approx[~masks] = -np.inf
-        candidates = [self._candidates(masks[r], k, None if exact else approx[r]) for r in range(len(rows))]
+        firsts = [None] * len(rows) if approx is None else self._stage_one(approx[0], masks, STAGE_ONE)
+        scratch = self._scratch()
+        shortlists = [self._shortlist(self.vectors, int(i), masks[r], k, firsts[r],
+                                      None if approx is None else (approx[0][r], approx[1][r]), scratch)
+                      for r, i in enumerate(rows)]
+        candidates = [c for c, _ in shortlists]
         sizes = np.array([len(c) for c in candidates])
         flat = np.concatenate(candidates) if candidates else np.zeros(0, dtype=np.int64)
-        scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat)
+        text = np.concatenate([t for _, t in shortlists]) if shortlists else np.zeros(0)
+        scores, contributions = self._exact(self.vectors, np.repeat(rows, sizes), flat, text)
         bounds = np.concatenate(([0], np.cumsum(sizes)))
         ranked = []
         for r, i in enumerate(rows):
@@ -267,17 +341,21 @@ class MatchingIndex:
 
     def top_all(
         self, k: int = 10, options: TopOptions | None = None, *, with_reasons: bool = False,
-        language: str = "en", labels: Labels | None = None, block_size: int = BLOCK_SIZE, workers: int = 1,
+        language: str = "en", labels: Labels | None = None, block_size: int | None = None, workers: int = 1,
     ) -> dict[str, list[Suggestion]]:
         """Every indexed document's ``k`` best partners, processed in blocks of queries.
 
-        ``workers`` > 1 ranks the blocks in that many forked processes (POSIX only), which share
-        the index copy-on-write and send back plain arrays; the result is the same as with one.
+        ``block_size``: queries per block (default ``BLOCK_SIZE``). ``workers`` > 1 ranks the blocks
+        in forked processes (POSIX only), at most one per block and per CPU (:func:`worker_count`),
+        which share the index copy-on-write and send back plain arrays; the result is the same as
+        with one.
         """
+        block_size = block_size or BLOCK_SIZE
         options = options or TopOptions()
         static = self.eligibility.static_mask(options)
         starts = list(range(0, len(self), block_size))
-        if workers > 1 and len(starts) > 1:
+        workers = worker_count(workers, len(starts))
+        if workers > 1:
             blocks = _rank_blocks_in_processes(self, starts, k, options, static, block_size, workers)
         else:
             blocks = (self._rank_block(start, k, options, static, block_size) for start in starts)
@@ -287,6 +365,15 @@ class MatchingIndex:
                 result[self.documents[i].id] = self._suggestions(
                     self.documents[i], self.vectors, i, ranked, with_reasons, language, labels)
         return result
+
+
+def worker_count(requested: int, blocks: int, cpus: int | None = None) -> int:
+    """Processes worth forking: never more than the blocks to rank nor the machine's CPUs, at least 1.
+
+    ``top --workers 300`` on 12 blocks forks at most 12 processes (fewer on a smaller machine).
+    """
+    cpus = cpus if cpus is not None else (os.cpu_count() or 1)
+    return max(1, min(int(requested), blocks, cpus))
 
 
 _FORKED: tuple[Any, ...] | None = None  # what forked workers inherit: (index, k, options, static, block_size)
@@ -328,8 +415,12 @@ def _subset(v: DocVectors, rows: np.ndarray) -> DocVectors:
     )
 
 
-def build_index(documents: Iterable[Document | Mapping[str, Any]], weights: Weights | None = None) -> MatchingIndex:
-    """Fit a :class:`MatchingIndex` on ``documents`` (Documents or their JSON-like mappings).
+def build_index(
+    documents: Iterable[Document | Mapping[str, Any]], weights: Weights | None = None,
+    text_model: TextModel | None = None,
+) -> MatchingIndex:
+    """Fit a :class:`MatchingIndex` on ``documents`` (Documents or their JSON-like mappings);
+    ``text_model``: the text component's weighting and aggregation (default :class:`TextModel`).
 
     Raises ``ValueError`` on duplicate ids.
     """
@@ -339,4 +430,4 @@ def build_index(documents: Iterable[Document | Mapping[str, Any]], weights: Weig
         if doc.id in seen:
             raise ValueError(f"duplicate document id {doc.id!r}")
         seen.add(doc.id)
-    return MatchingIndex(docs, weights)
+    return MatchingIndex(docs, weights, text_model)

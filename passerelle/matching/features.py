@@ -21,7 +21,6 @@ from dataclasses import dataclass
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 from .complementarity import (
     KINDS,
@@ -32,7 +31,7 @@ from .complementarity import (
     technique_need_matrix,
 )
 from .documents import Document
-from .text import analyse
+from .weighting import TextModel, TextVectoriser
 
 TAG_FAMILIES = ("sites", "cso", "techniques")
 CSO_ANCESTOR_WEIGHT = 0.5
@@ -104,8 +103,10 @@ def _tag_features(doc: Document, family: str) -> dict[str, float]:
 class FeatureSpace:
     """Vocabularies and IDF weights fitted on a corpus of documents."""
 
-    def __init__(self, vectoriser: TfidfVectorizer | None, tag_idf: dict[str, dict[str, float]], n_docs: int) -> None:
+    def __init__(self, vectoriser: TextVectoriser | None, tag_idf: dict[str, dict[str, float]], n_docs: int,
+                 text_model: TextModel | None = None) -> None:
         self.vectoriser = vectoriser
+        self.text_model = text_model or TextModel()
         self.tag_idf = tag_idf
         self.n_docs = n_docs
         self.tag_columns = {family: {v: i for i, v in enumerate(sorted(idf))} for family, idf in tag_idf.items()}
@@ -195,15 +196,17 @@ def _corpus(documents: Sequence[Document]) -> list[str]:
             + [p for d in documents for p in d.tags.seeks])
 
 
-def fit_and_vectorise(documents: Sequence[Document]) -> tuple[FeatureSpace, DocVectors]:
+def fit_and_vectorise(
+    documents: Sequence[Document], text_model: TextModel | None = None
+) -> tuple[FeatureSpace, DocVectors]:
     """Fit text IDF (texts and offer/seek phrases) and tag IDF on ``documents``, and vectorise them.
 
-    Text: sublinear tf, smooth IDF, L2 norm over the analyser's uni- and bigrams.
-    Tags: IDF ``ln((1 + N) / (1 + df)) + 1`` of each value (CSO ancestors counted as values).
+    Text: the :class:`TextModel`'s term weighting over the analyser's uni- and bigrams, smooth
+    IDF, L2 norm (weighting.py). Tags: IDF ``ln((1 + N) / (1 + df)) + 1`` of each value (CSO
+    ancestors counted as values).
     """
-    vectoriser: TfidfVectorizer | None = TfidfVectorizer(
-        analyzer=analyse, sublinear_tf=True, dtype=np.float32, norm="l2"
-    )
+    text_model = text_model or TextModel()
+    vectoriser: TextVectoriser | None = TextVectoriser(text_model)
     corpus = _corpus(documents)
     try:
         transformed = vectoriser.fit_transform(corpus)
@@ -216,10 +219,10 @@ def fit_and_vectorise(documents: Sequence[Document]) -> tuple[FeatureSpace, DocV
         for doc in documents:
             df.update(_tag_features(doc, family).keys())
         tag_idf[family] = {v: math.log((1 + n) / (1 + c)) + 1.0 for v, c in df.items()}
-    space = FeatureSpace(vectoriser, tag_idf, n)
+    space = FeatureSpace(vectoriser, tag_idf, n, text_model)
     return space, space.vectorise(documents, transformed)
 
 
-def fit_feature_space(documents: Sequence[Document]) -> FeatureSpace:
+def fit_feature_space(documents: Sequence[Document], text_model: TextModel | None = None) -> FeatureSpace:
     """Fit the feature space on ``documents`` (see :func:`fit_and_vectorise`)."""
-    return fit_and_vectorise(documents)[0]
+    return fit_and_vectorise(documents, text_model)[0]

@@ -94,4 +94,8 @@ FR_EN_GLOSSARY: dict[str, str] = {
     "artificielle": "artificial", "numerique": "digital", "numeriques": "digital",
     "patientes": "patient", "partenariat": "partnership", "irm": "mri", "tep": "pet", "adn": "dna",
     "arn": "rna", "ia": "ai", "cbnpc": "nsclc", "chc": "hcc",
+    "circulant": "circulating", "circulants": "circulating", "circulante": "circulating",
+    "circulantes": "circulating", "tumoral": "tumour", "tumorale": "tumour", "tumoraux": "tumour",
+    "tumorales": "tumour", "residuel": "residual", "residuelle": "residual", "residuelles": "residual",
+    "residuels": "residual",
 }

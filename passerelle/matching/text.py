@@ -42,6 +42,25 @@ _SUFFIX_RULES: tuple[tuple[str, str, int], ...] = (
     ("osis", "os", 6), ("ose", "os", 5), ("ysis", "ys", 6), ("asis", "as", 6), ("ase", "as", 5),
 )
 _KEEP_FINAL_S = ("ss", "us", "is", "os", "as")
+_VOWELS = set("aeiouy")
+# English inflections (-ing, -ed) stripped before the suffix rules when a stem of at least
+# four letters with a vowel remains: "learning"/"learned" → "learn", "modelling" → "model",
+# "targeted" → "target"; never "seed", "bring", "red".
+_INFLECTIONS = (("ing", 7), ("ed", 6))
+
+
+def _strip_inflection(word: str) -> str:
+    for suffix, min_length in _INFLECTIONS:
+        if len(word) >= min_length and word.endswith(suffix) and not word.endswith("eed"):
+            base = word[: -len(suffix)]
+            if not _VOWELS & set(base):
+                return word
+            if len(base) >= 4 and base[-1] == base[-2] and base[-1] not in "lsz" + "aeiou":
+                base = base[:-1]  # "mapping" → "map", "planned" → "plan"
+            elif len(base) > 4 and base.endswith("ll"):
+                base = base[:-1]  # "modelling" → "model", "labelled" → "label"
+            return base
+    return word
 
 
 def fold(text: str) -> str:
@@ -64,6 +83,7 @@ def stem(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith(_KEEP_FINAL_S):
         if not any(word.endswith(s) for s, _, n in _SUFFIX_RULES if s.endswith("s") and len(word) >= n):
             word = word[:-1]
+    word = _strip_inflection(word)  # after the plural: "embeddings" → "embedding" → "embed"
     for suffix, replacement, min_length in _SUFFIX_RULES:
         if len(word) >= min_length and word.endswith(suffix):
             word = word[: -len(suffix)] + replacement
@@ -130,3 +150,53 @@ def surface_forms(texts: list[str], wanted: set[str]) -> dict[str, str]:
                 if len(forms) == len(wanted):
                     return forms
     return forms
+
+
+@lru_cache(maxsize=4096)
+def term_spans(text: str) -> tuple[tuple[str, int, int, bool, bool], ...]:
+    """The terms of ``text`` in order, each with the span of the written word it comes from:
+    ``[("biopsy", 0, 7), ("liquid", 8, 15)]`` for "biopsie liquide". Consecutive entries are the
+    analyser's bigrams; the span from the first's start to the second's end is how it is written
+    ("cancer du pancréas" for the bigram "cancer pancrea"). The two flags say whether the term is
+    the first / the last of its written word ("single-cell" gives two terms of one word)."""
+    spans: list[tuple[str, int, int, bool, bool]] = []
+    for match in _RAW_WORD.finditer(text):
+        raw = match.group()
+        found = _RAW_TERMS.get(raw)
+        if found is None:
+            found = tuple(terms(raw))
+            if len(_RAW_TERMS) < 200_000:
+                _RAW_TERMS[raw] = found
+        for position, term in enumerate(found):
+            spans.append((term, match.start(), match.end(), position == 0, position == len(found) - 1))
+    return tuple(spans)
+
+
+_RAW_TERMS: dict[str, tuple[str, ...]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _positions(text: str) -> dict[str, tuple[int, ...]]:
+    """Where each term of ``text`` starts in :func:`term_spans` (for :func:`find_written`)."""
+    found: dict[str, list[int]] = {}
+    for position, (term, *_) in enumerate(term_spans(text)):
+        found.setdefault(term, []).append(position)
+    return {term: tuple(p) for term, p in found.items()}
+
+
+def find_written(texts: list[str], words: tuple[str, ...]) -> tuple[int, str] | None:
+    """Where the consecutive terms ``words`` are first written in ``texts``: (text index, the
+    words as written), or None when they are not."""
+    n = len(words)
+    for index, text in enumerate(texts):
+        starts = _positions(text).get(words[0])
+        if not starts:
+            continue
+        spans = term_spans(text)
+        for start in starts:
+            end = start + n - 1
+            if end >= len(spans) or not (spans[start][3] and spans[end][4]):
+                continue  # the run must cover whole written words, so that the form says exactly it
+            if all(spans[start + k][0] == words[k] for k in range(1, n)):
+                return index, text[spans[start][1] : spans[end][2]]
+    return None

@@ -41,7 +41,7 @@ def test_top_gives_each_document_its_best_with_reasons(tmp_path, docs):
     assert [r["id"] for r in lines] == ["a", "b", "c"]
     assert lines[0]["top"][0]["id"] == "b"
     reason = lines[0]["top"][0]["reasons"][0]
-    assert set(reason) == {"component", "contribution", "text"}
+    assert set(reason) == {"component", "contribution", "text", "evidence"}
 
 
 def test_top_any_territory_flag(tmp_path, docs, capsys):

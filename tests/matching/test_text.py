@@ -52,8 +52,23 @@ def test_stem_is_idempotent_on_common_words():
 
 @pytest.mark.parametrize(
     "module",
-    ["text", "documents", "complementarity", "features", "explanations", "evaluation", "engine", "filters"],
+    ["text", "documents", "complementarity", "features", "explanations", "evaluation", "engine", "filters",
+     "weighting", "general_words", "evidence", "components"],
 )
 def test_module_examples_run(module):
     result = doctest.testmod(importlib.import_module(f"passerelle.matching.{module}"))
     assert result.failed == 0
+
+
+@pytest.mark.parametrize(("inflected", "base"), [
+    ("learning", "learn"), ("learned", "learns"), ("modelling", "model"), ("targeted", "target"),
+    ("mapping", "map"), ("sequencing", "sequences"), ("screened", "screening"), ("embeddings", "embedded"),
+    ("findings", "find"),
+])
+def test_english_inflections_share_a_term(inflected, base):
+    assert terms(inflected) == terms(base)
+
+
+@pytest.mark.parametrize("word", ["seed", "bring", "red", "string", "need"])
+def test_short_or_vowelless_stems_are_not_cut(word):
+    assert terms(word) == [stem(word)] and len(stem(word)) >= 3
