@@ -20,6 +20,11 @@ CTDNA_IDEA = (
 
 @pytest.fixture
 def liquid_biopsy_people(db):
+    return make_liquid_biopsy_people()
+
+
+def make_liquid_biopsy_people() -> dict:
+    """Liquid biopsy in breast and lung cancer (France), a « digitale » person, ctDNA in colorectal cancer (Québec)."""
     aura = OrganisationFactory(name="Institut de Lyon", territory=Territory.AURA)
     quebec = OrganisationFactory(name="Institut de Montréal", territory=Territory.QC)
     return {
