@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import FloatField, QuerySet, Value
+from django.db.models import QuerySet, Value
 from django.db.models.expressions import RawSQL
 
 from passerelle.core.text import SearchPhrase, SearchTerm, search_document, search_query
@@ -108,15 +108,17 @@ def apply_search(queryset: QuerySet, query: str) -> QuerySet:
             rank=SearchRank(vector, tsquery)
         )
     if connection.vendor == "sqlite":
-        table, expression = fts_table(model), fts5_expression(terms)
-        matching = RawSQL(f'SELECT rowid FROM "{table}" WHERE "{table}" MATCH %s', [expression])
-        # bm25() is lower for better matches; negated so that "-rank" orders as on PostgreSQL.
-        rank = RawSQL(
-            f'SELECT -bm25("{table}") FROM "{table}" WHERE "{table}" MATCH %s '
-            f'AND "{table}".rowid = "{model._meta.db_table}"."{model._meta.pk.column}"',
-            [expression], output_field=FloatField(),
+        table, own = fts_table(model), model._meta.db_table
+        # A join, not a subquery per row: the FTS5 table drives (MATCH), each match reaches its row by
+        # primary key, and bm25() (lower is better, hence negated) is read in the same pass. The unary
+        # "+" keeps SQLite from driving from the people instead (one full-text evaluation per row:
+        # seconds for a COUNT over 20,000 people).
+        return queryset.extra(  # noqa: S610 (table names are the models' own; the expression is a parameter)
+            select={"rank": f'-bm25("{table}")'},
+            tables=[table],
+            where=[f'"{table}" MATCH %s', f'+"{table}".rowid = "{own}"."{model._meta.pk.column}"'],
+            params=[fts5_expression(terms)],
         )
-        return queryset.filter(pk__in=matching).annotate(rank=rank)
     for term in terms:  # any other database: whole documents scanned, no ranking
         queryset = queryset.filter(search_document__contains=" ".join(term.alternatives[0].words))
     return queryset.annotate(rank=Value(0.0))
