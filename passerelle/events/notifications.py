@@ -6,6 +6,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
+from passerelle.core.french import in_active_language
 from passerelle.core.mail import deliver
 
 from . import ics, selectors
@@ -39,8 +40,8 @@ def send_registration_email(registration: Registration, *, base_url: str = "", p
     else:
         subject = _("You are on the waiting list: %(event)s")
     message = EmailMessage(
-        subject=subject % {"event": registration.event.title},
-        body=render_to_string("events/email/registration.txt", context),
+        subject=in_active_language(subject % {"event": registration.event.title}),
+        body=in_active_language(render_to_string("events/email/registration.txt", context)),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[person.email],
     )

@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from passerelle.core.french import in_active_language
 from passerelle.core.mail import deliver
 from passerelle.directory.models import Person
 
@@ -38,8 +39,8 @@ def _send(person: Person, subject: str, template: str, context: dict, attachment
     with translation.override(recipient_language(person)):
         context = {**context, "person": person}
         message = EmailMessage(
-            subject=str(subject_of(subject, context)),
-            body=render_to_string(f"meetings/email/{template}.txt", context),
+            subject=in_active_language(str(subject_of(subject, context))),
+            body=in_active_language(render_to_string(f"meetings/email/{template}.txt", context)),
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[person.email],
         )

@@ -16,6 +16,7 @@ from itertools import combinations
 
 import networkx as nx
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Affiliation, Organisation, Person
@@ -30,6 +31,19 @@ from .indicators.meetings import held_meetings
 from .indicators.projects import born_projects
 
 LINK_KINDS = {"meeting": _("meetings held"), "project": _("joint projects"), "visit": _("delegation visits")}
+
+
+def link_count(kind: str, n: int) -> str:
+    """« 1 projet conjoint », « 3 projets conjoints »: the count of one kind of link, in the right number."""
+    if kind == "meeting":
+        return ngettext("%(n)d meeting held", "%(n)d meetings held", n) % {"n": n}
+    if kind == "project":
+        return ngettext("%(n)d joint project", "%(n)d joint projects", n) % {"n": n}
+    return ngettext("%(n)d delegation visit", "%(n)d delegation visits", n) % {"n": n}
+
+
+def links_text(counter: Counter) -> str:
+    return ", ".join(link_count(k, n) for k, n in sorted(counter.items()))
 LEVELS = {"organisations": _("Organisations"), "people": _("People")}
 CROSS = frozenset({Territory.AURA, Territory.QC})
 # Betweenness costs about (sources × edges) steps in Python. Within this budget it is exact; beyond, it is
@@ -219,15 +233,12 @@ def graph_for_browser(graph: nx.Graph, *, limit: int = 250) -> dict:
     kept = set(sorted(graph.nodes, key=lambda n: (-strength[n], graph.nodes[n].get("label", "")))[:limit])
     ids = {node: f"{node[0][0]}{node[1]}" for node in kept}
 
-    def kinds_text(counter: Counter) -> str:
-        return ", ".join(f"{n} {LINK_KINDS[k]}" for k, n in sorted(counter.items()))
-
     return {
         "nodes": [{"id": ids[n], "label": graph.nodes[n].get("label", ""), "kind": graph.nodes[n].get("kind"),
                    "territory": graph.nodes[n].get("territory", ""), "degree": strength[n],
                    "title": graph.nodes[n].get("name", graph.nodes[n].get("label", ""))} for n in kept],
         "edges": [{"source": ids[a], "target": ids[b], "weight": d["weight"], "cross_border": d["cross_border"],
-                   "title": kinds_text(d["kinds"])}
+                   "title": links_text(d["kinds"])}
                   for a, b, d in graph.edges(data=True) if a in kept and b in kept],
         "truncated": graph.number_of_nodes() > len(kept),
     }
@@ -238,5 +249,5 @@ def strongest_links(graph: nx.Graph, *, top: int = 30) -> list[dict]:
     ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], graph.nodes[e[0]].get("label", ""),
                                                            graph.nodes[e[1]].get("label", "")))
     return [{"a": graph.nodes[a], "b": graph.nodes[b], "weight": d["weight"], "cross_border": d["cross_border"],
-             "kinds": ", ".join(f"{n} {LINK_KINDS[k]}" for k, n in sorted(d["kinds"].items()))}
+             "kinds": links_text(d["kinds"])}
             for a, b, d in ranked[:top]]

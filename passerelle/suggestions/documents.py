@@ -145,11 +145,14 @@ def _union(groups: Iterable[Iterable[str]]) -> tuple[str, ...]:
 
 
 def idea_document(*, text: str, categories: Iterable[str] = (), sites: Iterable[str] = (),
-                  techniques: Iterable[str] = (), needs: str = "", territory: str = "", kind: str = "") -> Document:
-    """A pasted project idea as an ad-hoc document; ``needs`` (one per line) act as its seeks."""
+                  techniques: Iterable[str] = (), needs: str = "", territory: str = "", kind: str = "",
+                  tags_text: str = "") -> Document:
+    """A pasted project idea as an ad-hoc document; ``needs`` (one per line) act as its seeks.
+
+    ``tags_text`` (the names of the recognised tags in both languages) is a second text of the idea."""
     return Document(
         id="idea",
-        texts=tuple(t for t in (text.strip(),) if t),
+        texts=tuple(t for t in (text.strip(), tags_text.strip()) if t),
         tags=Tags(cso=tuple(categories), sites=tuple(str(s) for s in sites), techniques=tuple(techniques),
                   seeks=lines(needs), territory=territory, kind=ENGINE_KIND.get(kind, "")),
     )

@@ -10,8 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, Territory
 from passerelle.core.models import CancerSite, CsoCategory, Technique
+from passerelle.matching.text import terms
+
+from .recognition import IdeaTag, concept_text, recognise_tags
 
 MAX_IDEA_CHARS = 8000
+MIN_IDEA_TERMS = 2  # distinct content words (not stop words, not symbols) a summary must hold
 
 OTHER_SIDE = {Territory.AURA: Territory.QC, Territory.QC: Territory.AURA}
 
@@ -60,6 +64,12 @@ class IdeaForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("Paste the summary of the project, in French or in English."),
     )
+    tags = forms.MultipleChoiceField(
+        required=False, label=_("Recognised in the summary"), widget=forms.CheckboxSelectMultiple,
+        help_text=_("Ticked tags guide the search. Untick those that do not fit, then search again."),
+    )
+    # The tags offered last time, so that an unticked one stays unticked and a new one comes ticked.
+    offered = forms.CharField(required=False, widget=forms.HiddenInput)
     needs = forms.CharField(
         label=_("What the project needs"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -87,21 +97,60 @@ class IdeaForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["territory"].choices = [("", _("Both territories and elsewhere"))] + list(Territory.choices)
         self.fields["territory"].initial = OTHER_SIDE.get(home_territory, "")
+        text = self.data.get("text") if self.is_bound else ""
+        self.recognised: list[IdeaTag] = (
+            recognise_tags(text) if isinstance(text, str) and len(text) <= MAX_IDEA_CHARS else []
+        )
+        if self.recognised:
+            self.fields["tags"].choices = [(t.key, t.label) for t in self.recognised]
+        else:
+            del self.fields["tags"]
+
+    def selected_tags(self) -> list[IdeaTag]:
+        """Recognised tags still ticked, and those recognised for the first time that are ticked by default."""
+        data = self.cleaned_data
+        offered = set(filter(None, (data.get("offered") or "").split(",")))
+        ticked = set(data.get("tags") or ())
+        return [t for t in self.recognised
+                if t.key in ticked or (t.key not in offered and t.ticked_by_default)]
+
+    def reviewed_data(self) -> dict[str, Any]:
+        """The submitted data with the tags as applied, to show the form again after a search."""
+        data = self.data.copy() if hasattr(self.data, "copy") else dict(self.data)
+        keys = [t.key for t in self.selected_tags()]
+        if hasattr(data, "setlist"):
+            data.setlist("tags", keys)
+        else:
+            data["tags"] = keys
+        data["offered"] = ",".join(t.key for t in self.recognised)
+        return data
 
     def idea(self) -> dict[str, Any]:
-        """The cleaned idea as keyword arguments of ``selectors.suggest_for_idea``."""
+        """The cleaned idea as keyword arguments of ``selectors.suggest_for_idea``, tags included.
+
+        The ticked tags' names in the other language are a second text of the idea (a French summary
+        then shares words with an English profile on the same subject)."""
         data = self.cleaned_data
+        selected = self.selected_tags()
+        tagged = {kind: [t.code for t in selected if t.kind == kind] for kind in ("category", "site", "technique")}
+        names = concept_text([t.key for t in selected], data["text"])
         return {
-            "text": data["text"], "needs": data["needs"],
-            "categories": [c.code for c in data["categories"]], "sites": [s.icrp_code for s in data["sites"]],
-            "techniques": [t.code for t in data["techniques"]],
+            "text": data["text"], "tags_text": names, "needs": data["needs"],
+            "categories": list(dict.fromkeys([c.code for c in data["categories"]] + tagged["category"])),
+            "sites": list(dict.fromkeys([s.icrp_code for s in data["sites"]] + [int(c) for c in tagged["site"]])),
+            "techniques": list(dict.fromkeys([t.code for t in data["techniques"]] + tagged["technique"])),
             "territories": [data["territory"]] if data["territory"] else None, "kinds": data["kinds"] or None,
         }
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()
         if sum(ch.isalpha() for ch in text) < 20:
-            raise forms.ValidationError(_("Write a few sentences about the project (at least 20 letters)."))
+            raise forms.ValidationError(
+                _("Project summary: write a few sentences about the project (at least 20 letters)."))
+        if len(set(terms(text))) < MIN_IDEA_TERMS:
+            raise forms.ValidationError(_(
+                "Project summary: only common words or symbols were found. Describe the subject of the "
+                "project: the cancer, the technique, the question."))
         return text
 
 

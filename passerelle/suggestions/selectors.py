@@ -10,7 +10,7 @@ Who may *ask* for a person's suggestions is the caller's check: :func:`can_see_s
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -196,7 +196,7 @@ def saved_partner_ids(person: Person, partners: Iterable[Person] | None = None) 
 def suggest_for_idea(
     *, viewer: Any, text: str, categories: Sequence[str] = (), sites: Sequence[str | int] = (),
     techniques: Sequence[str] = (), needs: str = "", territories: Sequence[str] | None = None,
-    kinds: Sequence[str] | None = None, k: int = 20,
+    kinds: Sequence[str] | None = None, k: int = 20, tags_text: str = "",
 ) -> IdeaSuggestions:
     """People and organisations for a pasted project summary (French or English).
 
@@ -207,26 +207,62 @@ def suggest_for_idea(
     me = getattr(viewer, "person", None) if getattr(viewer, "is_authenticated", False) else None
     mine = index.facts.get(me.pk) if me is not None else None
     idea = idea_document(text=text, categories=categories, sites=sites, techniques=techniques, needs=needs,
-                         kind=mine.kind if mine else "")
+                         kind=mine.kind if mine else "", tags_text=tags_text)
     k = max(1, min(k, MAX_K))
     own_orgs = frozenset(organisation_doc_id(o) for o in (mine.organisations if mine else ()))
     exclude = (_colleagues(index, me.pk) | {person_doc_id(me.pk)}) if me is not None else frozenset()
     wanted = frozenset(territories) if territories else None
     common = {"language": engine_language(), "labels": labels(index)}
-    found = index.people.query(idea, k=k, options=TopOptions(
-        any_territory=True, territories=wanted, exclude=frozenset(exclude),
-        only=allowed_ids(allowed_people(viewer, kinds=kinds))), **common)
+    only = allowed_ids(allowed_people(viewer, kinds=kinds))
+
+    def people_in(sides: frozenset[str] | None) -> list[EngineSuggestion]:
+        return index.people.query(idea, k=k, options=TopOptions(
+            any_territory=True, territories=sides, exclude=frozenset(exclude), only=only), **common)
+
+    found = people_in(wanted) if wanted else balanced_by_territory(people_in, k)
     people = _people_suggestions(index, found, me.pk if me is not None else None)
     organisations: list[OrganisationSuggestion] = []
     if len(index.organisations):
-        orgs_found = index.organisations.query(idea, k=k, options=TopOptions(
-            any_territory=True, territories=wanted, exclude=own_orgs), **common)
+        def organisations_in(sides: frozenset[str] | None) -> list[EngineSuggestion]:
+            return index.organisations.query(idea, k=k, options=TopOptions(
+                any_territory=True, territories=sides, exclude=own_orgs), **common)
+
+        orgs_found = organisations_in(wanted) if wanted else balanced_by_territory(organisations_in, k)
         by_pk = Organisation.objects.in_bulk([pk_of(s.id) for s in orgs_found])
         organisations = [
             OrganisationSuggestion(by_pk[pk_of(s.id)], s.score, [r.text for r in s.reasons], s.components)
             for s in orgs_found if pk_of(s.id) in by_pk
         ]
     return IdeaSuggestions(people, organisations)
+
+
+# A suggestion weaker than this share of the best one is not moved up to balance the territories.
+BALANCE_FLOOR = 0.5
+CLUSTER_TERRITORIES = (Territory.AURA, Territory.QC)
+
+
+def balanced_by_territory(
+    query: Callable[[frozenset[str]], list[EngineSuggestion]], k: int,
+) -> list[EngineSuggestion]:
+    """The best of Auvergne-Rhône-Alpes and of Québec interleaved, round after round, the stronger first.
+
+    Without it, one side's longer profiles fill the whole list. Only suggestions scoring at least
+    ``BALANCE_FLOOR`` of the best are interleaved; those from elsewhere take their place by score,
+    and the weaker ones follow, by score.
+    """
+    found = {territory: query(frozenset({territory})) for territory in Territory.values}
+    best = max((s.score for results in found.values() for s in results[:1]), default=0.0)
+    floor = best * BALANCE_FLOOR
+    sides = [[s for s in found[t] if s.score >= floor] for t in CLUSTER_TERRITORIES]
+    merged: list[EngineSuggestion] = []
+    for round_ in range(k):
+        merged += sorted((side[round_] for side in sides if round_ < len(side)), key=lambda s: -s.score)
+    for other in (s for s in found[Territory.OTHER] if s.score >= floor):
+        position = next((i for i, s in enumerate(merged) if s.score < other.score), len(merged))
+        merged.insert(position, other)
+    placed = {s.id for s in merged}
+    merged += sorted((s for results in found.values() for s in results if s.id not in placed), key=lambda s: -s.score)
+    return merged[:k]
 
 
 def is_indexed(person: Person) -> bool:

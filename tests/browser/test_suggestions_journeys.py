@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from passerelle.core.french import typography
 from passerelle.projects.enums import OriginKind
 from passerelle.projects.models import Opportunity
 from passerelle.suggestions.index import forget_index
@@ -27,7 +28,8 @@ def test_member_reads_the_reasons_and_saves_a_suggestion_as_an_opportunity(page,
     assert first.locator("h3").inner_text() == "Marc Tremblay"
     reasons = first.locator("ul.reasons li").all_inner_texts()
     assert 2 <= len(reasons) <= 4
-    assert any("« radiomics analysis of glioblastoma MRI », que vous recherchez" in r for r in reasons)
+    # French spacing: non-breaking spaces inside « » (FrenchTypographyMiddleware).
+    assert any("«\u00a0radiomics analysis of glioblastoma MRI\u00a0», que vous recherchez" in r for r in reasons)
     assert "Hélène Cachée" not in page.locator("main").inner_text()
 
     page.select_option("#id_kind", "researcher")  # the form applies itself (suggestions.js)
@@ -41,7 +43,7 @@ def test_member_reads_the_reasons_and_saves_a_suggestion_as_an_opportunity(page,
     page.wait_for_url(f"**{opportunity.get_absolute_url()}")
     assert opportunity.origin_kind == OriginKind.SUGGESTION
     assert set(opportunity.people.all()) == {people.clinician, people.company}
-    assert opportunity.match_reasons == reasons
+    assert [typography(r) for r in opportunity.match_reasons] == reasons  # stored plain, shown with French spacing
     assert "Claire Roux" in page.locator("main").inner_text()
 
     page.go_back()

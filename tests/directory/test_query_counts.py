@@ -82,13 +82,15 @@ def test_organisation_detail_queries_do_not_grow_with_members(member_client):
 
 
 def test_a_search_page_counts_its_matches_with_the_page_rows(member_client):
-    """One query for the ranked page and its total; pages past the end fall back to the last page."""
+    """One query for the ranked page and its total (PostgreSQL); pages past the end fall back to the last page."""
     fill(30)
     url = reverse("directory:people") + "?q=tumour"
     with CaptureQueriesContext(connection) as captured:
         response = member_client.get(url)
     counts = [q["sql"] for q in captured if q["sql"].lstrip().upper().startswith("SELECT COUNT(*)")]
-    assert counts == []
+    # PostgreSQL: the total comes with the rows (COUNT(*) OVER ()). SQLite's bm25() cannot sit in a window
+    # query: one COUNT over the full-text index there.
+    assert len(counts) == (1 if connection.vendor == "sqlite" else 0)
     page = response.context["page"]
     assert page.paginator.count == 30 and len(page.object_list) == 25 and page.has_next()
     second = member_client.get(url + "&page=2").context["page"]

@@ -133,5 +133,6 @@ def test_coordinator_sees_the_visibility_of_a_profile_and_a_member_does_not(role
     coordinator_page = role_client("coordinator").get(profiles["members"].get_absolute_url()).content.decode()
     member_page = role_client("member").get(profiles["members"].get_absolute_url()).content.decode()
     with translation.override("fr"):
-        label = f"{translation.gettext('Visibility')}: {Visibility.MEMBERS.label}"
+        # French pages set a non-breaking space before the colon (FrenchTypographyMiddleware).
+        label = f"{translation.gettext('Visibility')}\u00a0: {Visibility.MEMBERS.label}"
     assert (label in coordinator_page, label in member_page) == (True, False)

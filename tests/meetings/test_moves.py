@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
 
+from passerelle.core.french import in_active_language
 from passerelle.meetings.models import Participant
 from passerelle.meetings.services import schedule
 
@@ -64,7 +65,8 @@ def test_moving_an_announced_meeting_mails_its_people_and_grows_the_sequence(wor
     assert set(moved.attendees.values_list("slot_id", flat=True)) == {slot.pk}
     assert sorted(m.to[0] for m in mail.outbox) == ["lea@example.org", "marc@example.org"]
     with translation.override("fr"):  # neither of them lists English: they are written to in French
-        subject = gettext("A meeting of yours has moved: %(event)s") % {"event": world.session.event.title}
+        subject = in_active_language(
+            gettext("A meeting of yours has moved: %(event)s") % {"event": world.session.event.title})
     assert mail.outbox[0].subject == subject and "Table 2" in mail.outbox[0].body
 
 

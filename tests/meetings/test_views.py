@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 
+from passerelle.core.french import in_active_language
 from passerelle.meetings.enums import MeetingStatus, RequestStatus, SessionStatus
 from passerelle.meetings.models import B2BSession, Meeting, MeetingRequest, Participant
 from tests.events.factories import EventFactory, RegistrationFactory
@@ -80,8 +81,8 @@ def test_members_request_and_answer_through_the_pages(client, world, django_capt
     assert response["Location"] == request.get_absolute_url()
     assert [m.to for m in mail.outbox] == [["marc@example.org"]]
     with translation.override("fr"):  # Marc lists no language: French, the site's language
-        subject = gettext("%(name)s would like to meet you at %(event)s") % {
-            "name": "Léa Dupont", "event": world.session.event.title}
+        subject = in_active_language(gettext("%(name)s would like to meet you at %(event)s") % {
+            "name": "Léa Dupont", "event": world.session.event.title})
     assert mail.outbox[0].subject == subject
 
     client.force_login(world.marc.user)

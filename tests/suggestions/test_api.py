@@ -50,7 +50,7 @@ def test_an_idea_posted_as_json(client, community):
     }, content_type="application/json")
     data = response.json()
     assert response.status_code == 200
-    assert data["people"][0]["last_name"] == "Tremblay"
+    assert {p["last_name"] for p in data["people"][:2]} == {"Tremblay", "Martin"}
     assert len(data["people"]) <= 3
     assert data["organisations"][0]["name"] == "Imagia"
     assert all(p["last_name"] != "Cachée" for p in data["people"])

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from functools import cache
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
+from passerelle.core.french import contract
 from passerelle.core.identifiers import orcid_check_character
 from passerelle.core.taxonomies import read_rows
 from passerelle.core.text import fold
@@ -425,7 +426,8 @@ class _Context:
         return site_phrase(self.rng.choice(self.sites), self.lang)
 
     def say(self, phrase: Phrase, **values: str) -> str:
-        return phrase.get(self.lang).format(**values)
+        text = phrase.get(self.lang).format(**values)
+        return contract(text) if self.lang == "fr" else text  # « de des tests » → « de tests »
 
     @property
     def product(self) -> str:

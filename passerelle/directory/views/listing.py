@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest
 
@@ -25,7 +26,12 @@ def query_without(request: HttpRequest, *names: str) -> str:
 def paginate_ranked(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
     """:func:`paginate` for a ranked search: the total comes with the page's rows
     (``COUNT(*) OVER ()``), since ranking reads every match anyway; one scan of the matches instead
-    of two. A page past the end falls back to the usual count and the last page."""
+    of two. A page past the end falls back to the usual count and the last page.
+
+    On SQLite the rank is FTS5's ``bm25()``, which a window query cannot carry (SQLite moves it into a
+    subquery, away from its MATCH); the count there is one pass over the full-text index anyway."""
+    if connection.vendor == "sqlite":
+        return paginate(request, queryset, per_page)
     try:
         number = min(max(1, int(request.GET.get("page") or 1)), MAX_PAGE_NUMBER)
     except ValueError:

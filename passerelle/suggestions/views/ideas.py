@@ -14,8 +14,11 @@ from ..forms import IdeaForm
 @member_required
 def idea(request: HttpRequest) -> HttpResponse:
     me = Person.objects.filter(user=request.user).first()
-    form = IdeaForm(request.POST or None, home_territory=me.territory if me else "")
+    home = me.territory if me else ""
+    form = IdeaForm(request.POST or None, home_territory=home)
     results = None
     if request.method == "POST" and form.is_valid():
         results = selectors.suggest_for_idea(viewer=request.user, **form.idea())
+        # Shown again with the recognised tags as applied: ticked chips the person may untick.
+        form = IdeaForm(form.reviewed_data(), home_territory=home)
     return render(request, "suggestions/idea.html", {"form": form, "results": results})
