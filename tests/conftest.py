@@ -67,3 +67,13 @@ def role_client(client, db):
         return client
 
     return make
+
+
+@pytest.fixture
+def english(client):
+    """Messages checked in English (the French catalogue has them too): ``usefixtures("english")``."""
+    from django.utils import translation
+
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield

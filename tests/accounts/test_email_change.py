@@ -6,19 +6,11 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import translation
 
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    """Messages are checked in English (the French catalogue has them too)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture

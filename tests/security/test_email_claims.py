@@ -6,22 +6,15 @@ import pytest
 from axes.models import AccessLog
 from django.core.exceptions import ValidationError
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from passerelle.accounts.models import Invitation
 from passerelle.directory import services
 from passerelle.privacy.parts import erase_account, export_account
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
-
-@pytest.fixture(autouse=True)
-def _english(client):
-    """Messages are checked in English (the French catalogue has them too)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
 
 
 def sign_in_record(email: str) -> AccessLog:
