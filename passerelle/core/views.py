@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
 from passerelle.core.health import health
@@ -30,3 +31,9 @@ def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitors: 200 when healthy, 503 otherwise (``core/health.py``)."""
     ok, checks = health()
     return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)
+
+
+@public
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers ask for ``/favicon.ico`` whatever the page declares: send them to the real icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -63,6 +63,10 @@ class RegistrationRole(models.TextChoices):
     VISITOR = "visitor", _("Visitor")
 
 
+# What a member may say they come as; speakers, organisers and hosts are named by coordinators.
+SELF_CHOSEN_ROLES = (RegistrationRole.DELEGATE, RegistrationRole.VISITOR)
+
+
 class RegistrationStatus(models.TextChoices):
     CONFIRMED = "confirmed", _("Confirmed")
     WAITING = "waiting", _("Waiting list")

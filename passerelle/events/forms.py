@@ -13,7 +13,14 @@ from passerelle.core.enums import Territory
 from passerelle.directory.models import Person
 
 from . import rules
-from .enums import EVENT_TRANSITIONS, EventStatus, EventTimeZone, RegistrationRole, RegistrationStatus
+from .enums import (
+    EVENT_TRANSITIONS,
+    SELF_CHOSEN_ROLES,
+    EventStatus,
+    EventTimeZone,
+    RegistrationRole,
+    RegistrationStatus,
+)
 from .models import Delegation, Event, Place, ProgrammeItem, Registration
 from .selectors import RegistrationFilters
 
@@ -132,6 +139,10 @@ class SelfRegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration
         fields = ["role", "consent_to_list"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["role"].choices = [(role.value, role.label) for role in SELF_CHOSEN_ROLES]
 
 
 class CoordinatorRegistrationForm(forms.ModelForm):

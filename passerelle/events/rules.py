@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .enums import EVENT_TRANSITIONS, EventStatus, ItemStatus, RegistrationStatus
+from .enums import EVENT_TRANSITIONS, SELF_CHOSEN_ROLES, EventStatus, ItemStatus, RegistrationStatus
 from .models import Event, ProgrammeItem
 
 
@@ -74,6 +74,14 @@ def check_can_self_register(event: Event) -> None:
     """A member registers only while registration is open and inside the window."""
     if not event.registration_is_open():
         raise ValidationError(_("Registration for this event is not open."))
+
+
+def check_self_chosen_role(role: str) -> None:
+    """A member registering themself comes as a delegate or a visitor, never as a speaker,
+    organiser or host: those are named by the coordinators."""
+    if role not in SELF_CHOSEN_ROLES:
+        raise ValidationError({"role": _("Choose delegate or visitor: speakers, organisers and hosts are named "
+                                         "by the coordinators.")})
 
 
 def check_can_be_registered(event: Event) -> None:

@@ -124,6 +124,7 @@ def registration_register(*, actor: Any, event: Event, person: Person, role: str
         rules.check_can_be_registered(locked)
         if not by_coordinator:
             rules.check_can_self_register(locked)
+            rules.check_self_chosen_role(role)
         registration = Registration.objects.filter(event=locked, person=person).first()
         if registration is not None and registration.is_active:
             raise ValidationError(_("%(name)s is already registered to this event.") % {"name": person.full_name})

@@ -36,7 +36,8 @@ def test_member_registers_receives_the_confirmation_and_sees_the_agenda(page, op
     page.wait_for_load_state()
     page.click("a[href='/events/entretiens-jacques-cartier-2027/register/']")
     page.wait_for_load_state()
-    page.select_option("#id_role", "speaker")
+    assert "speaker" not in page.locator("#id_role").inner_html()  # named by coordinators only
+    page.select_option("#id_role", "visitor")
     page.check("#id_consent_to_list")
     page.click("form.stacked button[type=submit]")
     page.wait_for_url("**/events/entretiens-jacques-cartier-2027/")
@@ -47,6 +48,7 @@ def test_member_registers_receives_the_confirmation_and_sees_the_agenda(page, op
     assert [m.to for m in mail.outbox] == [["lea@example.org"]]
     assert mail.outbox[0].attachments[0][0] == "entretiens-jacques-cartier-2027.ics"
 
+    page.click("header nav details:has(a[href='/events/agenda/']) > summary")  # the grouped menu opens first
     page.click("header nav a[href='/events/agenda/']")
     page.wait_for_load_state()
     assert page.locator(".agenda .card h2").all_inner_texts() == ["Entretiens Jacques Cartier 2027"]

@@ -22,6 +22,7 @@ def test_member_reads_the_reasons_and_saves_a_suggestion_as_an_opportunity(page,
             else None)
     sign_in(page, "claire@example.org")
 
+    page.click("header nav details:has(a[href='/suggestions/']) > summary")  # the grouped menu opens first
     page.click("header nav a[href='/suggestions/']")
     page.wait_for_url(f"**/suggestions/people/{people.clinician.pk}/")
     first = page.locator("ol.suggestions > li").first

@@ -40,6 +40,7 @@ COORDINATOR = (LOGIN, 403, 403, 200)
 EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
+    "favicon": (301, 301, 301, 301),
     "accounts:invitations": COORDINATOR,
     "accounts:accept": PUBLIC,
     "password_reset": PUBLIC,

@@ -38,6 +38,20 @@ def test_member_registers_self_and_gets_a_confirmed_seat(client, member_with_pro
         member_with_profile, RegistrationStatus.CONFIRMED, True)
 
 
+@pytest.mark.parametrize("role", [RegistrationRole.SPEAKER, RegistrationRole.ORGANISER, RegistrationRole.HOST])
+def test_a_member_cannot_name_themself_speaker_organiser_or_host(client, member_with_profile, open_event, role):
+    client.force_login(member_with_profile)
+    page = client.get(reverse("events:register", args=[open_event.slug])).content.decode()
+    assert f'value="{role.value}"' not in page and 'value="visitor"' in page
+    response = client.post(reverse("events:register", args=[open_event.slug]), {"role": role.value})
+    assert response.status_code == 200
+    assert not Registration.objects.exists()
+    with pytest.raises(ValidationError) as refused:
+        register(open_event, member_with_profile.person, role=role)
+    assert "role" in refused.value.message_dict
+    assert register(open_event, member_with_profile.person, role=role, by_coordinator=True).role == role
+
+
 def test_member_without_profile_is_asked_to_create_one(member_client, open_event):
     response = member_client.post(reverse("events:register", args=[open_event.slug]), {"role": "delegate"})
     assert response.status_code == 200

@@ -67,6 +67,15 @@ def test_a_window_outside_the_event_is_refused_with_a_message(client):
     assert not B2BSession.objects.exists()
 
 
+def test_asking_to_meet_oneself_leads_back_to_the_people_with_a_message(client, world):
+    client.force_login(world.lea.user)
+    response = client.post(url("request_create", world.session, world.lea.pk), {"message": "Me", "priority": "2"},
+                           follow=True)
+    assert response.redirect_chain == [(url("people", world.session), 302)]
+    assert "for someone else" in response.content.decode()
+    assert not MeetingRequest.objects.exists()
+
+
 def test_members_request_and_answer_through_the_pages(client, world, django_capture_on_commit_callbacks):
     client.force_login(world.lea.user)
     response = client.get(url("people", world.session))

@@ -102,6 +102,9 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
 def request_create(request: HttpRequest, slug: str, person_pk: int) -> HttpResponse:
     viewer = own_participant(request, slug)
     session = viewer.session
+    if viewer.person is not None and viewer.person.pk == person_pk:
+        messages.info(request, _("A meeting request is for someone else: choose the person you want to meet."))
+        return redirect("meetings:people", slug=slug)
     candidates = selectors.people_to_meet(session=session, viewer=request.user, person=viewer.person)
     target = get_object_or_404(candidates, pk=person_pk)
     form = RequestForm(request.POST or None, others=candidates.exclude(pk=target.pk))

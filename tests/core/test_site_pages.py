@@ -1,0 +1,48 @@
+"""The site's frame: error pages in the layout and language, the icon, the grouped menu."""
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import CoordinatorFactory, MemberFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_404_is_in_the_site_layout_and_in_french(client: Client):
+    response = client.get("/nowhere-at-all/", HTTP_ACCEPT_LANGUAGE="fr")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert 'class="site-header"' in page
+    assert "Page introuvable" in page
+
+
+@pytest.mark.usefixtures("english")
+def test_403_is_in_the_site_layout_and_says_what_to_do(client: Client):
+    client.force_login(MemberFactory())
+    response = client.get(reverse("accounts:invitations"))
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert 'class="site-header"' in page
+    assert "Access refused" in page
+    assert "ask a coordinator" in page
+
+
+def test_favicon_ico_leads_to_the_icon(client: Client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
+
+
+@pytest.mark.usefixtures("english")
+def test_menu_groups_what_people_do_and_hides_coordinator_links_from_members(client: Client):
+    client.force_login(MemberFactory())
+    page = client.get(reverse("home")).content.decode()
+    for group in ("Community", "Events", "Projects and funding", "Impact", "Sign out", "My data"):
+        assert group in page
+    assert reverse("directory:imports") not in page
+    assert reverse("admin:index") not in page
+    client.force_login(CoordinatorFactory())
+    page = client.get(reverse("home")).content.decode()
+    assert reverse("directory:imports") in page and reverse("admin:index") in page
