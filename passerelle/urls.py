@@ -5,6 +5,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from passerelle.accounts import views as account_views
+from passerelle.accounts.forms import SignInForm
 from passerelle.core import views as core_views
 
 urlpatterns = [
@@ -13,7 +14,8 @@ urlpatterns = [
     # Browsers ask for /favicon.ico whatever the page says: send them to the real icon (public).
     path("favicon.ico", core_views.favicon, name="favicon"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True,
+                                                         authentication_form=SignInForm), name="login"),
     path("accounts/password_reset/", account_views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("accounts/", include("passerelle.accounts.urls")),

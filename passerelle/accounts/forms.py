@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.directory.models import Person
@@ -48,3 +49,13 @@ class AcceptInvitationForm(forms.Form):
 class EmailChangeForm(forms.Form):
     email = forms.EmailField(label=_("New e-mail address"), max_length=254,
                              help_text=_("A link to confirm the change is sent to this address."))
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form with a message written for an e-mail sign-in (Django's own message
+    assembles « un » + the field's name, which reads wrong in French)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _("The e-mail address or the password is wrong. Check both and try again."),
+    }

@@ -17,10 +17,11 @@ def person_snapshot(person: Person) -> dict[str, str]:
         "kind": person.kind,
         "territory": person.territory,
         "orcid": person.orcid,
-        "expertise": person.expertise,
+        "expertise": _text(person.expertise),
         "keywords": person.keywords,
-        "offers": person.offers,
-        "seeks": person.seeks,
+        # One offer (or need) a line: a form sends CRLF and may add blank lines; that is no change.
+        "offers": "\n".join(person.offer_list),
+        "seeks": "\n".join(person.seek_list),
         "visibility": person.visibility,
         "consent_date": person.consent_date.isoformat() if person.consent_date else "",
         "categories": ", ".join(
@@ -34,6 +35,11 @@ def person_snapshot(person: Person) -> dict[str, str]:
             for a in person.affiliations.select_related("organisation")
         ),
     }
+
+
+def _text(value: str) -> str:
+    """Line endings as stored by any client (CRLF from a browser, LF from an import) compare equal."""
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def organisation_snapshot(organisation: Organisation) -> dict[str, str]:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Person
 
-from . import rules
+from . import rules, selectors
 from .enums import (
     EVENT_TRANSITIONS,
     SELF_CHOSEN_ROLES,
@@ -68,8 +68,19 @@ class EventForm(EventZoneMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         for name in ("organisers", "categories", "sites"):
             self.fields[name].widget.attrs["size"] = 8
+        self.fields["slug"].required = False
+        self.fields["slug"].help_text = _("Leave empty: it is made from the title "
+                                          "(e.g. entretiens-jacques-cartier-2027).")
         if self.instance.pk:
             self.show_in_zone(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("slug") and "slug" not in self.errors:
+            title = cleaned.get("title_fr") or cleaned.get("title_en") or ""
+            cleaned["slug"] = selectors.free_slug(title, exclude_pk=self.instance.pk)
+            self.instance.slug = cleaned["slug"]
+        return cleaned
 
     def zone(self) -> ZoneInfo:
         name = self.data.get(self.add_prefix("time_zone")) if self.is_bound else None

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.text import slugify
 
 from passerelle.directory.models import Affiliation, Organisation, Person
 from passerelle.directory.selectors import is_coordinator, visible_condition
@@ -166,3 +167,17 @@ def visits_hosted(organisation: Organisation, user: Any) -> QuerySet[ProgrammeIt
             .filter(kind=ItemKind.VISIT, status=ItemStatus.SCHEDULED, visited_organisation=organisation,
                     event__in=events_visible_to(user))
             .select_related("event", "delegation").order_by("-start", "pk"))
+
+
+def free_slug(title: str, *, exclude_pk: int | None = None, max_length: int = 80) -> str:
+    """The event's address made from its title: ``slugify``'d, shortened on a word, and suffixed
+    ``-2``, ``-3``… when another event already uses it."""
+    base = slugify(title)[:max_length].rstrip("-") or "event"
+    if len(slugify(title)) > max_length and "-" in base:
+        base = base.rsplit("-", 1)[0]
+    taken = set(Event.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        suffix = f"-{number}"
+        candidate, number = base[: max_length - len(suffix)].rstrip("-") + suffix, number + 1
+    return candidate

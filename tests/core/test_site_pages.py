@@ -46,3 +46,13 @@ def test_menu_groups_what_people_do_and_hides_coordinator_links_from_members(cli
     client.force_login(CoordinatorFactory())
     page = client.get(reverse("home")).content.decode()
     assert reverse("directory:imports") in page and reverse("admin:index") in page
+
+
+def test_a_wrong_password_is_told_in_words_that_fit_an_e_mail_sign_in(client: Client):
+    MemberFactory(email="lea@example.org")
+    response = client.post(reverse("login"), {"username": "lea@example.org", "password": "wrong"},
+                           HTTP_ACCEPT_LANGUAGE="fr")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Saisissez un" not in page
+    assert "L’adresse e-mail ou le mot de passe est erroné" in page

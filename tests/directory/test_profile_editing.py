@@ -191,6 +191,19 @@ def test_saving_without_change_records_nothing(coordinator_client):
     assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).count() == 0
 
 
+def test_a_browser_s_line_endings_are_not_recorded_as_a_change(coordinator_client):
+    person = PersonFactory(offers="Cohorte de 2 000 patients\nPlateforme IRM", seeks="Partenaire industriel",
+                           expertise="Radiomique\nIRM")
+    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]), form_data(
+        person, offers="Cohorte de 2 000 patients\r\nPlateforme IRM\r\n", seeks="Partenaire industriel\r\n",
+        expertise="Radiomique\r\nIRM"))
+    assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).count() == 0
+    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]), form_data(
+        person, offers="Cohorte de 2 000 patients\r\nBiobanque", seeks="Partenaire industriel"))
+    assert AuditEntry.objects.get(action=AuditEntry.Action.UPDATE).changes == {
+        "offers": ["Cohorte de 2 000 patients\nPlateforme IRM", "Cohorte de 2 000 patients\nBiobanque"]}
+
+
 def test_history_page_shows_the_changes_to_coordinators(coordinator_client, coordinator):
     person = PersonFactory(expertise="Immunologie")
     coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),

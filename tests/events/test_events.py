@@ -49,6 +49,17 @@ def test_coordinator_creates_an_event_stored_in_utc_shown_in_its_zone(coordinato
     assert "(Québec / Montréal time (America/Montreal), EDT)" in page
 
 
+def test_an_empty_short_name_is_made_from_the_title_and_kept_unique(coordinator_client):
+    EventFactory(slug="entretiens-jacques-cartier-2026")
+    response = coordinator_client.post(reverse("events:create"), event_data(slug=""))
+    assert response.status_code == 302
+    assert Event.objects.latest("pk").slug == "entretiens-jacques-cartier-2026-2"
+    long_title = "Journée " + " ".join(["oncologie"] * 20)
+    response = coordinator_client.post(reverse("events:create"), event_data(slug="", title_fr=long_title))
+    slug = Event.objects.latest("pk").slug
+    assert len(slug) <= 80 and slug.startswith("journee-oncologie-") and not slug.endswith("-")
+
+
 def test_event_form_shows_stored_times_back_in_the_event_zone(coordinator_client):
     event = EventFactory(time_zone=EventTimeZone.MONTREAL, start=datetime(2026, 10, 5, 13, 0, tzinfo=UTC),
                          end=datetime(2026, 10, 7, 21, 0, tzinfo=UTC), registration_opens=None,

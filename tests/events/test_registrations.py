@@ -218,8 +218,8 @@ def crowd(open_event):
         PersonFactory(first_name="Marc", last_name="Tremblay", territory="QC", organisation=chum),
         PersonFactory(first_name="Julie", last_name="Gagnon", territory="QC", organisation=chum),
     ]
-    register(open_event, people[0], role=RegistrationRole.HOST)
-    register(open_event, people[1], role=RegistrationRole.SPEAKER)
+    register(open_event, people[0], role=RegistrationRole.HOST, by_coordinator=True)
+    register(open_event, people[1], role=RegistrationRole.SPEAKER, by_coordinator=True)
     services.registration_cancel(actor=None, registration=register(open_event, people[2]))
     return people
 
@@ -237,16 +237,27 @@ def test_registration_export_csv_reads_back(coordinator_client, open_event, crow
     response = coordinator_client.get(reverse("events:registrations_export", args=[open_event.slug, "csv"]),
                                       {"status": "confirmed"})
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert [(r["last_name"], r["organisation"], r["territory"], r["role"]) for r in rows] == [
-        ("Dupont", "Centre Léon Bérard", "AURA", "host"), ("Tremblay", "CHUM", "QC", "speaker")]
+    assert [(r["Last name"], r["Organisation"], r["Territory"], r["Role"]) for r in rows] == [
+        ("Dupont", "Centre Léon Bérard", "Auvergne-Rhône-Alpes", "Host"), ("Tremblay", "CHUM", "Québec", "Speaker")]
     assert response["Content-Disposition"] == 'attachment; filename="entretiens-2027-registrations.csv"'
 
 
 def test_registration_export_xlsx_reads_back(coordinator_client, open_event, crowd):
     response = coordinator_client.get(reverse("events:registrations_export", args=[open_event.slug, "xlsx"]))
     data = tablib.Dataset().load(response.content, format="xlsx")
-    assert sorted(zip(data["last_name"], data["status"], strict=True)) == [
-        ("Dupont", "confirmed"), ("Gagnon", "cancelled"), ("Tremblay", "confirmed")]
+    assert sorted(zip(data["Last name"], data["Status"], strict=True)) == [
+        ("Dupont", "Confirmed"), ("Gagnon", "Cancelled"), ("Tremblay", "Confirmed")]
+
+
+def test_registration_export_speaks_the_language_of_the_coordinator(coordinator_client, open_event, crowd):
+    response = coordinator_client.get(reverse("events:registrations_export", args=[open_event.slug, "xlsx"]),
+                                      HTTP_ACCEPT_LANGUAGE="fr")
+    data = tablib.Dataset().load(response.content, format="xlsx")
+    assert data.headers[:3] == ["Prénom", "Nom", "Adresse e-mail"]
+    assert sorted(zip(data["Nom"], data["Statut"], strict=True)) == [
+        ("Dupont", "Confirmée"), ("Gagnon", "Annulé"), ("Tremblay", "Confirmée")]
+    assert "first_name" not in data.headers
+    assert set(data["Dans la liste des participants"]) <= {"oui", "non"}
 
 
 def test_badges_show_name_organisation_and_territory_of_confirmed_people(coordinator_client, open_event, crowd):
