@@ -61,6 +61,14 @@ def test_every_figure_is_shown_with_its_definition(pipeline, coordinator_client)
         assert str(indicator.definition).replace("'", "&#x27;") in text
 
 
+def test_definitions_fold_on_the_dashboard_and_stay_open_in_the_printed_annual_report(pipeline, coordinator_client):
+    dashboard = coordinator_client.get(reverse("reports:dashboard")).content.decode()
+    annual = coordinator_client.get(reverse("reports:annual", args=[2020])).content.decode()
+    assert dashboard.count('<details class="definition">') >= len(all_indicators())
+    assert '<details class="definition" open>' not in dashboard
+    assert '<details class="definition" open>' in annual and '<details class="definition">' not in annual
+
+
 def test_api_answers_non_coordinators_with_the_public_indicators(pipeline, member_client):
     data = member_client.get(reverse("api-indicators"), {"year": 2020}).json()
     assert data["years"] == [2020]
