@@ -227,20 +227,31 @@ def network_figures(graph: nx.Graph, *, top: int = 10, connector_kind: str | Non
     return figures
 
 
-def graph_for_browser(graph: nx.Graph, *, limit: int = 250) -> dict:
-    """Nodes and edges for vis-network: the ``limit`` most linked nodes and the edges between them."""
+def graph_for_browser(graph: nx.Graph, *, limit: int = 60, top_edges: int = 120) -> dict:
+    """Nodes and edges for vis-network, kept readable: the ``limit`` most linked nodes, and among
+    the edges between them the ``top_edges`` heaviest plus each node's heaviest one (so no kept node
+    floats alone). The figures and the tables count everything; the drawing says what it leaves out."""
     strength = dict(graph.degree(weight="weight"))
     kept = set(sorted(graph.nodes, key=lambda n: (-strength[n], graph.nodes[n].get("label", "")))[:limit])
     ids = {node: f"{node[0][0]}{node[1]}" for node in kept}
-
+    between = [(a, b, d) for a, b, d in graph.edges(data=True) if a in kept and b in kept]
+    heaviest = sorted(between, key=lambda e: (-e[2]["weight"], ids[e[0]], ids[e[1]]))
+    shown = {(a, b) for a, b, _d in heaviest[:top_edges]}
+    best_of: dict = {}
+    for a, b, _d in heaviest:
+        for node in (a, b):
+            best_of.setdefault(node, (a, b))
+    shown |= set(best_of.values())
+    edges = [(a, b, d) for a, b, d in heaviest if (a, b) in shown]
     return {
         "nodes": [{"id": ids[n], "label": graph.nodes[n].get("label", ""), "kind": graph.nodes[n].get("kind"),
                    "territory": graph.nodes[n].get("territory", ""), "degree": strength[n],
-                   "title": graph.nodes[n].get("name", graph.nodes[n].get("label", ""))} for n in kept],
+                   "title": graph.nodes[n].get("name", graph.nodes[n].get("label", ""))}
+                  for n in sorted(kept, key=lambda n: graph.nodes[n].get("label", ""))],
         "edges": [{"source": ids[a], "target": ids[b], "weight": d["weight"], "cross_border": d["cross_border"],
-                   "title": links_text(d["kinds"])}
-                  for a, b, d in graph.edges(data=True) if a in kept and b in kept],
+                   "title": links_text(d["kinds"])} for a, b, d in edges],
         "truncated": graph.number_of_nodes() > len(kept),
+        "edges_left_out": len(between) - len(edges),
     }
 
 

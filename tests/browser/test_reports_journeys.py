@@ -71,6 +71,11 @@ def test_coordinator_sees_the_collaboration_network(coordinator_page):
     if (VENDOR / "vis-network" / "vis-network.min.js").exists():
         page.wait_for_selector("#network.drawn", timeout=30_000)
         assert page.locator("#network canvas").count() == 1
+        first = page.locator("#network-names option").first.get_attribute("value")
+        page.fill("#network-focus", first)
+        page.press("#network-focus", "Enter")
+        page.wait_for_selector("#network[data-focus]")
+        assert page.locator("#network-focus-status").inner_text() != ""
     # vis-network's bundle tries to add its stylesheet inline; the policy refuses it and the page links the
     # same stylesheet as a file. Nothing else may be refused (no script, no other style).
     refused = [p for p in page.problems if "Content Security Policy" in p]

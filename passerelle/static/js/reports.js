@@ -56,18 +56,41 @@
     });
     var edges = data.edges.map(function (edge) {
       return { from: edge.source, to: edge.target, value: edge.weight, title: edge.title,
-               color: { color: edge.cross_border ? "#e0a100" : "#c5ccd5" },
-               width: edge.cross_border ? 3 : 1 };
+               color: { color: edge.cross_border ? "#e0a100" : "#c5ccd5", highlight: "#1d2733" } };
     });
+    // Labels of small nodes appear when zooming in; weights set the edges' width; the layout
+    // spreads nodes apart before freezing so that labels do not sit on each other.
     var network = new window.vis.Network(box.querySelector(".network-canvas"),
       { nodes: new window.vis.DataSet(nodes), edges: new window.vis.DataSet(edges) },
-      { physics: { stabilization: { iterations: 150 } }, interaction: { hover: true, tooltipDelay: 150 },
-        nodes: { scaling: { min: 6, max: 30 }, font: { size: 12 } },
+      { physics: { solver: "forceAtlas2Based", stabilization: { iterations: 250 },
+                   forceAtlas2Based: { gravitationalConstant: -80, springLength: 120, avoidOverlap: 0.6 } },
+        interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: true },
+        nodes: { scaling: { min: 6, max: 30, label: { enabled: true, min: 11, max: 20, drawThreshold: 9 } },
+                 font: { size: 12, strokeWidth: 3, strokeColor: "#ffffff" } },
         edges: { smooth: false, scaling: { min: 1, max: 8 } } });
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: false });
       box.classList.add("drawn");
     });
+    var field = document.getElementById("network-focus");
+    var status = document.getElementById("network-focus-status");
+    if (field) {
+      field.addEventListener("change", function () {
+        var wanted = field.value.trim().toLowerCase();
+        var found = data.nodes.filter(function (node) { return node.label.toLowerCase() === wanted; })[0] ||
+          data.nodes.filter(function (node) { return wanted && node.label.toLowerCase().indexOf(wanted) !== -1; })[0];
+        if (!found) {
+          network.unselectAll();
+          box.removeAttribute("data-focus");
+          status.textContent = wanted ? status.getAttribute("data-none") || "" : "";
+          return;
+        }
+        network.selectNodes([found.id], true);
+        network.focus(found.id, { scale: 1.4, animation: { duration: 400 } });
+        box.setAttribute("data-focus", found.id);
+        status.textContent = found.title;
+      });
+    }
   }
 
   function start() {
