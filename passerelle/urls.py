@@ -7,9 +7,10 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from passerelle.accounts import views as account_views
 from passerelle.accounts.forms import SignInForm
 from passerelle.core import views as core_views
+from passerelle.home import views as home_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     # Browsers ask for /favicon.ico whatever the page says: send them to the real icon (public).
     path("favicon.ico", core_views.favicon, name="favicon"),

@@ -104,7 +104,7 @@ def test_organisation_lists_only_its_visible_members_and_counts_them(as_role, pr
 
 
 def test_home_page_counts_only_visible_profiles(client, profiles):
-    assert client.get(reverse("home")).context["people_count"] == 1
+    assert client.get(reverse("home")).context["home"].figures.people == 1
 
 
 def test_anonymous_visitor_never_sees_an_e_mail_address(client, profiles):

@@ -94,9 +94,9 @@ def test_hidden_profile_and_its_api_record_answer_404(client, world, role, level
 @pytest.mark.parametrize(("role", "level"), CASES)
 def test_hidden_person_is_not_counted_in_public_figures(client, world, role, level):
     viewer = client_as(client, role)
-    visible_before = viewer.get(reverse("home")).context["people_count"]
+    visible_before = viewer.get(reverse("home")).context["home"].figures.people
     world["people"][level].delete()
-    assert viewer.get(reverse("home")).context["people_count"] == visible_before
+    assert viewer.get(reverse("home")).context["home"].figures.people == visible_before
 
 
 @pytest.mark.parametrize(("role", "level"), CASES)
