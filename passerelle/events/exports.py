@@ -19,7 +19,9 @@ from .models import Registration
 # Headers and values are written in the language of the person who exports (their words, not codes).
 HEADERS = [gettext_lazy("First name"), gettext_lazy("Last name"), gettext_lazy("E-mail"),
            gettext_lazy("Organisation"), gettext_lazy("Territory"), gettext_lazy("Role"), gettext_lazy("Status"),
-           gettext_lazy("Listed among participants"), gettext_lazy("Registered on"), gettext_lazy("Delegation")]
+           gettext_lazy("Listed among participants"), gettext_lazy("Registered on"), gettext_lazy("Delegation"),
+           gettext_lazy("Arrival"), gettext_lazy("Departure"), gettext_lazy("Dietary needs"),
+           gettext_lazy("Invitation letter"), gettext_lazy("For the letter")]
 
 __all__ = ["CONTENT_TYPES", "HEADERS", "registrations_dataset", "render"]
 
@@ -46,4 +48,6 @@ def _row(r: Registration, delegations: dict[int, str]) -> list[str]:
         _("yes") if r.consent_to_list else _("no"),
         timezone.localtime(r.queued_at, r.event.tz).strftime("%Y-%m-%d %H:%M"),
         delegations.get(person.pk, ""),
+        r.arrival.isoformat() if r.arrival else "", r.departure.isoformat() if r.departure else "",
+        r.dietary_needs, _("yes") if r.invitation_letter else _("no"), r.letter_details,
     ]

@@ -156,6 +156,33 @@ class SelfRegistrationForm(forms.ModelForm):
         self.fields["role"].choices = [(role.value, role.label) for role in SELF_CHOSEN_ROLES]
 
 
+class LogisticsForm(forms.ModelForm):
+    """Travel and stay: dates of arrival and departure, dietary needs, an invitation letter."""
+
+    class Meta:
+        model = Registration
+        fields = ["arrival", "departure", "dietary_needs", "invitation_letter", "letter_details"]
+        widgets = {"arrival": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "departure": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors:
+            try:
+                rules.check_logistics(self.instance.event, arrival=cleaned.get("arrival"),
+                                      departure=cleaned.get("departure"),
+                                      invitation_letter=cleaned.get("invitation_letter", False),
+                                      letter_details=cleaned.get("letter_details", ""))
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(field, message)
+        return cleaned
+
+    def _post_clean(self) -> None:
+        """The service saves (``registration_set_logistics``); nothing is written to the instance here."""
+
+
 class CoordinatorRegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration

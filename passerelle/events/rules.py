@@ -101,3 +101,27 @@ def check_delegation_members(event: Event, people: Iterable) -> None:
         raise ValidationError(_("Not registered to this event: %(names)s.") % {
             "names": ", ".join(p.full_name for p in missing)})
 
+
+
+def check_logistics(event: Event, *, arrival, departure, invitation_letter: bool, letter_details: str) -> None:
+    """Arrival before departure, the stay overlapping the event (give or take a week), and what the
+    invitation letter needs when one is asked for. Errors are named by field."""
+    errors = {}
+    first, last = event.local(event.start).date(), event.local(event.end).date()
+    if arrival and departure and departure < arrival:
+        errors["departure"] = _("The departure must come on or after the arrival.")
+    if arrival and arrival > last:
+        errors["arrival"] = _("The arrival must come before the event ends (%(day)s).") % {
+            "day": formats.date_format(last)}
+    elif arrival and (first - arrival).days > 7:
+        errors["arrival"] = _("The arrival may come at most a week before the event.")
+    if departure and departure < first:
+        errors["departure"] = _("The departure must come after the event starts (%(day)s).") % {
+            "day": formats.date_format(first)}
+    elif departure and (departure - last).days > 7:
+        errors["departure"] = _("The departure may come at most a week after the event.")
+    if invitation_letter and not letter_details.strip():
+        errors["letter_details"] = _("For the invitation letter, give your name as in the passport and "
+                                     "your nationality.")
+    if errors:
+        raise ValidationError(errors)

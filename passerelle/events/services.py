@@ -142,6 +142,23 @@ def registration_register(*, actor: Any, event: Event, person: Person, role: str
     return registration
 
 
+LOGISTICS_FIELDS = ("arrival", "departure", "dietary_needs", "invitation_letter", "letter_details")
+
+
+def registration_set_logistics(*, actor: Any, registration: Registration, arrival=None, departure=None,
+                               dietary_needs: str = "", invitation_letter: bool = False,
+                               letter_details: str = "") -> Registration:
+    """Record the travel and stay details of a registration (the registrant or a coordinator)."""
+    rules.check_logistics(registration.event, arrival=arrival, departure=departure,
+                          invitation_letter=invitation_letter, letter_details=letter_details)
+    registration.arrival, registration.departure = arrival, departure
+    registration.dietary_needs, registration.invitation_letter = dietary_needs.strip(), invitation_letter
+    registration.letter_details = letter_details.strip() if invitation_letter else ""
+    registration.full_clean(exclude=["registered_by"], validate_unique=False)
+    registration.save(update_fields=list(LOGISTICS_FIELDS))
+    return registration
+
+
 def registration_cancel(*, actor: Any, registration: Registration, base_url: str = "") -> Registration:
     """Cancel a registration; a freed seat goes to the next person on the waiting list."""
     with transaction.atomic():

@@ -25,5 +25,7 @@ urlpatterns = [
             name="registrations_export"),
     path("<slug:slug>/registrations/<int:pk>/cancel/", registrations.registration_cancel,
          name="registration_cancel"),
+    path("<slug:slug>/registrations/<int:pk>/travel/", registrations.registration_logistics,
+         name="registration_logistics"),
     path("<slug:slug>/badges/", registrations.badges, name="badges"),
 ]

@@ -56,3 +56,10 @@ def test_a_wrong_password_is_told_in_words_that_fit_an_e_mail_sign_in(client: Cl
     assert response.status_code == 200
     assert "Saisissez un" not in page
     assert "L’adresse e-mail ou le mot de passe est erroné" in page
+
+
+@pytest.mark.usefixtures("english")
+def test_the_admin_wears_the_site_s_name_and_icon(client: Client):
+    client.force_login(CoordinatorFactory(is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:index")).content.decode()
+    assert "Passerelle administration" in page and "img/logo.svg" in page and "css/admin.css" in page

@@ -38,6 +38,7 @@ EVENTS_EXPECTED = {
     "events:registration_add": COORDINATOR,
     "events:registrations_export": COORDINATOR,
     "events:registration_cancel": (LOGIN, 404, 200, 200),
+    "events:registration_logistics": (LOGIN, 404, 200, 200),
     "events:badges": COORDINATOR,
     "api-events": PUBLIC,
     "api-event": PUBLIC,
@@ -66,6 +67,7 @@ def events_url(name: str, objects: dict) -> str:
         "events:item_cancel": [event.slug, objects["item"].pk],
         "events:delegation_edit": [event.slug, objects["delegation"].pk],
         "events:registration_cancel": [event.slug, objects["registration"].pk],
+        "events:registration_logistics": [event.slug, objects["registration"].pk],
         "events:registrations_export": [event.slug, "csv"],
     }.get(name, [event.slug])
     return reverse(name, args=args)

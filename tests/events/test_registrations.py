@@ -284,3 +284,42 @@ def test_coordinator_registration_form_error_leaves_nothing_saved(coordinator_cl
 def test_registration_roles_cover_the_issue():
     assert set(RegistrationRole.values) == {"delegate", "speaker", "organiser", "host", "visitor"}
     assert CoordinatorFactory  # the factories module is importable in every test run
+
+
+def test_a_delegate_gives_travel_details_that_reach_the_organisers_export(client, member_with_profile, open_event):
+    registration = register(open_event, member_with_profile.person)
+    client.force_login(member_with_profile)
+    page = client.get(reverse("events:register", args=[open_event.slug])).content.decode()
+    assert reverse("events:registration_logistics", args=[open_event.slug, registration.pk]) in page
+    first = open_event.local(open_event.start).date()
+    url = reverse("events:registration_logistics", args=[open_event.slug, registration.pk])
+    response = client.post(url, {"arrival": (first + timedelta(days=2)).isoformat(),
+                                 "departure": first.isoformat(), "invitation_letter": "on"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert "departure" in errors and "letter_details" in errors
+    registration.refresh_from_db()
+    assert registration.arrival is None  # nothing saved
+
+    response = client.post(url, {"arrival": (first - timedelta(days=1)).isoformat(),
+                                 "departure": (first + timedelta(days=3)).isoformat(),
+                                 "dietary_needs": "Végétarien", "invitation_letter": "on",
+                                 "letter_details": "Marie-Léa DUPONT, française"})
+    assert response.status_code == 302
+    registration.refresh_from_db()
+    assert (registration.dietary_needs, registration.invitation_letter) == ("Végétarien", True)
+
+    client.force_login(CoordinatorFactory())
+    response = client.get(reverse("events:registrations_export", args=[open_event.slug, "xlsx"]))
+    data = tablib.Dataset().load(response.content, format="xlsx")
+    row = dict(zip(data.headers, data[0], strict=True))
+    assert (row["Arrival"], row["Dietary needs"], row["Invitation letter"], row["For the letter"]) == (
+        (first - timedelta(days=1)).isoformat(), "Végétarien", "yes", "Marie-Léa DUPONT, française")
+
+
+def test_another_member_cannot_see_or_change_someone_s_travel_details(member_client, member_with_profile,
+                                                                     open_event):
+    registration = register(open_event, member_with_profile.person)
+    url = reverse("events:registration_logistics", args=[open_event.slug, registration.pk])
+    assert member_client.get(url).status_code == 404
+    assert member_client.post(url, {"dietary_needs": "x"}).status_code == 404

@@ -33,6 +33,17 @@ class Registration(models.Model):
     queued_at = models.DateTimeField(_("registered at"))
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
     cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    # Travel and stay, for delegations: what the organisers need to book, feed and invite people.
+    arrival = models.DateField(_("arrival"), null=True, blank=True)
+    departure = models.DateField(_("departure"), null=True, blank=True)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True,
+                                     help_text=_("E.g. vegetarian, no pork, gluten-free, allergies."))
+    invitation_letter = models.BooleanField(
+        _("I need an invitation letter (visa)"), default=False,
+        help_text=_("The organisers send a letter of invitation for the visa or travel authorisation."))
+    letter_details = models.CharField(
+        _("for the letter"), max_length=300, blank=True,
+        help_text=_("Name as written in the passport and nationality. Do not write the passport number here."))
 
     class Meta:
         ordering = ["queued_at", "pk"]

@@ -13,7 +13,7 @@ from passerelle.directory.selectors import is_coordinator
 
 from .. import exports, ics, selectors, services
 from ..enums import RegistrationStatus
-from ..forms import CoordinatorRegistrationForm, RegistrationFilterForm, SelfRegistrationForm
+from ..forms import CoordinatorRegistrationForm, LogisticsForm, RegistrationFilterForm, SelfRegistrationForm
 from ..models import Event, Registration
 from .public import visible_event
 
@@ -47,11 +47,31 @@ def register(request: HttpRequest, slug: str) -> HttpResponse:
         else:
             _announce(request, registration)
             return redirect(event)
+    active = current if current and current.is_active else None
     return render(request, "events/register.html", {
-        "event": event, "form": form, "person": person,
-        "current": current if current and current.is_active else None,
+        "event": event, "form": form, "person": person, "current": active,
+        "logistics_form": LogisticsForm(instance=active) if active else None,
         "registration_open": event.registration_is_open(),
     })
+
+
+@member_required
+def registration_logistics(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """The registrant or a coordinator gives the travel and stay details of a registration."""
+    event = visible_event(request, slug)
+    registration = get_object_or_404(event.registrations.select_related("person", "event"), pk=pk)
+    coordinator = is_coordinator(request.user)
+    if not coordinator and registration.person.user_id != request.user.pk:
+        raise Http404
+    form = LogisticsForm(request.POST or None, instance=registration)
+    if request.method == "POST" and form.is_valid():
+        services.registration_set_logistics(actor=request.user, registration=registration,
+                                            **{name: form.cleaned_data[name] for name in services.LOGISTICS_FIELDS})
+        messages.success(request, _("Your travel details are saved."))
+        return redirect("events:registrations", slug=event.slug) if coordinator else redirect(
+            "events:register", slug=event.slug)
+    return render(request, "events/registration_logistics.html", {"event": event, "registration": registration,
+                                                                   "form": form})
 
 
 @member_required
