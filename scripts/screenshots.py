@@ -24,6 +24,9 @@ PAGES = [
     ("network", "/reports/network/", True),
 ]
 DEMO_ACCOUNT = ("coordinator@passerelle.demo", "passerelle-demo")
+MEMBER_ACCOUNT = ("member@passerelle.demo", "passerelle-demo")
+# The member's home page, on a laptop and on a phone (the phone's menu opened).
+MEMBER_VIEWS = [("home", {"width": 1280, "height": 860}, False), ("home-phone", {"width": 390, "height": 844}, True)]
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -41,18 +44,33 @@ def main(argv: list[str]) -> int:
         page = context.new_page()
         for name, path, signed_in in PAGES:
             if signed_in and "sessionid" not in {c["name"] for c in context.cookies()}:
-                page.goto("/accounts/login/")
-                page.fill("input[name=username]", DEMO_ACCOUNT[0])
-                page.fill("input[name=password]", DEMO_ACCOUNT[1])
-                page.click("main button[type=submit]")
+                sign_in(page, *DEMO_ACCOUNT)
             response = page.goto(path)
             if response is None or response.status != 200:
                 print(f"skipped {name}: {path} answered {response.status if response else 'nothing'}")
                 continue
             page.screenshot(path=str(args.out / f"{name}.png"), full_page=False)
             print(f"saved {args.out / f'{name}.png'}")
+        for name, viewport, open_menu in MEMBER_VIEWS:
+            member = browser.new_context(locale="fr-FR", viewport=viewport, base_url=args.base_url)
+            page = member.new_page()
+            sign_in(page, *MEMBER_ACCOUNT)
+            page.goto("/")
+            if open_menu:
+                page.click(".menu-button")
+            page.screenshot(path=str(args.out / f"{name}.png"), full_page=False)
+            print(f"saved {args.out / f'{name}.png'}")
+            member.close()
         browser.close()
     return 0
+
+
+def sign_in(page, email: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.fill("input[name=username]", email)
+    page.fill("input[name=password]", password)
+    page.click("main button[type=submit]")
+    page.wait_for_load_state()
 
 
 if __name__ == "__main__":

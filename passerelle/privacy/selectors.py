@@ -1,7 +1,7 @@
 """Reads of the privacy app: current consents, erasure requests, profiles due for review."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -11,21 +11,33 @@ from django.utils import timezone
 from passerelle.directory.models import Person
 from passerelle.events.models import Registration
 
-from .enums import ConsentPurpose, ErasureStatus
+from .enums import ConsentMethod, ConsentPurpose, ErasureStatus
 from .models import ConsentRecord, ErasureRequest, RetentionFlag
 
 
 def current_consents(person: Person) -> dict[str, ConsentRecord | None]:
-    """The latest record of each purpose (None: never asked)."""
+    """The latest record of each purpose (None: never asked). A profile whose consent date was set
+    before any record was kept (an older import, say) reads as the directory consent given on that
+    date — an unsaved record, so the pages and the profile never disagree."""
     latest: dict[str, ConsentRecord | None] = {purpose.value: None for purpose in ConsentPurpose}
     for record in ConsentRecord.objects.filter(person=person).order_by("at", "pk"):
         latest[record.purpose] = record
+    if latest[ConsentPurpose.DIRECTORY] is None and person.consent_date:
+        latest[ConsentPurpose.DIRECTORY] = _from_consent_date(person)
     return latest
+
+
+def _from_consent_date(person: Person) -> ConsentRecord:
+    moment = datetime.combine(person.consent_date, time(12), tzinfo=timezone.get_current_timezone())
+    return ConsentRecord(person=person, purpose=ConsentPurpose.DIRECTORY, given=True, at=moment,
+                         method=ConsentMethod.PROFILE)
 
 
 def consent_given(person: Person, purpose: str) -> bool:
     """True when the latest record for ``purpose`` gives consent (other apps may ask this)."""
     record = ConsentRecord.objects.filter(person=person, purpose=purpose).order_by("-at", "-pk").first()
+    if record is None and purpose == ConsentPurpose.DIRECTORY:
+        return bool(person.consent_date)
     return bool(record and record.given)
 
 

@@ -98,3 +98,28 @@ def test_consent_given_on_the_profile_form_or_an_import_is_recorded_too(lea, coo
                        ("Dupont", False, ConsentMethod.PROFILE, None),
                        ("Importe", True, ConsentMethod.IMPORT, date(2025, 1, 31))]
     assert imported.consent_records.get().recorded_by == coordinator
+
+
+def test_a_consent_date_on_the_profile_without_any_record_reads_as_consent_given(client, lea):
+    lea.consent_date = date(2020, 9, 19)
+    lea.save()
+    client.force_login(lea.user)
+    form = client.get(reverse("privacy:my_data")).context["form"]
+    assert form.initial.get("directory") is True or form["directory"].value() is True
+    assert selectors.consent_given(lea, ConsentPurpose.DIRECTORY)
+    assert not selectors.consent_given(lea, ConsentPurpose.MATCHING)
+    coordinator = MemberFactory(role="coordinator")
+    client.force_login(coordinator)
+    page = client.get(reverse("privacy:person", args=[lea.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    directory_line = page.split(str(ConsentPurpose.DIRECTORY.label))[1].split("</dd>")[0]
+    assert "never asked" not in directory_line and "2020" in directory_line
+    assert not ConsentRecord.objects.exists()  # nothing written by reading
+
+
+
+def test_the_coordinator_page_names_purposes_in_words_and_never_asked_ones_too(client, lea):
+    client.force_login(MemberFactory(role="coordinator"))
+    page = client.get(reverse("privacy:person", args=[lea.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "<dt>directory</dt>" not in page and "<dt>matching</dt>" not in page
+    assert str(ConsentPurpose.MATCHING.label) in page and "never asked" in page
+    assert "Record this consent" in page

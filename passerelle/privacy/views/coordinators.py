@@ -16,7 +16,7 @@ from passerelle.directory.models import Person
 from passerelle.directory.views.listing import paginate
 
 from .. import export, registry, selectors, services
-from ..enums import ErasureStatus
+from ..enums import ConsentPurpose, ErasureStatus
 from ..forms import ErasureConfirmForm, RecordConsentForm
 from ..models import ConsentRecord, RetentionFlag
 
@@ -45,7 +45,8 @@ def person_privacy(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect("privacy:person", pk=person.pk)
     return render(request, "privacy/person.html", {
         "person": person, "form": form, "erased": selectors.is_erased(person),
-        "consents": selectors.current_consents(person),
+        "consents": [(ConsentPurpose(purpose).label, record)
+                     for purpose, record in selectors.current_consents(person).items()],
         "history": ConsentRecord.objects.filter(person=person).select_related("recorded_by"),
         "requests": person.erasure_requests.all(),
     })
