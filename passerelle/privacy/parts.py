@@ -196,7 +196,9 @@ def export_events(person: Person) -> dict:
         "registrations": [
             {"event": r.event.title, "start": _when(r.event.start), "role": r.get_role_display(),
              "status": r.get_status_display(), "listed_on_participant_list": r.consent_to_list,
-             "registered": _when(r.queued_at), "confirmed": _when(r.confirmed_at), "cancelled": _when(r.cancelled_at)}
+             "registered": _when(r.queued_at), "confirmed": _when(r.confirmed_at), "cancelled": _when(r.cancelled_at),
+             "arrival": _when(r.arrival), "departure": _when(r.departure), "dietary_needs": r.dietary_needs,
+             "invitation_letter": r.invitation_letter, "letter_details": r.letter_details}
             for r in registrations
         ],
         "delegations": [{"event": d.event.title, "delegation": d.name, "head": d.head_id == person.pk}
@@ -225,6 +227,10 @@ def erase_events(person: Person) -> dict:
         .update(consent_to_list=False),
         "programme_items_renamed": items,
         "delegations_headed": Delegation.objects.filter(head=person).update(head=None),
+        # Travel details describe the person (diet, passport name, nationality): blanked, the row stays.
+        "travel_details": Registration.objects.filter(person=person).exclude(
+            arrival=None, departure=None, dietary_needs="", invitation_letter=False, letter_details="",
+        ).update(arrival=None, departure=None, dietary_needs="", invitation_letter=False, letter_details=""),
     }
 
 

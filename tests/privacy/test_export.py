@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.urls import reverse
@@ -65,3 +66,20 @@ def test_coordinator_exports_anyones_data_members_only_their_own(client, ada):
         "directory"]["profile"]["last_name"] == "Hopper"
     client.force_login(ada["user"])
     assert client.get(reverse("privacy:person_data_json", args=[other.pk])).status_code == 403
+
+
+ENGLISH_WORDS = ("Events", "Registrations", "Start", "Role", "Status", "Meetings", "Slot", "Useful", "Follow up",
+                 "Projects", "Origin kind", "Next step", "Accounts", "Last sign in", "Keywords", "Offers", "Seeks",
+                 "Visibility", "Consent date", "History", ">you<", "from:", "to:", "Sign ins", "Invitations")
+
+
+def test_the_readable_page_is_all_in_french_with_dates_in_words(client, ada):
+    client.force_login(ada["user"])
+    body = client.get(reverse("privacy:my_data"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    sections = body.split("<h2>", 2)[-1]  # what Passerelle holds, after the consent form
+    labels = re.findall(r"<(?:th|dt|h3|h4)[^>]*>([^<]+)<", sections)
+    assert labels, "the page lists the data"
+    assert [word for word in ENGLISH_WORDS if any(word.strip("<>") == text.strip() for text in labels)
+            or word in sections and word.startswith((">", "from", "to"))] == []
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", sections), "moments are written in words"
+    assert "Inscriptions" in labels or "inscriptions" in " ".join(labels).lower()

@@ -32,7 +32,7 @@ def my_data(request: HttpRequest) -> HttpResponse:
     account = parts.export_account_of_user(request.user) if person is None else {}
     return render(request, "privacy/my_data.html", {
         "person": person, "form": form, "sections": export.readable_sections(data),
-        "account": account, "pending": selectors.pending_request(person),
+        "account": export.readable_pairs(account.get("account", {})), "pending": selectors.pending_request(person),
     })
 
 
