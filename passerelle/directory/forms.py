@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory
+from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.core.identifiers import normalize_orcid, normalize_ror
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text_limits import text_limit
@@ -106,6 +107,7 @@ class PersonForm(forms.ModelForm):
 
 AffiliationFormSet = inlineformset_factory(
     Person, Affiliation, fields=["organisation", "position", "is_primary"], extra=2, can_delete=True,
+    formset=LabelledInlineFormSet,
 )
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.directory.models import Person
 
 from . import rules, selectors
@@ -99,6 +100,7 @@ class EventForm(EventZoneMixin, forms.ModelForm):
 
 PlaceFormSet = forms.inlineformset_factory(
     Event, Place, fields=["name", "city", "territory", "address", "position"], extra=2, can_delete=True,
+    formset=LabelledInlineFormSet,
 )
 
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import OrganisationKind, Territory
+from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.core.uploads import check_upload
 from passerelle.directory.models import Person
 from passerelle.events.forms import EventZoneMixin, LocalDateTimeInput
@@ -98,7 +99,7 @@ class CallForm(EventZoneMixin, forms.ModelForm):
 
 CriterionFormSet = forms.inlineformset_factory(
     Call, ReviewCriterion, fields=["label_fr", "label_en", "max_score", "weight", "position"], extra=2,
-    can_delete=True,
+    can_delete=True, formset=LabelledInlineFormSet,
 )
 
 

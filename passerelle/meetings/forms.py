@@ -8,6 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.formsets import LabelledFormSet
 from passerelle.directory.models import Person
 from passerelle.events.forms import EventZoneMixin, LocalDateTimeInput
 from passerelle.events.models import Event
@@ -96,7 +97,7 @@ class BreakForm(SpanForm):
     label_en = forms.CharField(label=_("label (English)"), max_length=120, required=False)
 
 
-class BaseSpanFormSet(forms.BaseFormSet):
+class BaseSpanFormSet(LabelledFormSet):
     def __init__(self, *args, event: Event, **kwargs):
         self.event = event
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.directory.models import Organisation, Person
 from passerelle.directory.selectors import is_coordinator, people_visible_to
 from passerelle.events.models import Event
@@ -176,7 +177,7 @@ class PartnerForm(forms.ModelForm):
         """The project is set by the service; duplicates are checked by the formset below."""
 
 
-class BasePartnerFormSet(forms.BaseInlineFormSet):
+class BasePartnerFormSet(LabelledInlineFormSet):
     def clean(self):
         super().clean()
         seen = set()
