@@ -111,6 +111,8 @@ class MeetingFeedbackAdmin(admin.ModelAdmin):
     list_display = ["meeting", "person", "took_place", "useful", "follow_up", "updated_at"]
     list_filter = ["took_place", "useful", "follow_up"]
     autocomplete_fields = ["person"]
+    list_select_related = ["meeting__slot", "meeting__table", "meeting__session__event", "person"]
+    raw_id_fields = ["meeting"]  # not a drop-down of every meeting (each name reads its slot and table)
 
 
 @admin.register(ScheduleRun)

@@ -33,6 +33,8 @@ class OpportunityAdmin(admin.ModelAdmin):
     search_fields = ["title", "description", "people__last_name"]
     readonly_fields = ["status", "dropped_reason", "match_score", "match_reasons"]
     autocomplete_fields = ["people", "organisations", "origin_event"]
+    # A meeting's name reads its slot, table and session: a drop-down of every meeting cost seconds.
+    raw_id_fields = ["origin_meeting", "owner", "created_by"]
     filter_horizontal = ["categories", "sites"]
     inlines = [OpportunityStatusInline]
 
