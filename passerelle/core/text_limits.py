@@ -45,3 +45,33 @@ def install_text_limits(app_prefix: str = "passerelle.") -> int:
             field.validators.append(MaxLengthValidator(limit))
             count += 1
     return count
+
+
+def limits_table(app_prefix: str = "passerelle.") -> list[tuple[str, str, str, int, bool]]:
+    """Every text a person types, with its limit: ``(app, model, field, characters, multi-line)``,
+    in a stable order; ``docs/limits.md`` is this table (a test keeps them equal)."""
+    rows = []
+    for model in sorted(apps.get_models(), key=lambda m: m._meta.label):
+        if not model.__module__.startswith(app_prefix):
+            continue
+        for field in model._meta.concrete_fields:
+            if not isinstance(field, models.CharField | models.TextField) or not field.editable or field.choices:
+                continue
+            multi_line = isinstance(field, models.TextField)
+            limit = text_limit(model._meta.label, field) if multi_line else field.max_length
+            if limit is not None:
+                rows.append((model._meta.app_label, model.__name__, field.name, limit, multi_line))
+    return rows
+
+
+def limits_markdown() -> str:
+    lines = ["# Limits of what people type", "",
+             "Every text field has a length limit, checked by the model, so that forms, imports and the API",
+             "all refuse a longer text and name the field. Single-line fields also refuse line breaks, and",
+             "every field refuses control characters. Texts written by the system (search documents, logs)",
+             "have no limit. This table is generated from the code (`python manage.py text_limits`); a test",
+             "keeps it equal to the code.", "", "| app | model | field | characters | lines |",
+             "| --- | --- | --- | ---: | --- |"]
+    lines += [f"| {app} | {model} | `{field}` | {limit:,} | {'several' if multi else 'one'} |"
+              for app, model, field, limit, multi in limits_table()]
+    return "\n".join(lines) + "\n"

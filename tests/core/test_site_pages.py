@@ -63,3 +63,12 @@ def test_the_admin_wears_the_site_s_name_and_icon(client: Client):
     client.force_login(CoordinatorFactory(is_staff=True, is_superuser=True))
     page = client.get(reverse("admin:index")).content.decode()
     assert "Passerelle administration" in page and "img/logo.svg" in page and "css/admin.css" in page
+
+
+def test_the_limits_page_of_the_docs_is_the_code_s_table():
+    from pathlib import Path
+
+    from passerelle.core.text_limits import limits_markdown
+
+    docs = Path(__file__).resolve().parents[2] / "docs" / "limits.md"
+    assert docs.read_text(encoding="utf-8") == limits_markdown(), "run: python manage.py text_limits > docs/limits.md"
