@@ -56,6 +56,7 @@ class RowResult:
     errors: list[tuple[str, str]] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     label: str = ""
+    duplicate_of: int | None = None  # the existing profile a people row most likely repeats
 
     @property
     def ok(self) -> bool:
@@ -243,8 +244,10 @@ def _person_duplicates(result: RowResult, ref: Reference) -> None:
     v = result.values
     if v.get("orcid") and v["orcid"] in ref.orcids:
         result.duplicates.append(_("same ORCID iD as an existing profile"))
+        result.duplicate_of = result.duplicate_of or ref.orcids[v["orcid"]]
     if v.get("email") and v["email"] in ref.emails:
         result.duplicates.append(_("same e-mail address as an existing profile"))
+        result.duplicate_of = result.duplicate_of or ref.emails[v["email"]]
     name = fold(result.label)
     for org in v.get("organisations", []):
         person = ref.similar_names.first_similar(org.pk, name)
@@ -252,6 +255,7 @@ def _person_duplicates(result: RowResult, ref: Reference) -> None:
             result.duplicates.append(
                 _("similar name to %(person)s at %(org)s") % {"person": person.full_name, "org": org.name}
             )
+            result.duplicate_of = result.duplicate_of or person.pk
 
 
 def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
@@ -296,6 +300,9 @@ def commit_batch(*, batch: ImportBatch, actor: Any, options: CommitOptions) -> d
         raise CommitRefused(ngettext("%(count)d row has errors: correct it, or choose to leave it out.",
                                      "%(count)d rows have errors: correct them, or choose to leave them out.",
                                      len(invalid)) % {"count": len(invalid)})
+    merged = set(batch.merged_rows or [])
+    results = [r for r in results if r.number not in merged]
+    invalid = [r for r in invalid if r.number not in merged]
     accepted = [r for r in results if r.ok and not (r.duplicates and options.skip_duplicates)]
     try:
         return _write(batch, actor, options, results, invalid, accepted)
@@ -316,6 +323,7 @@ def _write(batch: ImportBatch, actor: Any, options: CommitOptions, results: list
             created = _create_organisations(accepted, actor)
         report = {
             "created": len(created),
+            "merged": len(batch.merged_rows or []),
             "rejected": [r.as_dict() for r in invalid],
             "skipped_duplicates": [r.as_dict() for r in results if r.ok and r.duplicates and options.skip_duplicates],
         }
@@ -371,3 +379,60 @@ def _create_organisations(accepted: list[RowResult], actor: Any) -> list[int]:
         _in_row(result, lambda o, p: services.organisation_update(actor=actor, organisation=o, data={"parent": p}),
                 org, parent)
     return [o.pk for o in {id(o): o for o in created.values()}.values()]
+
+
+# Merging a duplicate, field by field -------------------------------------------------------------
+
+MERGEABLE_FIELDS = ("first_name", "last_name", "email", "orcid", "kind", "territory", "expertise", "keywords",
+                    "offers", "seeks")
+
+
+class MergeRefused(Exception):
+    pass
+
+
+@dataclass
+class MergeCandidate:
+    """A people row of a file beside the existing profile it most likely repeats."""
+
+    row: RowResult
+    person: Person
+    fields: list[tuple[str, str, str, str]]  # (name, label, existing value, imported value), differing only
+
+
+def merge_candidate(batch: ImportBatch, number: int) -> MergeCandidate | None:
+    """The row ``number`` and its existing profile when the row is a valid, unmerged likely duplicate."""
+    if batch.kind != ImportBatch.Kind.PEOPLE or batch.status == ImportBatch.Status.COMMITTED \
+            or number in (batch.merged_rows or []):
+        return None
+    row = next((r for r in validate_batch(batch) if r.number == number), None)
+    if row is None or not row.ok or row.duplicate_of is None:
+        return None
+    person = Person.objects.filter(pk=row.duplicate_of).first()
+    if person is None:
+        return None
+    labels = {t.name: t.label for t in f.PEOPLE_FIELDS}
+    fields = []
+    for name in MERGEABLE_FIELDS:
+        imported = row.values.get(name) or ""
+        existing = getattr(person, name) or ""
+        if imported and str(imported) != str(existing):
+            fields.append((name, str(labels.get(name, name)), str(existing), str(imported)))
+    return MergeCandidate(row=row, person=person, fields=fields)
+
+
+def merge_row(*, batch: ImportBatch, number: int, actor: Any, take_imported: set[str]) -> Person:
+    """Write into the existing profile the imported values chosen field by field (one audit entry),
+    and leave the row out of the import. All or nothing."""
+    with transaction.atomic():
+        locked = ImportBatch.objects.select_for_update().get(pk=batch.pk)
+        candidate = merge_candidate(locked, number)
+        if candidate is None:
+            raise MergeRefused(_("This row can no longer be merged: the file was imported, or the row changed."))
+        data = {name: imported for name, _label, _existing, imported in candidate.fields if name in take_imported}
+        person = services.person_update(actor=actor, person=candidate.person, data=data) if data \
+            else candidate.person
+        locked.merged_rows = sorted({*(locked.merged_rows or []), number})
+        locked.save(update_fields=["merged_rows"])
+        batch.merged_rows = locked.merged_rows
+    return person

@@ -235,6 +235,8 @@ class ImportBatch(models.Model):
     mapping = models.JSONField(default=dict)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.UPLOADED)
     report = models.JSONField(default=dict)
+    # Rows merged by hand into the existing profile they duplicate (left out when the file is imported).
+    merged_rows = models.JSONField(_("rows merged into existing profiles"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

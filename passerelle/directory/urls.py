@@ -36,4 +36,5 @@ urlpatterns = [
     path("imports/new/", imports.import_upload, name="import_upload"),
     path("imports/<int:pk>/mapping/", imports.import_mapping, name="import_mapping"),
     path("imports/<int:pk>/", imports.import_preview, name="import_preview"),
+    path("imports/<int:pk>/rows/<int:row>/merge/", imports.import_merge, name="import_merge"),
 ]

@@ -37,6 +37,7 @@ LOGIN = "login"
 # members-only profile owned by "owner", or an organisation, import batch or invitation.
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
+COORDINATOR_404 = (LOGIN, 403, 403, 404)  # the matrix's batch has no duplicate row to merge
 EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
@@ -65,6 +66,7 @@ EXPECTED = {
     "directory:import_upload": COORDINATOR,
     "directory:import_mapping": COORDINATOR,
     "directory:import_preview": COORDINATOR,
+    "directory:import_merge": COORDINATOR_404,
     "api-people": PUBLIC,
     "api-person": (404, 200, 200, 200),
     "api-organisations": PUBLIC,
@@ -79,7 +81,7 @@ EXPECTED = {
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
 }
-ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator", COORDINATOR_POST: "coordinator"}
+ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator", COORDINATOR_POST: "coordinator", COORDINATOR_404: "coordinator"}
 
 
 def passerelle_patterns(resolver=None, namespace=""):
@@ -127,6 +129,7 @@ def url_for(name: str, objects: dict) -> str:
         "directory:organisations_export": ["xlsx"],
         "directory:import_mapping": [batch.pk],
         "directory:import_preview": [batch.pk],
+        "directory:import_merge": [batch.pk, 1],
         "api-organisation": [org.pk],
     }.get(name)
     if args is None and name.startswith("directory:person_") and name != "directory:person_create" \

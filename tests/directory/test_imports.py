@@ -319,3 +319,32 @@ def test_member_gets_403_on_every_import_url(member_client):
     response = upload(member_client, "people.csv", csv_bytes(PEOPLE_HEADERS, GOOD_ROWS))
     assert response.status_code == 403
     assert (ImportBatch.objects.count(), Person.objects.count()) == (1, 0)
+
+
+def test_coordinator_merges_a_duplicate_field_by_field_and_the_row_is_left_out(coordinator_client, orgs):
+    existing = PersonFactory(first_name="Ada", last_name="Lovelace", email="ada@example.org", orcid="",
+                             expertise="Analytical engines", keywords="")
+    rows = [["Ada", "Lovelace", "ada@example.org", "researcher", "AURA", "0000-0002-1825-0097", "CLB"], GOOD_ROWS[1]]
+    batch = upload_and_map(coordinator_client, "people.csv", csv_bytes(PEOPLE_HEADERS, rows))
+    page = coordinator_client.get(batch.get_absolute_url()).content.decode()
+    url = reverse("directory:import_merge", args=[batch.pk, 1])
+    assert url in page
+    compare = coordinator_client.get(url)
+    fields = {name: (old, new) for name, _label, old, new in compare.context["candidate"].fields}
+    assert fields["orcid"] == ("", "0000-0002-1825-0097")
+    response = coordinator_client.post(url, {"orcid": "imported", "territory": "existing"})
+    assert response["Location"] == reverse("directory:import_preview", args=[batch.pk])
+    existing.refresh_from_db()
+    assert existing.orcid == "0000-0002-1825-0097"
+    entry = AuditEntry.objects.filter(object_id=existing.pk, action=AuditEntry.Action.UPDATE).get()
+    assert set(entry.changes) == {"orcid"}
+    assert coordinator_client.get(url).status_code == 404  # merged once, not twice
+    commit(coordinator_client, batch, skip_duplicates=False)
+    batch.refresh_from_db()
+    assert (batch.report["created"], batch.report["merged"]) == (1, 1)
+    assert Person.objects.filter(last_name="Lovelace").count() == 1
+
+
+def test_a_row_that_is_not_a_duplicate_cannot_be_merged(coordinator_client, orgs):
+    batch = upload_and_map(coordinator_client, "people.csv", csv_bytes(PEOPLE_HEADERS, GOOD_ROWS))
+    assert coordinator_client.get(reverse("directory:import_merge", args=[batch.pk, 1])).status_code == 404

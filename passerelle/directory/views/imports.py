@@ -4,7 +4,8 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -120,3 +121,23 @@ def import_preview(request: HttpRequest, pk: int) -> HttpResponse:
         "batch": batch, "form": form, "results": results, "invalid": invalid, "duplicates": duplicates,
         "valid_count": len(results) - len(invalid),
     })
+
+
+@coordinator_required
+def import_merge(request: HttpRequest, pk: int, row: int) -> HttpResponse:
+    """A likely duplicate beside the existing profile: the coordinator keeps or takes each value."""
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    candidate = imports.merge_candidate(batch, row)
+    if candidate is None:
+        raise Http404
+    if request.method == "POST":
+        chosen = {name for name, *_rest in candidate.fields if request.POST.get(name) == "imported"}
+        try:
+            imports.merge_row(batch=batch, number=row, actor=request.user, take_imported=chosen)
+        except (imports.MergeRefused, ValidationError) as error:
+            messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
+        else:
+            messages.success(request, _("Row %(row)d merged into the profile of %(name)s; it will not be imported "
+                                        "again.") % {"row": row, "name": candidate.person.full_name})
+            return redirect("directory:import_preview", pk=batch.pk)
+    return render(request, "directory/import_merge.html", {"batch": batch, "candidate": candidate})
