@@ -13,7 +13,7 @@ from passerelle.core.enums import Territory
 from passerelle.directory.models import Person
 
 from . import rules
-from .enums import EVENT_TRANSITIONS, EventStatus, EventTimeZone, RegistrationRole, RegistrationStatus
+from .enums import EventTimeZone, RegistrationRole, RegistrationStatus
 from .models import Delegation, Event, Place, ProgrammeItem, Registration
 from .selectors import RegistrationFilters
 
@@ -124,8 +124,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = EVENT_TRANSITIONS[event.status]
-        self.fields["to_status"].choices = [(s.value, s.label) for s in EventStatus if s in allowed]
+        self.fields["to_status"].choices = event.workflow.choices(event.status, by_hand=True)
 
 
 class SelfRegistrationForm(forms.ModelForm):

@@ -12,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.workflow import transition
 from passerelle.directory.models import Person
 
 from . import notifications, rules
 from .enums import EventStatus, ItemStatus, RegistrationStatus
 from .locking import lock_event
-from .models import Delegation, Event, EventStatusChange, ProgrammeItem, Registration
+from .models import Delegation, Event, ProgrammeItem, Registration
 
 ICS_FIELDS = ("kind", "title_fr", "title_en", "description_fr", "description_en", "start", "end", "place_id",
               "room", "status", "delegation_id", "visited_organisation_id")
@@ -50,15 +51,12 @@ def event_save(*, actor: Any, event: Event, categories: Iterable = (), sites: It
 
 
 def event_set_status(*, actor: Any, event: Event, to_status: str) -> Event:
-    """The one way to move an event's status: refuses moves outside ``EVENT_TRANSITIONS`` and
+    """The one way to move an event's status: refuses moves outside ``EVENT_WORKFLOW`` and
     records who made the move and when."""
     with transaction.atomic():
         locked = lock_event(event.pk)
         rules.check_transition(locked, to_status)
-        EventStatusChange.objects.create(event=locked, from_status=locked.status, to_status=to_status, by=actor)
-        locked.status = to_status
-        locked.sequence += 1
-        locked.save(update_fields=["status", "sequence", "updated_at"])
+        transition(locked, to_status, by=actor, check=False, changes={"sequence": locked.sequence + 1})
     event.status, event.sequence = locked.status, locked.sequence
     return event
 

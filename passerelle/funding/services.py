@@ -16,12 +16,13 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.workflow import record_creation, transition
 from passerelle.directory.models import Affiliation
 from passerelle.projects.models import Project
 
 from . import eligibility, notifications
-from .enums import APPLICATION_TRANSITIONS, ApplicationStatus, Currency
-from .models import Application, ApplicationAmount, ApplicationDocument, ApplicationStatusChange, Call, CallRule
+from .enums import APPLICATION_WORKFLOW, ApplicationStatus, Currency
+from .models import Application, ApplicationAmount, ApplicationDocument, Call, CallRule
 
 
 def _actor(actor: Any) -> Any:
@@ -56,13 +57,6 @@ def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None], cr
 
 
 # Applications -------------------------------------------------------------------------------
-
-def _record(application: Application, to_status: str, *, by: Any, note: str = "") -> None:
-    """Write a move and its history row (the caller holds the row lock and checked the move)."""
-    ApplicationStatusChange.objects.create(application=application, from_status=application.status,
-                                           to_status=to_status, by=by, note=note)
-    application.status = to_status
-
 
 def _lock(application: Application) -> Application:
     return Application.objects.select_for_update().select_related("call", "project").get(pk=application.pk)
@@ -121,8 +115,7 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
             application.full_clean(validate_constraints=False)
             application.save()
             _set_amounts(application, amounts or {})
-            ApplicationStatusChange.objects.create(application=application, from_status="",
-                                                   to_status=application.status, by=_actor(actor))
+            record_creation(application, by=actor)
     except IntegrityError:
         raise ValidationError(_("This project has already applied to this call.")) from None
     return application
@@ -169,9 +162,8 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
         if locked.status != ApplicationStatus.DRAFT:
             raise ValidationError(_("Only a draft application can be submitted."))
         check_call_accepts(locked.call, now)
-        _record(locked, ApplicationStatus.SUBMITTED, by=_actor(actor))
-        locked.submitted_at, locked.submitted_by = now or timezone.now(), _actor(actor)
-        locked.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+        transition(locked, ApplicationStatus.SUBMITTED, by=actor,
+                   changes={"submitted_at": now or timezone.now(), "submitted_by": _actor(actor)})
         after_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))
     return locked
 
@@ -208,33 +200,25 @@ def application_check_eligibility(*, actor: Any, application: Application) -> Ap
                                  ApplicationStatus.INELIGIBLE):
             raise ValidationError(_("Eligibility is checked on submitted applications."))
         results = eligibility.check_eligibility(call_rules(locked.call), application_facts(locked))
-        locked.eligibility = [r.as_dict() for r in results]
-        locked.eligibility_checked_at = timezone.now()
+        checked = {"eligibility": [r.as_dict() for r in results], "eligibility_checked_at": timezone.now()}
         to_status = ApplicationStatus.ELIGIBLE if eligibility.is_eligible(results) else ApplicationStatus.INELIGIBLE
         failed = " ".join(eligibility.describe(r) for r in results if not r.passed)
         if to_status != locked.status:
-            _record(locked, to_status, by=_actor(actor), note=failed)
-        locked.save(update_fields=["status", "eligibility", "eligibility_checked_at", "updated_at"])
+            transition(locked, to_status, by=actor, note=failed, changes=checked)
+        else:
+            for name, value in checked.items():
+                setattr(locked, name, value)
+            locked.save(update_fields=[*checked, "updated_at"])
         after_commit(partial(notifications.eligibility_checked, locked, actor=_actor(actor)))
     return locked
 
 
 # Moves a coordinator makes by hand (the others have their own service above or in review.py).
-MANUAL_MOVES = {
-    (ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT),     # returned to the applicants
-    (ApplicationStatus.INELIGIBLE, ApplicationStatus.DRAFT),    # returned for a correction
-    (ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),  # overruled, with a note
-    (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE),
-    (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW),
-}
+MANUAL_MOVES = APPLICATION_WORKFLOW.by_hand or frozenset()
 
 
 def check_transition(application: Application, to_status: str) -> None:
-    if to_status not in APPLICATION_TRANSITIONS.get(application.status, frozenset()):
-        raise ValidationError(_("An application cannot go from “%(from)s” to “%(to)s”.") % {
-            "from": ApplicationStatus(application.status).label,
-            "to": ApplicationStatus(to_status).label if to_status in ApplicationStatus.values else to_status,
-        })
+    APPLICATION_WORKFLOW.check(application.status, to_status)
 
 
 def application_set_status(*, actor: Any, application: Application, to_status: str, note: str = "") -> Application:
@@ -249,10 +233,8 @@ def application_set_status(*, actor: Any, application: Application, to_status: s
                                           (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE)} \
                 and not note.strip():
             raise ValidationError({"note": _("Say why the eligibility check is overruled.")})
-        _record(locked, to_status, by=_actor(actor), note=note.strip())
-        if to_status == ApplicationStatus.DRAFT:
-            locked.submitted_at = None
-        locked.save(update_fields=["status", "submitted_at", "updated_at"])
+        transition(locked, to_status, by=actor, note=note, check=False,
+                   changes={"submitted_at": None} if to_status == ApplicationStatus.DRAFT else {})
     return locked
 
 
@@ -279,9 +261,8 @@ def application_decide(*, actor: Any, application: Application, decision: str, n
                 and currency in granted else None
             line.full_clean()
             line.save(update_fields=["granted"])
-        _record(locked, decision, by=_actor(actor), note=note.strip())
-        locked.decided_at, locked.decided_by, locked.decision_note = timezone.now(), _actor(actor), note.strip()
-        locked.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "updated_at"])
+        transition(locked, decision, by=actor, note=note, check=False, changes={
+            "decided_at": timezone.now(), "decided_by": _actor(actor), "decision_note": note.strip()})
         after_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
     return locked
 
