@@ -5,7 +5,7 @@ Amounts are ``{currency: Decimal}`` mappings: each currency is its own line, nev
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -16,29 +16,52 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.rows import save_rows
 from passerelle.core.workflow import record_creation, transition
-from passerelle.directory.models import Affiliation
+from passerelle.directory.models import Affiliation, Organisation
 from passerelle.projects.models import Project
 
 from . import eligibility, notifications
 from .enums import APPLICATION_WORKFLOW, ApplicationStatus, Currency
-from .models import Application, ApplicationAmount, ApplicationDocument, Call, CallRule
+from .models import (
+    Application,
+    ApplicationAmount,
+    ApplicationDocument,
+    Call,
+    CallRule,
+    Programme,
+    ReviewCriterion,
+)
 
 
 def _actor(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-# Calls --------------------------------------------------------------------------------------
+# Programmes and calls -----------------------------------------------------------------------
+
+def programme_save(*, actor: Any, programme: Programme, funders: Iterable[Organisation] = ()) -> Programme:
+    """Create or update a programme (its fields already set) and its funders."""
+    with transaction.atomic():
+        programme.full_clean()
+        programme.save()
+        programme.funders.set(funders)
+    return programme
+
 
 def call_rules(call: Call) -> list[tuple[str, dict]]:
     """The call's rules as ``(kind, params)`` pairs, the input of ``eligibility.check_eligibility``."""
     return [(rule.kind, rule.params) for rule in call.rules.all()]
 
 
-def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None], criteria_formset: Any = None) -> Call:
+CRITERION_FIELDS = ("label_fr", "label_en", "max_score", "weight", "position")
+
+
+def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None],
+              criteria: Sequence[Mapping[str, Any]] = ()) -> Call:
     """Create or update a call and replace its rules: ``rules`` maps a ``RuleKind`` to its
-    parameters (None or absent: the call does not hold that rule)."""
+    parameters (None or absent: the call does not hold that rule). ``criteria`` are rows as in
+    ``core.rows``: ``{"id", "delete", "label_fr", "label_en", "max_score", "weight", "position"}``."""
     with transaction.atomic():
         call.full_clean()
         if call.pk is None:
@@ -50,9 +73,7 @@ def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None], cr
                 continue
             eligibility.validate_params(kind, params)
             CallRule.objects.update_or_create(call=call, kind=kind, defaults={"params": dict(params)})
-        if criteria_formset is not None:
-            criteria_formset.instance = call
-            criteria_formset.save()
+        save_rows(call, criteria, model=ReviewCriterion, parent_field="call", fields=CRITERION_FIELDS)
     return call
 
 

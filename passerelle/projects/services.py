@@ -5,7 +5,7 @@ matching suggestions "save as opportunity"); its keyword-only signature is stabl
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.rows import save_rows
 from passerelle.core.workflow import record_creation, transition
 from passerelle.directory.models import Organisation, Person
 
@@ -287,16 +288,19 @@ def project_update(*, actor: Any, project: Project, events: Iterable[Any] = (), 
     return project
 
 
-def project_save_partners(*, actor: Any, project: Project, formset: Any) -> Project:
-    """Save a bound, valid partners formset; each partner's territory follows its person or organisation."""
+PARTNER_FIELDS = ("person", "organisation", "role")
+
+
+def project_save_partners(*, actor: Any, project: Project, partners: Sequence[Mapping[str, Any]]) -> Project:
+    """Save the partner rows (as in ``core.rows``: ``{"id", "delete", "person", "organisation",
+    "role"}``); each partner's territory follows its person or organisation."""
+
+    def follow_territory(partner: ProjectPartner) -> None:
+        partner.territory = partner_territory(partner.person, partner.organisation)
+
     with transaction.atomic():
-        for partner in formset.save(commit=False):
-            partner.project = project
-            partner.territory = partner_territory(partner.person, partner.organisation)
-            partner.full_clean(validate_constraints=False)
-            partner.save()
-        for partner in formset.deleted_objects:
-            partner.delete()
+        save_rows(project, partners, model=ProjectPartner, parent_field="project", fields=PARTNER_FIELDS,
+                  prepare=follow_territory, validate_constraints=False)
     return project
 
 
