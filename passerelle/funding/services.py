@@ -12,17 +12,18 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
 from passerelle.core.rows import save_rows
 from passerelle.core.workflow import record_creation, transition
-from passerelle.directory.models import Affiliation, Organisation
+from passerelle.directory.models import Organisation
 from passerelle.projects.models import Project
 
-from . import eligibility, notifications
+from . import eligibility, notifications, rules, selectors
 from .enums import APPLICATION_WORKFLOW, ApplicationStatus, Currency
+from .formatting import format_deadline, format_moment
 from .models import (
     Application,
     ApplicationAmount,
@@ -47,11 +48,6 @@ def programme_save(*, actor: Any, programme: Programme, funders: Iterable[Organi
         programme.save()
         programme.funders.set(funders)
     return programme
-
-
-def call_rules(call: Call) -> list[tuple[str, dict]]:
-    """The call's rules as ``(kind, params)`` pairs, the input of ``eligibility.check_eligibility``."""
-    return [(rule.kind, rule.params) for rule in call.rules.all()]
 
 
 CRITERION_FIELDS = ("label_fr", "label_en", "max_score", "weight", "position")
@@ -100,18 +96,6 @@ def _set_amounts(application: Application, amounts: Mapping[str, Any]) -> None:
     application.amounts.exclude(currency__in=keep).delete()
 
 
-MOMENT_FORMAT = "j F Y H:i"
-
-
-def format_moment(call: Call, moment: Any) -> str:
-    """A moment in the call's own time zone, the zone named: "15 March 2027 17:00 (Europe/Paris)"."""
-    return f"{formats.date_format(call.local(moment), MOMENT_FORMAT)} ({call.time_zone})"
-
-
-def format_deadline(call: Call) -> str:
-    return format_moment(call, call.closes_at)
-
-
 def check_call_accepts(call: Call, now: Any = None) -> None:
     """Applications are written and submitted only while the call is open, in its own time zone."""
     now = now or timezone.now()
@@ -143,7 +127,7 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
 
 
 def check_editable(application: Application) -> None:
-    if application.status != ApplicationStatus.DRAFT:
+    if not rules.can_edit(application):
         raise ValidationError(_("Only a draft application can be changed (this one is %(status)s).") % {
             "status": application.get_status_display().lower()})
 
@@ -189,38 +173,14 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
     return locked
 
 
-def application_facts(application: Application) -> eligibility.ApplicationFacts:
-    """What the rules look at, read from the database in a fixed number of queries."""
-    partners = list(application.project.partners.select_related("person", "organisation"))
-    people = [p.person_id for p in partners if p.person_id]
-    kinds: dict[int, set[str]] = {pk: set() for pk in people}
-    for person_id, kind in Affiliation.objects.filter(person_id__in=people) \
-            .values_list("person_id", "organisation__kind"):
-        kinds[person_id].add(kind)
-    facts = []
-    for partner in partners:
-        own = set(kinds.get(partner.person_id, set())) if partner.person_id else set()
-        if partner.organisation_id:
-            own.add(partner.organisation.kind)
-        name = partner.person.full_name if partner.person_id else str(partner.organisation)
-        facts.append(eligibility.Partner(partner.territory, partner.role, tuple(sorted(own)), name))
-    return eligibility.ApplicationFacts(
-        partners=tuple(facts),
-        amounts={line.currency: line.requested for line in application.amounts.all()},
-        duration_months=application.duration_months,
-        documents=frozenset(application.documents.values_list("kind", flat=True)),
-    )
-
-
 def application_check_eligibility(*, actor: Any, application: Application) -> Application:
     """Check a submitted application against its call's rules: eligible when every rule is met,
     else ineligible with each failed rule named (kept on the application and in the history)."""
     with transaction.atomic():
         locked = _lock(application)
-        if locked.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE,
-                                 ApplicationStatus.INELIGIBLE):
+        if not rules.can_check_eligibility(locked):
             raise ValidationError(_("Eligibility is checked on submitted applications."))
-        results = eligibility.check_eligibility(call_rules(locked.call), application_facts(locked))
+        results = eligibility.check_eligibility(selectors.call_rules(locked.call), selectors.application_facts(locked))
         checked = {"eligibility": [r.as_dict() for r in results], "eligibility_checked_at": timezone.now()}
         to_status = ApplicationStatus.ELIGIBLE if eligibility.is_eligible(results) else ApplicationStatus.INELIGIBLE
         failed = " ".join(eligibility.describe(r) for r in results if not r.passed)
@@ -286,13 +246,3 @@ def application_decide(*, actor: Any, application: Application, decision: str, n
             "decided_at": timezone.now(), "decided_by": _actor(actor), "decision_note": note.strip()})
         after_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
     return locked
-
-
-def totals_by_currency(lines: Iterable[ApplicationAmount], field: str = "requested") -> dict[str, Decimal]:
-    """Sums per currency (``field`` "requested" or "granted"); currencies are never mixed."""
-    totals: dict[str, Decimal] = {}
-    for line in lines:
-        value = getattr(line, field)
-        if value is not None:
-            totals[line.currency] = totals.get(line.currency, Decimal(0)) + value
-    return dict(sorted(totals.items()))

@@ -14,6 +14,7 @@ from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.views.listing import paginate, query_without
 
 from .. import eligibility, selectors, services
+from ..formatting import format_deadline
 from ..forms import CallFilterForm, CallForm, CriterionFormSet, ProgrammeForm
 from ..models import Call, Programme
 
@@ -77,7 +78,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if request.user.is_authenticated else []
     return render(request, "funding/call_detail.html", {
         "call": call, "rules": rules, "is_open": call.is_open(), "applications": mine,
-        "is_coordinator": is_coordinator(request.user), "deadline": services.format_deadline(call),
+        "is_coordinator": is_coordinator(request.user), "deadline": format_deadline(call),
     })
 
 
