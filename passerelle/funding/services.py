@@ -194,20 +194,16 @@ def application_check_eligibility(*, actor: Any, application: Application) -> Ap
     return locked
 
 
-# Moves a coordinator makes by hand (the others have their own service above or in review.py).
-MANUAL_MOVES = APPLICATION_WORKFLOW.by_hand or frozenset()
-
-
 def check_transition(application: Application, to_status: str) -> None:
     APPLICATION_WORKFLOW.check(application.status, to_status)
 
 
 def application_set_status(*, actor: Any, application: Application, to_status: str, note: str = "") -> Application:
-    """A coordinator's move by hand (see ``MANUAL_MOVES``); overruling eligibility needs a note."""
+    """A coordinator's move by hand (``APPLICATION_WORKFLOW.by_hand``); overruling eligibility needs a note."""
     with transaction.atomic():
         locked = _lock(application)
         check_transition(locked, to_status)
-        if (locked.status, to_status) not in MANUAL_MOVES:
+        if to_status not in APPLICATION_WORKFLOW.allowed_moves(locked.status, by_hand=True):
             raise ValidationError(_("This move is made by its own action (submission, eligibility check or "
                                     "decision)."))
         if (locked.status, to_status) in {(ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),
