@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 Move = tuple[str, str]
@@ -71,7 +70,7 @@ class Workflow:
     def check(self, from_status: str, to_status: str, *, as_member: bool = False, by_hand: bool = False) -> None:
         """Raise ``ValidationError`` (the workflow's sentence, statuses named) unless the move is allowed."""
         if to_status not in self.allowed_moves(from_status, as_member=as_member, by_hand=by_hand):
-            raise ValidationError(gettext(str(self.refused)) % {
+            raise ValidationError(str(self.refused) % {
                 "from": self.label(from_status), "to": self.label(to_status)})
 
 
