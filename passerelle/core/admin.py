@@ -39,3 +39,14 @@ class UnsentEmailAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+class StatusChangeInline(admin.TabularInline):
+    """The status history of an object, read-only: statuses move through their service only."""
+
+    extra = 0
+    can_delete = False
+    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False

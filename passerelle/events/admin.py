@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from passerelle.core.admin import StatusChangeInline
+
 from .models import Delegation, Event, EventStatusChange, Place, ProgrammeItem, Registration
 
 
@@ -12,14 +14,8 @@ class PlaceInline(admin.TabularInline):
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
+class EventStatusInline(StatusChangeInline):
     model = EventStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "by", "at"]
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Event)
@@ -30,7 +26,7 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "sequence"]
     autocomplete_fields = ["organisers"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [PlaceInline, StatusChangeInline]
+    inlines = [PlaceInline, EventStatusInline]
 
 
 @admin.register(ProgrammeItem)

@@ -2,6 +2,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.workflow import Workflow
+
 
 class EventKind(models.TextChoices):
     ANNUAL_MEETING = "annual_meeting", _("Annual bilateral meeting")
@@ -32,6 +34,8 @@ EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
     EventStatus.HELD: frozenset(),
     EventStatus.CANCELLED: frozenset(),
 }
+EVENT_WORKFLOW = Workflow(EVENT_TRANSITIONS, statuses=EventStatus,
+                          refused=_("An event cannot go from “%(from)s” to “%(to)s”."))
 
 # Statuses the public may see (a draft is for coordinators only).
 PUBLIC_STATUSES = frozenset(EventStatus) - {EventStatus.DRAFT}

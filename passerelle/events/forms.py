@@ -14,14 +14,7 @@ from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.directory.models import Person
 
 from . import rules, selectors
-from .enums import (
-    EVENT_TRANSITIONS,
-    SELF_CHOSEN_ROLES,
-    EventStatus,
-    EventTimeZone,
-    RegistrationRole,
-    RegistrationStatus,
-)
+from .enums import SELF_CHOSEN_ROLES, EventTimeZone, RegistrationRole, RegistrationStatus
 from .models import Delegation, Event, Place, ProgrammeItem, Registration
 from .selectors import RegistrationFilters
 
@@ -144,8 +137,7 @@ class StatusForm(forms.Form):
 
     def __init__(self, *args, event: Event, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = EVENT_TRANSITIONS[event.status]
-        self.fields["to_status"].choices = [(s.value, s.label) for s in EventStatus if s in allowed]
+        self.fields["to_status"].choices = event.workflow.choices(event.status, by_hand=True)
 
 
 class SelfRegistrationForm(forms.ModelForm):

@@ -9,7 +9,7 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from .enums import EVENT_TRANSITIONS, SELF_CHOSEN_ROLES, EventStatus, ItemStatus, RegistrationStatus
+from .enums import EVENT_WORKFLOW, SELF_CHOSEN_ROLES, EventStatus, ItemStatus, RegistrationStatus
 from .models import Event, ProgrammeItem
 
 
@@ -64,10 +64,7 @@ def check_item(item: ProgrammeItem) -> None:
 
 
 def check_transition(event: Event, to_status: str) -> None:
-    if to_status not in EVENT_TRANSITIONS.get(event.status, frozenset()):
-        raise ValidationError(_("An event cannot go from “%(from)s” to “%(to)s”.") % {
-            "from": EventStatus(event.status).label, "to": EventStatus(to_status).label,
-        })
+    EVENT_WORKFLOW.check(event.status, to_status)
 
 
 def check_can_self_register(event: Event) -> None:

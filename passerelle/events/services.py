@@ -2,7 +2,7 @@
 seats, the programme or the status are at stake, and re-checks its rules (``rules.py``) there."""
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from functools import partial
 from typing import Any
 
@@ -12,12 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.rows import save_rows
+from passerelle.core.workflow import transition
 from passerelle.directory.models import Person
 
 from . import notifications, rules
 from .enums import EventStatus, ItemStatus, RegistrationStatus
 from .locking import lock_event
-from .models import Delegation, Event, EventStatusChange, ProgrammeItem, Registration
+from .models import Delegation, Event, Place, ProgrammeItem, Registration
 
 ICS_FIELDS = ("kind", "title_fr", "title_en", "description_fr", "description_en", "start", "end", "place_id",
               "room", "status", "delegation_id", "visited_organisation_id")
@@ -25,10 +27,14 @@ ICS_FIELDS = ("kind", "title_fr", "title_en", "description_fr", "description_en"
 
 # Events -------------------------------------------------------------------------------------
 
+PLACE_FIELDS = ("name", "city", "territory", "address", "position")
+
+
 def event_save(*, actor: Any, event: Event, categories: Iterable = (), sites: Iterable = (),
-               organisers: Iterable = (), places_formset: Any = None) -> Event:
-    """Create or update an event with its themes, co-organisers and places (a bound, valid
-    inline formset, or None). Capacity may not drop below the confirmed registrations."""
+               organisers: Iterable = (), places: Sequence[Mapping[str, Any]] = ()) -> Event:
+    """Create or update an event with its themes, co-organisers and places (rows as in
+    ``core.rows``: ``{"id", "delete", "name", "city", "territory", "address", "position"}``).
+    Capacity may not drop below the confirmed registrations."""
     with transaction.atomic():
         if event.pk:
             lock_event(event.pk)
@@ -39,9 +45,7 @@ def event_save(*, actor: Any, event: Event, categories: Iterable = (), sites: It
         event.categories.set(categories)
         event.sites.set(sites)
         event.organisers.set(organisers)
-        if places_formset is not None:
-            places_formset.instance = event
-            places_formset.save()
+        save_rows(event, places, model=Place, parent_field="event", fields=PLACE_FIELDS)
         if event.capacity is not None:
             promoted = _promote_waiting(event)
             for registration in promoted:
@@ -50,15 +54,12 @@ def event_save(*, actor: Any, event: Event, categories: Iterable = (), sites: It
 
 
 def event_set_status(*, actor: Any, event: Event, to_status: str) -> Event:
-    """The one way to move an event's status: refuses moves outside ``EVENT_TRANSITIONS`` and
+    """The one way to move an event's status: refuses moves outside ``EVENT_WORKFLOW`` and
     records who made the move and when."""
     with transaction.atomic():
         locked = lock_event(event.pk)
         rules.check_transition(locked, to_status)
-        EventStatusChange.objects.create(event=locked, from_status=locked.status, to_status=to_status, by=actor)
-        locked.status = to_status
-        locked.sequence += 1
-        locked.save(update_fields=["status", "sequence", "updated_at"])
+        transition(locked, to_status, by=actor, check=False, changes={"sequence": locked.sequence + 1})
     event.status, event.sequence = locked.status, locked.sequence
     return event
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from passerelle.core.admin import StatusChangeInline
+
 from .models import (
     Application,
     ApplicationAmount,
@@ -55,14 +57,8 @@ class DocumentInline(admin.TabularInline):
     extra = 0
 
 
-class ApplicationStatusInline(admin.TabularInline):
+class ApplicationStatusInline(StatusChangeInline):
     model = ApplicationStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Application)

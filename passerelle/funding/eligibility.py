@@ -2,7 +2,7 @@
 
 Plain data in, plain data out: :func:`check_eligibility` takes ``(kind, params)`` pairs and the
 application's :class:`ApplicationFacts`, and returns one :class:`RuleResult` per rule, each naming
-why it failed. The database is read by ``services.application_facts`` only, so the rules are
+why it failed. The database is read by ``selectors.application_facts`` only, so the rules are
 tested on their own (tests/funding/test_eligibility*.py, hypothesis included). Messages are
 rendered in the reader's language when shown (:func:`describe`), never stored translated.
 

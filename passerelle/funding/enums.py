@@ -2,6 +2,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.workflow import Workflow
+
 
 class Currency(models.TextChoices):
     """Amounts keep their currency: never converted, summed per currency."""
@@ -65,6 +67,19 @@ APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     ApplicationStatus.DECLINED: frozenset(),
 }
 DECIDED_STATUSES = frozenset({ApplicationStatus.FUNDED, ApplicationStatus.DECLINED})
+# Moves a coordinator makes by hand on the status page (the others have their own service:
+# submission, eligibility check, reviewer assignment, decision).
+APPLICATION_WORKFLOW = Workflow(
+    APPLICATION_TRANSITIONS, statuses=ApplicationStatus,
+    refused=_("An application cannot go from “%(from)s” to “%(to)s”."),
+    by_hand=[
+        (ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT),     # returned to the applicants
+        (ApplicationStatus.INELIGIBLE, ApplicationStatus.DRAFT),    # returned for a correction
+        (ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),  # overruled, with a note
+        (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE),
+        (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW),
+    ],
+)
 
 
 class AssignmentStatus(models.TextChoices):

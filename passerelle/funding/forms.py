@@ -17,7 +17,6 @@ from passerelle.events.forms import EventZoneMixin, LocalDateTimeInput
 from .enums import ApplicationStatus, CallTimeZone, DocumentKind, RuleKind
 from .models import Application, ApplicationDocument, Call, Programme, ReviewCriterion
 from .selectors import ApplicationFilters, CallFilters
-from .services import MANUAL_MOVES
 
 AMOUNT = {"max_digits": 12, "decimal_places": 2, "min_value": Decimal(0)}
 
@@ -179,8 +178,7 @@ class ApplicationStatusForm(forms.Form):
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = {to for (frm, to) in MANUAL_MOVES if frm == application.status}
-        self.fields["to_status"].choices = [(s.value, s.label) for s in ApplicationStatus if s in allowed]
+        self.fields["to_status"].choices = application.workflow.choices(application.status, by_hand=True)
 
 
 class DecisionForm(forms.Form):

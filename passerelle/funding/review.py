@@ -12,13 +12,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.workflow import transition
 from passerelle.directory.models import Person
 
 from . import notifications
 from .conflicts import conflicts_between
 from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus
 from .models import Application, ConflictOfInterest, ReviewAssignment, ReviewScore
-from .services import _actor, _lock, _record
+from .services import _actor, _lock
 
 REVIEWABLE = (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW)
 
@@ -48,9 +49,7 @@ def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
         assignment = ReviewAssignment.objects.create(application=locked, reviewer=reviewer, match_score=match_score,
                                                      assigned_by=_actor(actor))
         if locked.status == ApplicationStatus.ELIGIBLE:
-            _record(locked, ApplicationStatus.UNDER_REVIEW, by=_actor(actor),
-                    note=_("Reviewer assigned."))
-            locked.save(update_fields=["status", "updated_at"])
+            transition(locked, ApplicationStatus.UNDER_REVIEW, by=actor, note=_("Reviewer assigned."))
         after_commit(partial(notifications.reviewer_assigned, assignment, actor=_actor(actor)))
     return assignment
 

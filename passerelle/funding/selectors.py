@@ -1,6 +1,8 @@
-"""Reads of the funding app: who sees which call, application and review, and the ranking."""
+"""Reads of the funding app: who sees which call, application and review, the ranking, and what
+the eligibility rules and the documents page look at."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -8,12 +10,14 @@ from typing import Any
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from passerelle.directory.models import Affiliation
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.models import ProjectPartner
 from passerelle.projects.selectors import projects_editable_by
 
-from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus, CallStatus
-from .models import Application, Call, Programme, ReviewAssignment, ReviewScore
+from . import eligibility
+from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus, CallStatus, DocumentKind, RuleKind
+from .models import Application, ApplicationAmount, Call, Programme, ReviewAssignment, ReviewScore
 
 
 def programmes_visible_to(user: Any) -> QuerySet[Programme]:
@@ -163,3 +167,57 @@ def call_ranking(call: Call) -> list[RankedApplication]:
             {pk: (Decimal(sum(v)) / len(v)).quantize(Decimal("0.1")) for pk, v in per_criterion.items()},
         ))
     return sorted(ranked, key=lambda r: (r.total is None, -(r.total or 0), r.application.pk))
+
+
+# Applications: facts for the eligibility rules, documents, amounts ------------------------
+
+def call_rules(call: Call) -> list[tuple[str, dict]]:
+    """The call's rules as ``(kind, params)`` pairs, the input of ``eligibility.check_eligibility``."""
+    return [(rule.kind, rule.params) for rule in call.rules.all()]
+
+
+def application_facts(application: Application) -> eligibility.ApplicationFacts:
+    """What the rules look at, read from the database in a fixed number of queries."""
+    partners = list(application.project.partners.select_related("person", "organisation"))
+    people = [p.person_id for p in partners if p.person_id]
+    kinds: dict[int, set[str]] = {pk: set() for pk in people}
+    for person_id, kind in Affiliation.objects.filter(person_id__in=people) \
+            .values_list("person_id", "organisation__kind"):
+        kinds[person_id].add(kind)
+    facts = []
+    for partner in partners:
+        own = set(kinds.get(partner.person_id, set())) if partner.person_id else set()
+        if partner.organisation_id:
+            own.add(partner.organisation.kind)
+        name = partner.person.full_name if partner.person_id else str(partner.organisation)
+        facts.append(eligibility.Partner(partner.territory, partner.role, tuple(sorted(own)), name))
+    return eligibility.ApplicationFacts(
+        partners=tuple(facts),
+        amounts={line.currency: line.requested for line in application.amounts.all()},
+        duration_months=application.duration_months,
+        documents=frozenset(application.documents.values_list("kind", flat=True)),
+    )
+
+
+def eligibility_preview(application: Application) -> list[eligibility.RuleResult]:
+    """What the call's rules say of the application as it stands (nothing is recorded)."""
+    return eligibility.check_eligibility(call_rules(application.call), application_facts(application))
+
+
+def missing_documents(application: Application) -> list[str]:
+    """The kinds of document the call requires that the application does not hold yet, in the
+    order of ``DocumentKind``."""
+    required = next((rule.params.get("kinds", []) for rule in application.call.rules.all()
+                     if rule.kind == RuleKind.REQUIRED_DOCUMENTS), [])
+    present = {document.kind for document in application.documents.all()}
+    return [kind for kind in DocumentKind.values if kind in required and kind not in present]
+
+
+def totals_by_currency(lines: Iterable[ApplicationAmount], field: str = "requested") -> dict[str, Decimal]:
+    """Sums per currency (``field`` "requested" or "granted"); currencies are never mixed."""
+    totals: dict[str, Decimal] = {}
+    for line in lines:
+        value = getattr(line, field)
+        if value is not None:
+            totals[line.currency] = totals.get(line.currency, Decimal(0)) + value
+    return dict(sorted(totals.items()))

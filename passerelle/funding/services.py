@@ -5,39 +5,59 @@ Amounts are ``{currency: Decimal}`` mappings: each currency is its own line, nev
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
-from passerelle.directory.models import Affiliation
+from passerelle.core.rows import save_rows
+from passerelle.core.workflow import record_creation, transition
+from passerelle.directory.models import Organisation
 from passerelle.projects.models import Project
 
-from . import eligibility, notifications
-from .enums import APPLICATION_TRANSITIONS, ApplicationStatus, Currency
-from .models import Application, ApplicationAmount, ApplicationDocument, ApplicationStatusChange, Call, CallRule
+from . import eligibility, notifications, rules, selectors
+from .enums import APPLICATION_WORKFLOW, ApplicationStatus, Currency
+from .formatting import format_deadline, format_moment
+from .models import (
+    Application,
+    ApplicationAmount,
+    ApplicationDocument,
+    Call,
+    CallRule,
+    Programme,
+    ReviewCriterion,
+)
 
 
 def _actor(actor: Any) -> Any:
     return actor if getattr(actor, "is_authenticated", False) else None
 
 
-# Calls --------------------------------------------------------------------------------------
+# Programmes and calls -----------------------------------------------------------------------
 
-def call_rules(call: Call) -> list[tuple[str, dict]]:
-    """The call's rules as ``(kind, params)`` pairs, the input of ``eligibility.check_eligibility``."""
-    return [(rule.kind, rule.params) for rule in call.rules.all()]
+def programme_save(*, actor: Any, programme: Programme, funders: Iterable[Organisation] = ()) -> Programme:
+    """Create or update a programme (its fields already set) and its funders."""
+    with transaction.atomic():
+        programme.full_clean()
+        programme.save()
+        programme.funders.set(funders)
+    return programme
 
 
-def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None], criteria_formset: Any = None) -> Call:
+CRITERION_FIELDS = ("label_fr", "label_en", "max_score", "weight", "position")
+
+
+def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None],
+              criteria: Sequence[Mapping[str, Any]] = ()) -> Call:
     """Create or update a call and replace its rules: ``rules`` maps a ``RuleKind`` to its
-    parameters (None or absent: the call does not hold that rule)."""
+    parameters (None or absent: the call does not hold that rule). ``criteria`` are rows as in
+    ``core.rows``: ``{"id", "delete", "label_fr", "label_en", "max_score", "weight", "position"}``."""
     with transaction.atomic():
         call.full_clean()
         if call.pk is None:
@@ -49,20 +69,11 @@ def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None], cr
                 continue
             eligibility.validate_params(kind, params)
             CallRule.objects.update_or_create(call=call, kind=kind, defaults={"params": dict(params)})
-        if criteria_formset is not None:
-            criteria_formset.instance = call
-            criteria_formset.save()
+        save_rows(call, criteria, model=ReviewCriterion, parent_field="call", fields=CRITERION_FIELDS)
     return call
 
 
 # Applications -------------------------------------------------------------------------------
-
-def _record(application: Application, to_status: str, *, by: Any, note: str = "") -> None:
-    """Write a move and its history row (the caller holds the row lock and checked the move)."""
-    ApplicationStatusChange.objects.create(application=application, from_status=application.status,
-                                           to_status=to_status, by=by, note=note)
-    application.status = to_status
-
 
 def _lock(application: Application) -> Application:
     return Application.objects.select_for_update().select_related("call", "project").get(pk=application.pk)
@@ -83,18 +94,6 @@ def _set_amounts(application: Application, amounts: Mapping[str, Any]) -> None:
         line.save()
         keep.append(currency)
     application.amounts.exclude(currency__in=keep).delete()
-
-
-MOMENT_FORMAT = "j F Y H:i"
-
-
-def format_moment(call: Call, moment: Any) -> str:
-    """A moment in the call's own time zone, the zone named: "15 March 2027 17:00 (Europe/Paris)"."""
-    return f"{formats.date_format(call.local(moment), MOMENT_FORMAT)} ({call.time_zone})"
-
-
-def format_deadline(call: Call) -> str:
-    return format_moment(call, call.closes_at)
 
 
 def check_call_accepts(call: Call, now: Any = None) -> None:
@@ -121,15 +120,14 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
             application.full_clean(validate_constraints=False)
             application.save()
             _set_amounts(application, amounts or {})
-            ApplicationStatusChange.objects.create(application=application, from_status="",
-                                                   to_status=application.status, by=_actor(actor))
+            record_creation(application, by=actor)
     except IntegrityError:
         raise ValidationError(_("This project has already applied to this call.")) from None
     return application
 
 
 def check_editable(application: Application) -> None:
-    if application.status != ApplicationStatus.DRAFT:
+    if not rules.can_edit(application):
         raise ValidationError(_("Only a draft application can be changed (this one is %(status)s).") % {
             "status": application.get_status_display().lower()})
 
@@ -169,34 +167,10 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
         if locked.status != ApplicationStatus.DRAFT:
             raise ValidationError(_("Only a draft application can be submitted."))
         check_call_accepts(locked.call, now)
-        _record(locked, ApplicationStatus.SUBMITTED, by=_actor(actor))
-        locked.submitted_at, locked.submitted_by = now or timezone.now(), _actor(actor)
-        locked.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])
+        transition(locked, ApplicationStatus.SUBMITTED, by=actor,
+                   changes={"submitted_at": now or timezone.now(), "submitted_by": _actor(actor)})
         after_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))
     return locked
-
-
-def application_facts(application: Application) -> eligibility.ApplicationFacts:
-    """What the rules look at, read from the database in a fixed number of queries."""
-    partners = list(application.project.partners.select_related("person", "organisation"))
-    people = [p.person_id for p in partners if p.person_id]
-    kinds: dict[int, set[str]] = {pk: set() for pk in people}
-    for person_id, kind in Affiliation.objects.filter(person_id__in=people) \
-            .values_list("person_id", "organisation__kind"):
-        kinds[person_id].add(kind)
-    facts = []
-    for partner in partners:
-        own = set(kinds.get(partner.person_id, set())) if partner.person_id else set()
-        if partner.organisation_id:
-            own.add(partner.organisation.kind)
-        name = partner.person.full_name if partner.person_id else str(partner.organisation)
-        facts.append(eligibility.Partner(partner.territory, partner.role, tuple(sorted(own)), name))
-    return eligibility.ApplicationFacts(
-        partners=tuple(facts),
-        amounts={line.currency: line.requested for line in application.amounts.all()},
-        duration_months=application.duration_months,
-        documents=frozenset(application.documents.values_list("kind", flat=True)),
-    )
 
 
 def application_check_eligibility(*, actor: Any, application: Application) -> Application:
@@ -204,55 +178,40 @@ def application_check_eligibility(*, actor: Any, application: Application) -> Ap
     else ineligible with each failed rule named (kept on the application and in the history)."""
     with transaction.atomic():
         locked = _lock(application)
-        if locked.status not in (ApplicationStatus.SUBMITTED, ApplicationStatus.ELIGIBLE,
-                                 ApplicationStatus.INELIGIBLE):
+        if not rules.can_check_eligibility(locked):
             raise ValidationError(_("Eligibility is checked on submitted applications."))
-        results = eligibility.check_eligibility(call_rules(locked.call), application_facts(locked))
-        locked.eligibility = [r.as_dict() for r in results]
-        locked.eligibility_checked_at = timezone.now()
+        results = eligibility.check_eligibility(selectors.call_rules(locked.call), selectors.application_facts(locked))
+        checked = {"eligibility": [r.as_dict() for r in results], "eligibility_checked_at": timezone.now()}
         to_status = ApplicationStatus.ELIGIBLE if eligibility.is_eligible(results) else ApplicationStatus.INELIGIBLE
         failed = " ".join(eligibility.describe(r) for r in results if not r.passed)
         if to_status != locked.status:
-            _record(locked, to_status, by=_actor(actor), note=failed)
-        locked.save(update_fields=["status", "eligibility", "eligibility_checked_at", "updated_at"])
+            transition(locked, to_status, by=actor, note=failed, changes=checked)
+        else:
+            for name, value in checked.items():
+                setattr(locked, name, value)
+            locked.save(update_fields=[*checked, "updated_at"])
         after_commit(partial(notifications.eligibility_checked, locked, actor=_actor(actor)))
     return locked
 
 
-# Moves a coordinator makes by hand (the others have their own service above or in review.py).
-MANUAL_MOVES = {
-    (ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT),     # returned to the applicants
-    (ApplicationStatus.INELIGIBLE, ApplicationStatus.DRAFT),    # returned for a correction
-    (ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),  # overruled, with a note
-    (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE),
-    (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW),
-}
-
-
 def check_transition(application: Application, to_status: str) -> None:
-    if to_status not in APPLICATION_TRANSITIONS.get(application.status, frozenset()):
-        raise ValidationError(_("An application cannot go from “%(from)s” to “%(to)s”.") % {
-            "from": ApplicationStatus(application.status).label,
-            "to": ApplicationStatus(to_status).label if to_status in ApplicationStatus.values else to_status,
-        })
+    APPLICATION_WORKFLOW.check(application.status, to_status)
 
 
 def application_set_status(*, actor: Any, application: Application, to_status: str, note: str = "") -> Application:
-    """A coordinator's move by hand (see ``MANUAL_MOVES``); overruling eligibility needs a note."""
+    """A coordinator's move by hand (``APPLICATION_WORKFLOW.by_hand``); overruling eligibility needs a note."""
     with transaction.atomic():
         locked = _lock(application)
         check_transition(locked, to_status)
-        if (locked.status, to_status) not in MANUAL_MOVES:
+        if to_status not in APPLICATION_WORKFLOW.allowed_moves(locked.status, by_hand=True):
             raise ValidationError(_("This move is made by its own action (submission, eligibility check or "
                                     "decision)."))
         if (locked.status, to_status) in {(ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),
                                           (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE)} \
                 and not note.strip():
             raise ValidationError({"note": _("Say why the eligibility check is overruled.")})
-        _record(locked, to_status, by=_actor(actor), note=note.strip())
-        if to_status == ApplicationStatus.DRAFT:
-            locked.submitted_at = None
-        locked.save(update_fields=["status", "submitted_at", "updated_at"])
+        transition(locked, to_status, by=actor, note=note, check=False,
+                   changes={"submitted_at": None} if to_status == ApplicationStatus.DRAFT else {})
     return locked
 
 
@@ -279,18 +238,7 @@ def application_decide(*, actor: Any, application: Application, decision: str, n
                 and currency in granted else None
             line.full_clean()
             line.save(update_fields=["granted"])
-        _record(locked, decision, by=_actor(actor), note=note.strip())
-        locked.decided_at, locked.decided_by, locked.decision_note = timezone.now(), _actor(actor), note.strip()
-        locked.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "updated_at"])
+        transition(locked, decision, by=actor, note=note, check=False, changes={
+            "decided_at": timezone.now(), "decided_by": _actor(actor), "decision_note": note.strip()})
         after_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
     return locked
-
-
-def totals_by_currency(lines: Iterable[ApplicationAmount], field: str = "requested") -> dict[str, Decimal]:
-    """Sums per currency (``field`` "requested" or "granted"); currencies are never mixed."""
-    totals: dict[str, Decimal] = {}
-    for line in lines:
-        value = getattr(line, field)
-        if value is not None:
-            totals[line.currency] = totals.get(line.currency, Decimal(0)) + value
-    return dict(sorted(totals.items()))

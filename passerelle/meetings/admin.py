@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from passerelle.core.admin import StatusChangeInline
+
 from .models import (
     B2BSession,
     Meeting,
@@ -36,14 +38,8 @@ class TableInline(admin.TabularInline):
     extra = 0
 
 
-class StatusChangeInline(admin.TabularInline):
+class SessionStatusInline(StatusChangeInline):
     model = SessionStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "by", "at", "note"]
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(B2BSession)
@@ -52,7 +48,7 @@ class B2BSessionAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     search_fields = ["event__title_fr", "event__title_en", "event__slug"]
     readonly_fields = ["status", "sequence", "published_at"]
-    inlines = [WindowInline, BreakInline, TableInline, StatusChangeInline]
+    inlines = [WindowInline, BreakInline, TableInline, SessionStatusInline]
 
 
 @admin.register(Slot)

@@ -13,7 +13,7 @@ from passerelle.directory.models import Person
 from passerelle.directory.selectors import is_coordinator
 
 from . import ics, selectors
-from .enums import MeetingStatus, SessionStatus
+from .enums import MeetingStatus
 from .models import Meeting
 
 
@@ -78,13 +78,9 @@ class AgendaAPI(PeopleListMixin, generics.ListAPIView):
             person = selectors.person_of(user)
         if person is None:
             return Meeting.objects.none()
-        meetings = (Meeting.objects.filter(attendees__person=person, published_at__isnull=False)
-                    .exclude(session__status=SessionStatus.DRAFT)
-                    .filter(session__event__in=selectors.events_visible_to(user)))
+        meetings = selectors.agenda_meetings(person, seen_by=user)
         event = self.request.query_params.get("event", "")
-        if event:
-            meetings = meetings.filter(session__event__slug=event)
-        return meetings.order_by("slot__start", "pk")
+        return meetings.filter(session__event__slug=event) if event else meetings
 
 
 @extend_schema(summary="Every meeting of an event's session (coordinators): drafts and announced ones",

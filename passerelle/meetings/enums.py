@@ -2,6 +2,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.workflow import Workflow
+
 
 class SessionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -18,6 +20,14 @@ SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
     SessionStatus.SCHEDULED: frozenset({SessionStatus.OPEN, SessionStatus.PUBLISHED}),
     SessionStatus.PUBLISHED: frozenset(),
 }
+# A session is scheduled by the scheduler and published by ``schedule.session_publish``, not on the
+# status page.
+SESSION_WORKFLOW = Workflow(
+    SESSION_TRANSITIONS, statuses=SessionStatus,
+    refused=_("A session cannot move from “%(from)s” to “%(to)s”."),
+    by_hand=[(a, b) for a, tos in SESSION_TRANSITIONS.items() for b in tos
+             if b not in (SessionStatus.SCHEDULED, SessionStatus.PUBLISHED)],
+)
 
 
 class RequestStatus(models.TextChoices):
@@ -37,6 +47,7 @@ REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
     RequestStatus.CANCELLED: frozenset(),
     RequestStatus.EXPIRED: frozenset(),
 }
+REQUEST_WORKFLOW = Workflow(REQUEST_TRANSITIONS, statuses=RequestStatus, history="")
 
 
 class Answer(models.TextChoices):

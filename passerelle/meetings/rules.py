@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from passerelle.directory.models import Person
 from passerelle.events.enums import RegistrationStatus
 
-from .enums import SESSION_TRANSITIONS, MeetingStatus, RequestStatus, SessionStatus
+from .enums import SESSION_WORKFLOW, MeetingStatus, RequestStatus, SessionStatus
 from .models import B2BSession, Meeting, MeetingAttendee, MeetingRequest, MeetingTable, Participant, Slot
 
 MAX_INVITEES = 5  # a group meeting holds at most six people (a delegation meeting a lab)
@@ -28,9 +28,7 @@ def is_participant(session: B2BSession, person: Person | None) -> bool:
 
 
 def check_transition(session: B2BSession, to_status: str) -> None:
-    if to_status not in SESSION_TRANSITIONS.get(session.status, frozenset()):
-        raise ValidationError(_("A session cannot move from “%(from)s” to “%(to)s”.") % {
-            "from": session.get_status_display(), "to": SessionStatus(to_status).label})
+    SESSION_WORKFLOW.check(session.status, to_status)
     if to_status == SessionStatus.OPEN and not (session.slots.exists() and session.tables.exists()):
         raise ValidationError(_("Give the session at least one time window and one table before opening it."))
     if to_status == SessionStatus.DRAFT and session.requests.exists():

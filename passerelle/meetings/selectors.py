@@ -166,15 +166,27 @@ def with_people(meetings: QuerySet[Meeting]) -> list[Meeting]:
     return rows
 
 
-def agenda_of(session: B2BSession, person: Person, *, include_drafts: bool = False) -> list[Meeting]:
+def agenda_meetings(person: Person, *, session: B2BSession | None = None, include_drafts: bool = False,
+                    seen_by: Any = None) -> QuerySet[Meeting]:
     """``person``'s meetings in time order: announced ones (cancelled included, for calendars), and
-    with ``include_drafts`` the not yet published ones too (coordinators' preview)."""
-    meetings = session.meetings.filter(attendees__person=person)
+    with ``include_drafts`` the not yet published ones too (coordinators' preview). One session's,
+    or with ``seen_by`` those of every session (not draft) of the events that user sees."""
+    meetings = Meeting.objects.filter(attendees__person=person)
+    if session is not None:
+        meetings = meetings.filter(session=session)
+    if seen_by is not None:
+        meetings = meetings.exclude(session__status=SessionStatus.DRAFT).filter(
+            session__event__in=events_visible_to(seen_by))
     if not include_drafts:
         meetings = meetings.filter(published_at__isnull=False)
     else:
         meetings = meetings.filter(Q(published_at__isnull=False) | Q(status=MeetingStatus.SCHEDULED))
-    return with_people(meetings.order_by("slot__start", "pk"))
+    return meetings.order_by("slot__start", "pk")
+
+
+def agenda_of(session: B2BSession, person: Person, *, include_drafts: bool = False) -> list[Meeting]:
+    """One session's agenda of ``person`` (see :func:`agenda_meetings`), people included."""
+    return with_people(agenda_meetings(person, session=session, include_drafts=include_drafts))
 
 
 def my_sessions(user: Any) -> list[B2BSession]:

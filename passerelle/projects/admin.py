@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from passerelle.core.admin import StatusChangeInline
+
 from .models import (
     Opportunity,
     OpportunityStatusChange,
@@ -16,14 +18,8 @@ from .models import (
 )
 
 
-class OpportunityStatusInline(admin.TabularInline):
+class OpportunityStatusInline(StatusChangeInline):
     model = OpportunityStatusChange
-    extra = 0
-    can_delete = False
-    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(Opportunity)
@@ -45,7 +41,7 @@ class ProjectPartnerInline(admin.TabularInline):
     autocomplete_fields = ["person", "organisation"]
 
 
-class ProjectStatusInline(OpportunityStatusInline):
+class ProjectStatusInline(StatusChangeInline):
     model = ProjectStatusChange
 
 

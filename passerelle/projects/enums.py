@@ -2,6 +2,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.workflow import Workflow
+
 
 class OriginKind(models.TextChoices):
     """Where a collaboration idea was born."""
@@ -27,6 +29,8 @@ OPPORTUNITY_TRANSITIONS: dict[str, frozenset[str]] = {
     OpportunityStatus.DROPPED: frozenset({OpportunityStatus.IDEA, OpportunityStatus.EXPLORING}),
     OpportunityStatus.PROJECT: frozenset(),
 }
+OPPORTUNITY_WORKFLOW = Workflow(OPPORTUNITY_TRANSITIONS, statuses=OpportunityStatus,
+                                refused=_("An opportunity cannot go from “%(from)s” to “%(to)s”."))
 
 
 class ProjectStatus(models.TextChoices):
@@ -42,6 +46,8 @@ PROJECT_TRANSITIONS: dict[str, frozenset[str]] = {
     ProjectStatus.STOPPED: frozenset({ProjectStatus.ACTIVE}),
     ProjectStatus.COMPLETED: frozenset(),
 }
+PROJECT_WORKFLOW = Workflow(PROJECT_TRANSITIONS, statuses=ProjectStatus,
+                            refused=_("A project cannot go from “%(from)s” to “%(to)s”."))
 
 
 class PartnerRole(models.TextChoices):
@@ -81,3 +87,9 @@ SERVICE_REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
     ServiceRequestStatus.DECLINED: frozenset({ServiceRequestStatus.NEW}),
     ServiceRequestStatus.WITHDRAWN: frozenset(),
 }
+# The history of a request is its thread of notes (``ServiceRequestNote.text``).
+SERVICE_REQUEST_WORKFLOW = Workflow(
+    SERVICE_REQUEST_TRANSITIONS, statuses=ServiceRequestStatus,
+    refused=_("A request cannot go from “%(from)s” to “%(to)s”."),
+    member_moves={ServiceRequestStatus.WITHDRAWN}, history="notes", note_field="text",
+)

@@ -16,9 +16,6 @@ from passerelle.events.models import Event
 from passerelle.events.selectors import events_visible_to
 
 from .enums import (
-    OPPORTUNITY_TRANSITIONS,
-    PROJECT_TRANSITIONS,
-    SERVICE_REQUEST_TRANSITIONS,
     OpportunityStatus,
     OriginKind,
     ProjectStatus,
@@ -119,8 +116,7 @@ class OpportunityStatusForm(forms.Form):
 
     def __init__(self, *args, opportunity: Opportunity, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = OPPORTUNITY_TRANSITIONS[opportunity.status]
-        self.fields["to_status"].choices = [(s.value, s.label) for s in OpportunityStatus if s in allowed]
+        self.fields["to_status"].choices = opportunity.workflow.choices(opportunity.status, by_hand=True)
 
     def clean(self):
         data = super().clean()
@@ -207,8 +203,7 @@ class ProjectStatusForm(forms.Form):
 
     def __init__(self, *args, project: Project, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = PROJECT_TRANSITIONS[project.status]
-        self.fields["to_status"].choices = [(s.value, s.label) for s in ProjectStatus if s in allowed]
+        self.fields["to_status"].choices = project.workflow.choices(project.status, by_hand=True)
 
 
 class ProjectFilterForm(forms.Form):
@@ -246,10 +241,8 @@ class ServiceRequestStatusForm(forms.Form):
 
     def __init__(self, *args, request: ServiceRequest, by_coordinator: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        allowed = SERVICE_REQUEST_TRANSITIONS[request.status]
-        if not by_coordinator:
-            allowed = allowed & {ServiceRequestStatus.WITHDRAWN}
-        self.fields["to_status"].choices = [(s.value, s.label) for s in ServiceRequestStatus if s in allowed]
+        self.fields["to_status"].choices = request.workflow.choices(request.status, as_member=not by_coordinator,
+                                                                    by_hand=True)
 
 
 class ServiceNoteForm(forms.Form):

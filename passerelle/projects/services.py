@@ -5,29 +5,28 @@ matching suggestions "save as opportunity"); its keyword-only signature is stabl
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.rows import save_rows
+from passerelle.core.workflow import record_creation, transition
 from passerelle.directory.models import Organisation, Person
 
 from . import notifications
 from .enums import (
-    OPPORTUNITY_TRANSITIONS,
-    PROJECT_TRANSITIONS,
+    OPPORTUNITY_WORKFLOW,
     OpportunityStatus,
     OriginKind,
     PartnerRole,
-    ProjectStatus,
 )
-from .models import Opportunity, OpportunityStatusChange, Project, ProjectPartner, ProjectStatusChange
+from .models import Opportunity, Project, ProjectPartner
 
 
 def _actor(actor: Any) -> Any:
@@ -115,10 +114,7 @@ def opportunity_create(
         opportunity.organisations.set(organisations)
         opportunity.categories.set(categories)
         opportunity.sites.set(sites)
-        OpportunityStatusChange.objects.create(
-            opportunity=opportunity, from_status="", to_status=opportunity.status, by=creator,
-            note=OriginKind(origin_kind).label,
-        )
+        record_creation(opportunity, by=creator, note=OriginKind(origin_kind).label)
         if notify:
             after_commit(partial(notifications.opportunity_created, opportunity, actor=creator))
     return opportunity
@@ -142,22 +138,15 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, people: Iterable
 
 
 def check_opportunity_transition(opportunity: Opportunity, to_status: str, reason: str = "") -> None:
-    if to_status not in OPPORTUNITY_TRANSITIONS.get(opportunity.status, frozenset()):
-        raise ValidationError(_("An opportunity cannot go from “%(from)s” to “%(to)s”.") % {
-            "from": OpportunityStatus(opportunity.status).label,
-            "to": OpportunityStatus(to_status).label if to_status in OpportunityStatus.values else to_status,
-        })
+    OPPORTUNITY_WORKFLOW.check(opportunity.status, to_status)
     if to_status == OpportunityStatus.DROPPED and not reason.strip():
         raise ValidationError({"reason": _("Say why the opportunity is dropped.")})
 
 
 def _move_opportunity(opportunity: Opportunity, to_status: str, *, by: Any, note: str = "") -> None:
     """Write the move and its history row (the caller holds the row lock and checked the move)."""
-    OpportunityStatusChange.objects.create(opportunity=opportunity, from_status=opportunity.status,
-                                           to_status=to_status, by=by, note=note, at=timezone.now())
-    opportunity.status = to_status
-    opportunity.dropped_reason = note if to_status == OpportunityStatus.DROPPED else ""
-    opportunity.save(update_fields=["status", "dropped_reason", "updated_at"])
+    transition(opportunity, to_status, by=by, note=note, check=False,
+               changes={"dropped_reason": note if to_status == OpportunityStatus.DROPPED else ""})
 
 
 def opportunity_set_status(*, actor: Any, opportunity: Opportunity, to_status: str, reason: str = "") -> Opportunity:
@@ -241,7 +230,7 @@ def project_create(
         if opportunity is not None:  # first in the history: the opportunity becomes the project
             _move_opportunity(opportunity, OpportunityStatus.PROJECT, by=creator, note=project.title_fr)
             after_commit(partial(notifications.opportunity_status_changed, opportunity, actor=creator))
-        ProjectStatusChange.objects.create(project=project, from_status="", to_status=project.status, by=creator)
+        record_creation(project, by=creator)
     return project
 
 
@@ -299,16 +288,19 @@ def project_update(*, actor: Any, project: Project, events: Iterable[Any] = (), 
     return project
 
 
-def project_save_partners(*, actor: Any, project: Project, formset: Any) -> Project:
-    """Save a bound, valid partners formset; each partner's territory follows its person or organisation."""
+PARTNER_FIELDS = ("person", "organisation", "role")
+
+
+def project_save_partners(*, actor: Any, project: Project, partners: Sequence[Mapping[str, Any]]) -> Project:
+    """Save the partner rows (as in ``core.rows``: ``{"id", "delete", "person", "organisation",
+    "role"}``); each partner's territory follows its person or organisation."""
+
+    def follow_territory(partner: ProjectPartner) -> None:
+        partner.territory = partner_territory(partner.person, partner.organisation)
+
     with transaction.atomic():
-        for partner in formset.save(commit=False):
-            partner.project = project
-            partner.territory = partner_territory(partner.person, partner.organisation)
-            partner.full_clean(validate_constraints=False)
-            partner.save()
-        for partner in formset.deleted_objects:
-            partner.delete()
+        save_rows(project, partners, model=ProjectPartner, parent_field="project", fields=PARTNER_FIELDS,
+                  prepare=follow_territory, validate_constraints=False)
     return project
 
 
@@ -316,15 +308,7 @@ def project_set_status(*, actor: Any, project: Project, to_status: str, note: st
     """The one way to move a project's status; forbidden moves are refused, the history kept."""
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
-        if to_status not in PROJECT_TRANSITIONS.get(locked.status, frozenset()):
-            raise ValidationError(_("A project cannot go from “%(from)s” to “%(to)s”.") % {
-                "from": ProjectStatus(locked.status).label,
-                "to": ProjectStatus(to_status).label if to_status in ProjectStatus.values else to_status,
-            })
-        ProjectStatusChange.objects.create(project=locked, from_status=locked.status, to_status=to_status,
-                                           by=_actor(actor), note=note.strip())
-        locked.status = to_status
-        locked.save(update_fields=["status", "updated_at"])
+        transition(locked, to_status, by=actor, note=note)
         after_commit(partial(notifications.project_status_changed, locked, actor=_actor(actor)))
     project.status = locked.status
     return project

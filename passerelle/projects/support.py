@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
+from passerelle.core.workflow import transition
 
 from . import notifications
-from .enums import SERVICE_REQUEST_TRANSITIONS, ServiceRequestStatus
+from .enums import SERVICE_REQUEST_WORKFLOW, ServiceRequestStatus
 from .models import Project, ServiceRequest, ServiceRequestNote, SupportService
 
 
@@ -32,14 +33,7 @@ def service_request_create(*, actor: Any, service: SupportService, message: str,
 
 
 def check_service_request_transition(request: ServiceRequest, to_status: str, *, by_coordinator: bool) -> None:
-    allowed = SERVICE_REQUEST_TRANSITIONS.get(request.status, frozenset())
-    if not by_coordinator:
-        allowed = allowed & {ServiceRequestStatus.WITHDRAWN}
-    if to_status not in allowed:
-        raise ValidationError(_("A request cannot go from “%(from)s” to “%(to)s”.") % {
-            "from": ServiceRequestStatus(request.status).label,
-            "to": ServiceRequestStatus(to_status).label if to_status in ServiceRequestStatus.values else to_status,
-        })
+    SERVICE_REQUEST_WORKFLOW.check(request.status, to_status, as_member=not by_coordinator)
 
 
 def service_request_set_status(*, actor: Any, request: ServiceRequest, to_status: str, note: str = "",
@@ -50,13 +44,11 @@ def service_request_set_status(*, actor: Any, request: ServiceRequest, to_status
         check_service_request_transition(locked, to_status, by_coordinator=by_coordinator)
         if to_status == ServiceRequestStatus.DECLINED and not note.strip():
             raise ValidationError({"note": _("Say why the request is declined.")})
-        ServiceRequestNote.objects.create(request=locked, from_status=locked.status, to_status=to_status,
-                                          text=note.strip(), by=actor)
-        locked.status = to_status
-        locked.completed_at = timezone.now() if to_status == ServiceRequestStatus.COMPLETED else None
+        changes: dict[str, Any] = {
+            "completed_at": timezone.now() if to_status == ServiceRequestStatus.COMPLETED else None}
         if to_status == ServiceRequestStatus.IN_PROGRESS and locked.assigned_to_id is None and by_coordinator:
-            locked.assigned_to = actor
-        locked.save(update_fields=["status", "completed_at", "assigned_to", "updated_at"])
+            changes["assigned_to"] = actor
+        transition(locked, to_status, by=actor, note=note, check=False, changes=changes)
         after_commit(partial(notifications.service_request_changed, locked, actor=actor, note=note.strip()))
     return locked
 

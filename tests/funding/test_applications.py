@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
-from passerelle.funding import services
+from passerelle.funding import selectors, services
 from passerelle.funding.enums import ApplicationStatus, CallTimeZone
 from passerelle.funding.models import ApplicationAmount
 from tests.factories import CoordinatorFactory
@@ -209,8 +209,8 @@ def test_totals_are_summed_per_currency():
     lines = [ApplicationAmount(currency="EUR", requested=Decimal("10"), granted=Decimal("8")),
              ApplicationAmount(currency="CAD", requested=Decimal("15")),
              ApplicationAmount(currency="EUR", requested=Decimal("5"), granted=Decimal("5"))]
-    assert services.totals_by_currency(lines) == {"CAD": Decimal("15"), "EUR": Decimal("15")}
-    assert services.totals_by_currency(lines, "granted") == {"EUR": Decimal("13")}
+    assert selectors.totals_by_currency(lines) == {"CAD": Decimal("15"), "EUR": Decimal("15")}
+    assert selectors.totals_by_currency(lines, "granted") == {"EUR": Decimal("13")}
 
 
 def test_application_takes_the_project_summary_and_duration_by_default(case):

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -12,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.workflow import StatusChangeBase
 
-from ..enums import EventKind, EventStatus, EventTimeZone
+from ..enums import EVENT_WORKFLOW, EventKind, EventStatus, EventTimeZone
 
 
 class Event(BilingualText, OwnTimeZone, models.Model):
@@ -45,6 +45,7 @@ class Event(BilingualText, OwnTimeZone, models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.DRAFT, editable=False
     )
+    workflow = EVENT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     # Grows on every change: the calendar entry of an event without a programme replaces older copies.
     sequence = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -107,19 +108,14 @@ class Place(models.Model):
         return f"{self.name}, {self.city}" if self.name != self.city else self.city
 
 
-class EventStatusChange(models.Model):
-    """One status move of an event: from, to, who and when (written by ``event_set_status``)."""
+class EventStatusChange(StatusChangeBase):
+    """One status move of an event: from, to, who, when and why (written by ``event_set_status``)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=EventStatus.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=EventStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=EventStatus.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+"
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import coordinator_required
+from passerelle.core.rows import rows_from_formset
 
 from .. import services
 from ..forms import DelegationForm, EventForm, PlaceFormSet, ProgrammeItemForm, StatusForm
@@ -20,7 +21,8 @@ def _event_form(request: HttpRequest, event: Event) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and places.is_valid():
         try:
             event = services.event_save(
-                actor=request.user, event=form.save(commit=False), places_formset=places,
+                actor=request.user, event=form.save(commit=False),
+                places=rows_from_formset(places, services.PLACE_FIELDS),
                 categories=form.cleaned_data["categories"], sites=form.cleaned_data["sites"],
                 organisers=form.cleaned_data["organisers"],
             )

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
+from passerelle.core.workflow import StatusChangeBase
+
+from ..enums import APPLICATION_WORKFLOW, DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
 from .programme import Call
 
 
@@ -24,6 +26,7 @@ class Application(models.Model):
     duration_months = models.PositiveSmallIntegerField(_("duration (months)"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=ApplicationStatus.choices,
                               default=ApplicationStatus.DRAFT, editable=False)
+    workflow = APPLICATION_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     # The result of the last eligibility check: [{"rule": kind, "passed": bool, "message": str}, ...].
     eligibility = models.JSONField(_("eligibility check"), default=list, blank=True, editable=False)
     eligibility_checked_at = models.DateTimeField(_("eligibility checked at"), null=True, blank=True, editable=False)
@@ -112,18 +115,12 @@ class ApplicationDocument(models.Model):
         return self.file.name.rsplit("/", 1)[-1]
 
 
-class ApplicationStatusChange(models.Model):
+class ApplicationStatusChange(StatusChangeBase):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
-    note = models.TextField(_("note"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("application status change")
         verbose_name_plural = _("application status changes")
 

@@ -15,8 +15,9 @@ from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.selectors import projects_editable_by
 from passerelle.projects.views.listing import paginate, query_without
 
-from .. import eligibility, selectors, services
-from ..enums import CLOSED_BY_CONFLICT, ApplicationStatus
+from .. import eligibility, rules, selectors, services
+from ..enums import DocumentKind
+from ..formatting import format_deadline
 from ..forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -52,7 +53,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The draft application is created: complete it, then submit it."))
             return redirect("funding:application_edit", pk=application.pk)
     return render(request, "funding/apply.html", {
-        "call": call, "form": form, "is_open": call.is_open(), "deadline": services.format_deadline(call)})
+        "call": call, "form": form, "is_open": call.is_open(), "deadline": format_deadline(call)})
 
 
 @member_required
@@ -71,13 +72,13 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     coordinator = is_coordinator(request.user)
     return render(request, "funding/application_detail.html", {
         "application": application, "call": application.call, "is_coordinator": coordinator,
-        "can_edit": application.status == ApplicationStatus.DRAFT,
+        "can_edit": rules.can_edit(application),
         "results": [(r, eligibility.describe(r)) for r in application.eligibility],
         "history": application.status_changes.select_related("by"),
         "assignments": application.assignments.select_related("reviewer") if coordinator else [],
-        "deadline": services.format_deadline(application.call), "call_open": application.call.is_open(),
-        "requested": services.totals_by_currency(application.amounts.all()),
-        "granted": services.totals_by_currency(application.amounts.all(), "granted"),
+        "deadline": format_deadline(application.call), "call_open": application.call.is_open(),
+        "requested": selectors.totals_by_currency(application.amounts.all()),
+        "granted": selectors.totals_by_currency(application.amounts.all(), "granted"),
     })
 
 
@@ -112,13 +113,9 @@ def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The document has been added."))
             return redirect("funding:application_documents", pk=application.pk)
-    required = next((r.params.get("kinds", []) for r in application.call.rules.all()
-                     if r.kind == "required_documents"), [])
-    present = {d.kind for d in application.documents.all()}
     return render(request, "funding/application_documents.html", {
         "application": application, "form": form,
-        "missing": [label for value, label in form.fields["kind"].choices
-                    if value in required and value not in present],
+        "missing": [DocumentKind(kind).label for kind in selectors.missing_documents(application)],
     })
 
 
@@ -136,20 +133,13 @@ def document_delete(request: HttpRequest, pk: int, document: int) -> HttpRespons
     return render(request, "funding/document_delete.html", {"application": application, "document": doc})
 
 
-def can_read_documents(user, application: Application) -> bool:
-    if selectors.applications_visible_to(user).filter(pk=application.pk).exists():
-        return True
-    return selectors.assignments_of(user).filter(application=application).exclude(
-        status__in=CLOSED_BY_CONFLICT).exists()
-
-
 @member_required
 def document_download(request: HttpRequest, pk: int, document: int) -> HttpResponse:
     """Applicants, coordinators and the application's reviewers (unless closed by a conflict) read
     its documents."""
     doc = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=document,
                             application_id=pk)
-    if not can_read_documents(request.user, doc.application):
+    if not rules.can_read_documents(request.user, doc.application):
         raise Http404
     return attachment_response(doc.file.open("rb"), doc.filename)
 
@@ -167,10 +157,9 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The application is submitted; a confirmation e-mail is on its way."))
         return redirect(application)
     return render(request, "funding/application_submit.html", {
-        "application": application, "deadline": services.format_deadline(application.call),
+        "application": application, "deadline": format_deadline(application.call),
         "is_open": application.call.is_open(),
-        "preview": [(r, eligibility.describe(r)) for r in eligibility.check_eligibility(
-            services.call_rules(application.call), services.application_facts(application))],
+        "preview": [(r, eligibility.describe(r)) for r in selectors.eligibility_preview(application)],
     })
 
 
@@ -187,11 +176,10 @@ def application_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Eligibility checked: %(status)s.") % {
                 "status": application.get_status_display()})
         return redirect(application)
-    results = eligibility.check_eligibility(services.call_rules(application.call),
-                                            services.application_facts(application))
+    results = selectors.eligibility_preview(application)
     return render(request, "funding/application_eligibility.html", {
         "application": application, "results": [(r, eligibility.describe(r)) for r in results],
-        "can_check": application.status in ("submitted", "eligible", "ineligible")})
+        "can_check": rules.can_check_eligibility(application)})
 
 
 @coordinator_required

@@ -9,10 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import coordinator_required, public
+from passerelle.core.rows import rows_from_formset
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.views.listing import paginate, query_without
 
 from .. import eligibility, selectors, services
+from ..formatting import format_deadline
 from ..forms import CallFilterForm, CallForm, CriterionFormSet, ProgrammeForm
 from ..models import Call, Programme
 
@@ -38,7 +40,8 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _programme_form(request: HttpRequest, programme: Programme) -> HttpResponse:
     form = ProgrammeForm(request.POST or None, instance=programme)
     if request.method == "POST" and form.is_valid():
-        programme = form.save()
+        programme = services.programme_save(actor=request.user, programme=form.save(commit=False),
+                                            funders=form.cleaned_data["funders"])
         messages.success(request, _("The programme has been saved."))
         return redirect(programme)
     return render(request, "funding/programme_form.html", {"form": form, "programme": programme})
@@ -75,7 +78,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if request.user.is_authenticated else []
     return render(request, "funding/call_detail.html", {
         "call": call, "rules": rules, "is_open": call.is_open(), "applications": mine,
-        "is_coordinator": is_coordinator(request.user), "deadline": services.format_deadline(call),
+        "is_coordinator": is_coordinator(request.user), "deadline": format_deadline(call),
     })
 
 
@@ -85,7 +88,7 @@ def _call_form(request: HttpRequest, call: Call) -> HttpResponse:
     if request.method == "POST" and form.is_valid() and criteria.is_valid():
         try:
             call = services.call_save(actor=request.user, call=form.save(commit=False), rules=form.rules(),
-                                      criteria_formset=criteria)
+                                      criteria=rows_from_formset(criteria, services.CRITERION_FIELDS))
         except ValidationError as error:
             form.add_error(None, error)
         else:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import coordinator_required, member_required
 
-from .. import review, reviewers, selectors, services
+from .. import review, reviewers, selectors
 from ..enums import CLOSED_BY_CONFLICT
 from ..forms import AssignForm, ConflictForm, ConflictOnBehalfForm, ReviewForm
 from ..models import Application, ConflictOfInterest, ReviewAssignment
@@ -103,7 +103,7 @@ def review_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "open": own and assignment.status not in CLOSED_BY_CONFLICT and application.status == "under_review",
         # A reviewer whose assignment a conflict closed no longer reads the application.
         "show_application": not own or assignment.status not in CLOSED_BY_CONFLICT,
-        "requested": services.totals_by_currency(application.amounts.all()),
+        "requested": selectors.totals_by_currency(application.amounts.all()),
     })
 
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import Answer, Priority, RequestStatus
+from ..enums import REQUEST_WORKFLOW, Answer, Priority, RequestStatus
 from .session import B2BSession
 
 
@@ -26,6 +26,7 @@ class MeetingRequest(models.Model):
     priority = models.PositiveSmallIntegerField(_("priority"), choices=Priority.choices, default=Priority.NORMAL)
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices,
                               default=RequestStatus.PENDING, editable=False)
+    workflow = REQUEST_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+", editable=False)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)

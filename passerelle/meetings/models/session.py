@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import in_active_language
+from passerelle.core.workflow import StatusChangeBase
 
-from ..enums import SessionStatus
+from ..enums import SESSION_WORKFLOW, SessionStatus
 
 
 class B2BSession(models.Model):
@@ -25,6 +26,7 @@ class B2BSession(models.Model):
                                  related_name="b2b_session")
     status = models.CharField(_("status"), max_length=20, choices=SessionStatus.choices,
                               default=SessionStatus.DRAFT, editable=False)
+    workflow = SESSION_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     slot_minutes = models.PositiveSmallIntegerField(
         _("slot length (minutes)"), default=20, validators=[MinValueValidator(5), MaxValueValidator(240)],
     )
@@ -209,19 +211,14 @@ class Participant(models.Model):
         return min(limits) if limits else None
 
 
-class SessionStatusChange(models.Model):
-    """One status move of a session: from, to, who and when."""
+class SessionStatusChange(StatusChangeBase):
+    """One status move of a session: from, to, who, when and why."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=SessionStatus.choices)
+    from_status = models.CharField(_("from"), max_length=20, choices=SessionStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=SessionStatus.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True,
-                           related_name="+")
-    at = models.DateTimeField(_("when"), default=timezone.now)
-    note = models.CharField(_("note"), max_length=255, blank=True)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("session status change")
         verbose_name_plural = _("session status changes")
 

@@ -1,6 +1,6 @@
 """Meeting requests: send, answer, cancel; expire the unanswered ones and remind invitees.
 
-States move only here (``enums.REQUEST_TRANSITIONS``); every participant is told by e-mail after
+States move only here (``enums.REQUEST_WORKFLOW``); every participant is told by e-mail after
 the transaction commits. Cancelling a request whose meeting is in the schedule cancels the
 meeting too: a draft one disappears, an announced one stays in calendars as cancelled.
 """
@@ -21,7 +21,7 @@ from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 
 from .. import notifications, rules
-from ..enums import REQUEST_TRANSITIONS, Answer, MeetingStatus, Priority, RequestStatus
+from ..enums import REQUEST_WORKFLOW, Answer, MeetingStatus, Priority, RequestStatus
 from ..locking import lock_session
 from ..models import B2BSession, MeetingRequest, Participant, RequestInvitee
 from . import schedule
@@ -30,7 +30,7 @@ logger = logging.getLogger(__name__)
 
 
 def _move(request: MeetingRequest, to_status: str) -> None:
-    if to_status not in REQUEST_TRANSITIONS[request.status]:
+    if to_status not in REQUEST_WORKFLOW.allowed_moves(request.status):
         raise ValidationError(_("This request is already “%(status)s”.") % {"status": request.get_status_display()})
     request.status = to_status
     request.decided_at = timezone.now()

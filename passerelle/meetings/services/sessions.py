@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from passerelle.core.workflow import transition
 from passerelle.directory.models import AuditEntry
 from passerelle.events.models import Event
 
@@ -16,7 +17,7 @@ from .. import rules
 from ..enums import SessionStatus
 from ..grid import cut_slots, overlaps
 from ..locking import lock_session
-from ..models import B2BSession, MeetingTable, SessionBreak, SessionStatusChange, SessionWindow, Slot
+from ..models import B2BSession, MeetingTable, SessionBreak, SessionWindow, Slot
 from . import audit
 
 Span = tuple[datetime, datetime]
@@ -118,7 +119,4 @@ def session_set_status(*, actor: Any, session: B2BSession, to_status: str, note:
 
 def record_status(*, actor: Any, session: B2BSession, to_status: str, note: str = "") -> None:
     """Move a locked session and keep the history (who, when, from, to)."""
-    SessionStatusChange.objects.create(session=session, from_status=session.status, to_status=to_status,
-                                       by=actor if getattr(actor, "is_authenticated", False) else None, note=note)
-    session.status = to_status
-    session.save(update_fields=["status", "updated_at"])
+    transition(session, to_status, by=actor, note=note, check=False)

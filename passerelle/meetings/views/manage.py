@@ -18,7 +18,7 @@ from passerelle.core.permissions import coordinator_required
 from passerelle.events.models import Event
 
 from .. import selectors
-from ..enums import SESSION_TRANSITIONS, MeetingStatus, RequestStatus, SessionStatus
+from ..enums import MeetingStatus, RequestStatus
 from ..forms import (
     BreakFormSet,
     CellForm,
@@ -76,8 +76,7 @@ def session_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @coordinator_required
 def session_status(request: HttpRequest, slug: str) -> HttpResponse:
     session = coordinator_session(request, slug)
-    allowed = SESSION_TRANSITIONS[session.status] - {SessionStatus.SCHEDULED, SessionStatus.PUBLISHED}
-    form = SessionStatusForm(request.POST or None, choices=[(s.value, s.label) for s in SessionStatus if s in allowed])
+    form = SessionStatusForm(request.POST or None, choices=session.workflow.choices(session.status, by_hand=True))
     if request.method == "POST" and form.is_valid():
         try:
             session_services.session_set_status(actor=request.user, session=session,

@@ -9,7 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..enums import OpportunityStatus, OriginKind
+from passerelle.core.workflow import StatusChangeBase
+
+from ..enums import OPPORTUNITY_WORKFLOW, OpportunityStatus, OriginKind
 
 
 class Opportunity(models.Model):
@@ -52,6 +54,7 @@ class Opportunity(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=OpportunityStatus.choices, default=OpportunityStatus.IDEA, editable=False,
     )
+    workflow = OPPORTUNITY_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     dropped_reason = models.TextField(_("reason for dropping"), blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
@@ -80,20 +83,14 @@ class Opportunity(models.Model):
         return self.status in (OpportunityStatus.IDEA, OpportunityStatus.EXPLORING)
 
 
-class OpportunityStatusChange(models.Model):
+class OpportunityStatusChange(StatusChangeBase):
     """One status move of an opportunity: from, to, who, when and why."""
 
     opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=20, choices=OpportunityStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=OpportunityStatus.choices)
-    note = models.TextField(_("note"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("opportunity status change")
         verbose_name_plural = _("opportunity status changes")
 

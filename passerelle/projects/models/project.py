@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import in_active_language
 from passerelle.core.enums import Territory
+from passerelle.core.workflow import StatusChangeBase
 
-from ..enums import PartnerRole, ProjectStatus
+from ..enums import PROJECT_WORKFLOW, PartnerRole, ProjectStatus
 
 
 class Project(models.Model):
@@ -38,6 +39,7 @@ class Project(models.Model):
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT, editable=False,
     )
+    workflow = PROJECT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+",
@@ -115,18 +117,12 @@ class ProjectPartner(models.Model):
         return self.role == PartnerRole.LEAD
 
 
-class ProjectStatusChange(models.Model):
+class ProjectStatusChange(StatusChangeBase):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="status_changes")
     from_status = models.CharField(_("from"), max_length=20, choices=ProjectStatus.choices, blank=True)
     to_status = models.CharField(_("to"), max_length=20, choices=ProjectStatus.choices)
-    note = models.TextField(_("note"), blank=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.SET_NULL, null=True, related_name="+",
-    )
-    at = models.DateTimeField(_("when"), default=timezone.now)
 
-    class Meta:
-        ordering = ["-at", "-pk"]
+    class Meta(StatusChangeBase.Meta):
         verbose_name = _("project status change")
         verbose_name_plural = _("project status changes")
 

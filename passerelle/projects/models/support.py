@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import in_active_language
 
-from ..enums import ServiceKind, ServiceRequestStatus
+from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
 
 class SupportService(models.Model):
@@ -62,6 +62,7 @@ class ServiceRequest(models.Model):
     message = models.TextField(_("what you need"))
     status = models.CharField(_("status"), max_length=20, choices=ServiceRequestStatus.choices,
                               default=ServiceRequestStatus.NEW, editable=False)
+    workflow = SERVICE_REQUEST_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("followed by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="assigned_service_requests",

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import member_required
+from passerelle.core.rows import rows_from_formset
 from passerelle.funding.selectors import applications_visible_to
 
 from .. import selectors, services
@@ -100,7 +101,8 @@ def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
     formset = partner_formset(user=request.user, project=project, data=request.POST or None)
     if request.method == "POST" and formset.is_valid():
         try:
-            services.project_save_partners(actor=request.user, project=project, formset=formset)
+            services.project_save_partners(actor=request.user, project=project,
+                                           partners=rows_from_formset(formset, services.PARTNER_FIELDS))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
