@@ -4,7 +4,13 @@ from __future__ import annotations
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, QuerySet, Window
+from django.forms import Form
 from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from passerelle.core import read_cache
 
 PAGE_SIZE = 25
 # Page numbers beyond this are read as the last page (a huge one would overflow the SQL offset).
@@ -13,6 +19,26 @@ MAX_PAGE_NUMBER = 100_000
 
 def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def paginate_kept(request: HttpRequest, queryset: QuerySet, *, ranked: bool = False,
+                  per_page: int = PAGE_SIZE) -> Page:
+    """A page of a list many people read: its count and rows kept in the read cache under the
+    query's SQL (``core.read_cache``); without the read cache, :func:`paginate` or, for a ranked
+    search, :func:`paginate_ranked`."""
+    if read_cache.enabled():
+        return read_cache.CachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+    return paginate_ranked(request, queryset, per_page) if ranked else paginate(request, queryset, per_page)
+
+
+def filter_fields(request: HttpRequest, form: Form, template: str = "includes/form_fields.html") -> str:
+    """The filter bar's fields as HTML, kept in the directory's read cache: the same for everyone
+    asking with the same values in the same language (its options list every organisation and
+    taxonomy, whoever asks)."""
+    values = tuple((name, tuple(request.GET.getlist(name))) for name in form.fields)
+    return mark_safe(read_cache.cached(  # noqa: S308 (the template's own output, escaped when rendered)
+        "directory", ("filter-fields", type(form).__name__, template, get_language(), values),
+        lambda: str(render_to_string(template, {"form": form}))))
 
 
 def query_without(request: HttpRequest, *names: str) -> str:

@@ -11,7 +11,7 @@ from passerelle.core.permissions import coordinator_required, member_required, p
 from .. import audit, exports, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
-from .listing import paginate, paginate_ranked, query_without
+from .listing import filter_fields, paginate, paginate_kept, query_without
 
 
 @public
@@ -19,9 +19,9 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.PeopleFilters()
     people = selectors.with_card_relations(selectors.person_list(user=request.user, filters=filters))
-    page = paginate_ranked(request, people) if filters.q else paginate(request, people)
+    page = paginate_kept(request, people, ranked=bool(filters.q))
     return render(request, "directory/person_list.html", {
-        "form": form, "page": page, "filters": filters,
+        "form": form, "filter_fields": filter_fields(request, form), "page": page, "filters": filters,
         "page_query": query_without(request, "page"),
         "export_query": query_without(request, "page"),
         "show_contact": selectors.can_see_contact(request.user),
