@@ -99,6 +99,12 @@ def query_key(queryset: QuerySet) -> tuple[str, str]:
     return sql, repr(params)
 
 
+def cached_rows(queryset: QuerySet) -> list[Any]:
+    """The rows of ``queryset`` (with what it prefetches), kept under its SQL in its app's namespace."""
+    return cached(queryset.model._meta.app_label, ("rows", *query_key(queryset)) if enabled() else (),
+                  lambda: list(queryset))
+
+
 class CachedPaginator(Paginator):
     """A :class:`Paginator` whose count and pages are kept in the cache of the queryset's app (its
     namespace), under the query's own SQL. A page is kept as its rows, with their annotations and

@@ -7,6 +7,7 @@ from django.db.models import Count, QuerySet, Window
 from django.forms import Form
 from django.http import HttpRequest
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -29,6 +30,27 @@ def paginate_kept(request: HttpRequest, queryset: QuerySet, *, ranked: bool = Fa
     if read_cache.enabled():
         return read_cache.CachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
     return paginate_ranked(request, queryset, per_page) if ranked else paginate(request, queryset, per_page)
+
+
+def kept_results(request: HttpRequest, queryset: QuerySet, template: str, *, ranked: bool = False,
+                 per_page: int = PAGE_SIZE) -> tuple[str, Page]:
+    """The results of a list many people read, as HTML kept in the read cache, and the page they
+    show (lazy: read only when the HTML is not kept, or by whoever looks at it).
+
+    The key is the query's SQL (visibility levels, the asker when the rows depend on them, filters,
+    order), the page asked, the query string of the page links and the language: the template is
+    given nothing else (no user, no request), so two askers with the same key see the same thing."""
+    page_query = query_without(request, "page")
+    page = SimpleLazyObject(lambda: paginate_kept(request, queryset, ranked=ranked, per_page=per_page))
+
+    def render() -> str:
+        return str(render_to_string(template, {"page": page, "page_query": page_query}))
+
+    if not read_cache.enabled():
+        return mark_safe(render()), page  # noqa: S308 (the template's own output)
+    key = ("results", template, per_page, *read_cache.query_key(queryset), request.GET.get("page") or "",
+           page_query, get_language())
+    return mark_safe(read_cache.cached(queryset.model._meta.app_label, key, render)), page  # noqa: S308
 
 
 def filter_fields(request: HttpRequest, form: Form, template: str = "includes/form_fields.html") -> str:
