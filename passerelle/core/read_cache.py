@@ -28,7 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -92,11 +92,21 @@ def cached(namespace: str, parts: Iterable[Any], compute: Callable[[], T], timeo
     return value
 
 
-def query_key(queryset: QuerySet) -> tuple[str, str]:
+def query_key(queryset: QuerySet) -> tuple[str, ...]:
     """What identifies a query's rows: its SQL and parameters (visibility levels, the asker when the
-    rows depend on them, filters, order) — two askers share a kept value only if they ask the same."""
+    rows depend on them, filters, order), and those of every query it prefetches with (a
+    ``Prefetch`` may filter what it reads by visibility too) — two askers share a kept value only if
+    they ask the same."""
     sql, params = queryset.query.sql_with_params()
-    return sql, repr(params)
+    parts: list[str] = [sql, repr(params)]
+    for lookup in queryset._prefetch_related_lookups:
+        if isinstance(lookup, Prefetch):
+            parts.append(f"prefetch {lookup.prefetch_to}")
+            if lookup.queryset is not None:
+                parts += query_key(lookup.queryset)
+        else:
+            parts.append(f"prefetch {lookup}")
+    return tuple(parts)
 
 
 def cached_rows(queryset: QuerySet) -> list[Any]:

@@ -30,7 +30,8 @@ VISIBLE = {
 def clients(profiles):
     """A client per role, each signed in for the whole test (so their requests can interleave)."""
     made = {"anonymous": Client()}
-    for role, user in (("member", MemberFactory()), ("owner", profiles["owner"]), ("coordinator", CoordinatorFactory())):
+    users = (("member", MemberFactory()), ("owner", profiles["owner"]), ("coordinator", CoordinatorFactory()))
+    for role, user in users:
         made[role] = Client()
         made[role].force_login(user)
     return made
