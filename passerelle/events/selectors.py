@@ -8,7 +8,6 @@ from typing import Any
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 
-from passerelle.core import read_cache
 from passerelle.directory.models import Affiliation, Organisation, Person
 from passerelle.directory.selectors import is_coordinator, listed_condition
 
@@ -94,12 +93,6 @@ def delegations_of(event: Event, user: Any = None) -> list[Delegation]:
     for delegation in delegations:
         delegation.visible_head = delegation.head if delegation.head_id in visible_heads else None
     return delegations
-
-
-def kept_delegations_of(event: Event, user: Any = None) -> list[Delegation]:
-    """:func:`delegations_of`, kept in the read cache for the event and the profiles ``user`` may see."""
-    return read_cache.cached("events", ("delegations", event.pk, *read_cache.query_key(
-        Person.objects.filter(listed_condition(user)))), lambda: delegations_of(event, user))
 
 
 STATUS_ORDER = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, RegistrationStatus.CANCELLED)

@@ -3,10 +3,14 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 from passerelle.core import read_cache
 from passerelle.core.permissions import public
-from passerelle.directory.selectors import is_coordinator
+from passerelle.directory.models import Person
+from passerelle.directory.selectors import is_coordinator, listed_condition
 
 from .. import ics, selectors
 from ..enums import EventKind
@@ -37,17 +41,34 @@ def event_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def shared_sections(request: HttpRequest, event: Event) -> str:
+    """The programme, delegations and participants of an event page as HTML, kept in the read cache:
+    the same for everyone who may see the same profiles (the key is the query of the profiles the
+    asker may see, plus whether they manage events, plus the language). The asker's own
+    registration and meetings are read for them alone, outside this part."""
+    user = request.user
+    manage = is_coordinator(user)
+
+    def render_sections() -> str:
+        return str(render_to_string("events/includes/event_shared.html", {
+            "event": event, "is_coordinator": manage,
+            "items": selectors.programme_items(event, user),
+            "participants": selectors.public_participants(event=event, user=user),
+            "delegations": selectors.delegations_of(event, user),
+        }))
+
+    key = ("event-page", event.pk, manage, get_language(),
+           *read_cache.query_key(Person.objects.filter(listed_condition(user))))
+    return mark_safe(read_cache.cached("events", key, render_sections))  # noqa: S308 (the template's own output)
+
+
 @public
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     event = shown_event(request, slug)
     person = selectors.person_of(request.user)
     return render(request, "events/event_detail.html", {
         "event": event,
-        # What many people read is kept under its query (the speakers, participants and delegation
-        # heads the asker may see); the asker's own registration is read for them alone.
-        "items": read_cache.cached_rows(selectors.programme_items(event, request.user)),
-        "participants": read_cache.cached_rows(selectors.public_participants(event=event, user=request.user)),
-        "delegations": selectors.kept_delegations_of(event, request.user),
+        "shared": shared_sections(request, event),
         "registration": selectors.registration_of(event=event, person=person),
         "registration_open": event.registration_is_open(),
         "is_coordinator": is_coordinator(request.user),
