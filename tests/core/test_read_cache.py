@@ -7,6 +7,9 @@ from passerelle.core import read_cache
 from passerelle.directory.models import Person
 from tests.factories import PersonFactory
 
+# Renewing a namespace also registers a renewal for when the transaction commits.
+pytestmark = pytest.mark.django_db
+
 
 class Counter:
     def __init__(self) -> None:
@@ -35,7 +38,6 @@ def test_a_falsy_value_is_kept_too():
     assert len(calls) == 1
 
 
-@pytest.mark.django_db
 def test_the_namespace_is_renewed_again_when_the_transaction_commits(django_capture_on_commit_callbacks):
     """A reader between the write and the commit still saw the old rows: what it kept is dropped."""
     compute = Counter()
@@ -61,7 +63,6 @@ def test_a_failing_cache_still_answers(settings):
     assert read_cache.cached("demo", ("a",), compute) == 2
 
 
-@pytest.mark.django_db
 def test_a_kept_page_follows_its_query_and_every_write_to_its_app():
     PersonFactory(last_name="Alpha")
     queryset = Person.objects.order_by("last_name")
@@ -74,7 +75,6 @@ def test_a_kept_page_follows_its_query_and_every_write_to_its_app():
     assert again.count == 2 and [p.last_name for p in again.page(1).object_list] == ["Alpha", "Beta"]
 
 
-@pytest.mark.django_db
 def test_a_kept_page_costs_no_query(django_assert_num_queries):
     PersonFactory.create_batch(3)
     queryset = Person.objects.order_by("pk").prefetch_related("techniques")

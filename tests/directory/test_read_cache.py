@@ -145,7 +145,7 @@ def test_a_member_who_hides_their_profile_still_sees_it_and_others_do_not(client
 def test_a_new_organisation_joins_the_filter_bar_and_the_list_at_once(clients, coordinator):
     assert "Institut Nouveau" not in clients["anonymous"].get(PEOPLE).content.decode()
     assert "Institut Nouveau" not in clients["anonymous"].get(ORGANISATIONS).content.decode()
-    services.organisation_create(actor=coordinator, data={"name": "Institut Nouveau", "kind": "institute",
+    services.organisation_create(actor=coordinator, data={"name": "Institut Nouveau", "kind": "research_centre",
                                                           "territory": "QC"})
     assert "Institut Nouveau" in clients["anonymous"].get(PEOPLE).content.decode()  # an option of the filter
     assert "Institut Nouveau" in clients["anonymous"].get(ORGANISATIONS).content.decode()
