@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/passerelle
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo worker test test-postgres test-browser bench lint messages serve clean
+.PHONY: demo worker test test-postgres test-browser bench bench-load lint messages serve clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ test-browser: venv
 
 bench: venv
 	$(PY) benchmarks/run_all.py
+
+## the load test alone, read caches off then on (PostgreSQL and Redis on this machine): a short run
+## (10 members, 15 s, 2,000 people); FULL=1 for 50 members for 60 s on 50,000 people
+bench-load: venv
+	$(PY) benchmarks/load.py --compare $(if $(FULL),,--quick)
 
 lint: venv
 	$(PY) -m ruff check .

@@ -19,10 +19,15 @@ people; a non-participant opens an event page instead. Requests go to 127.0.0.1 
 run stops by itself.
 
 Prints throughput, the median and 95th percentile latency of every kind of request and of
-all pages, and the error rate (any status >= 400 or broken connection). Aim: no errors and a
-95th percentile under 300 ms for pages. Exit status 1 when a request failed.
+all pages, the error rate (any status >= 400 or broken connection), and the CPU time spent per
+request by the web server (gunicorn's master and workers) and by the database (the PostgreSQL
+backends connected to the load database), read from /proc before and after the run. With
+``--compare`` the same mix runs first with the read caches off (``READ_CACHE=0``), then on, and the
+figures are printed as ratios; every run is also set against the figures measured before the read
+caches (80 ms of CPU per request, pages' p95 2.2 s). Aim: no errors, a 95th percentile under
+300 ms for pages and at most 30 ms of CPU per request. Exit status 1 when a request failed.
 
-    .venv/bin/python benchmarks/load.py [--users 50] [--duration 60] [--people 50000] [--quick]
+    .venv/bin/python benchmarks/load.py [--users 50] [--duration 60] [--people 50000] [--quick] [--compare]
 
 This is a plain-threads equivalent of a locust run (see docs/decisions.md): one keep-alive
 connection and one cookie jar per simulated member.
@@ -59,6 +64,13 @@ DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/passerelle_load"
 PASSWORD = "load-test-password-2026"
 QUERIES = directory_bench.QUERIES
 TARGET_P95 = 0.300
+TARGET_CPU_MS = 30.0
+# Measured before the read caches (50 members, think ~1 s, 50,000 people, quiet 2-core machine).
+BEFORE_CPU_MS = 80.0
+BEFORE_P95 = 2.2
+# The cache of the gunicorn workers: shared (Redis) so that a write seen by one worker invalidates
+# the others' reads; a database of its own, emptied before each run.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/11"
 # Members sign in a few at a time (Argon2 hashing is deliberately slow), as people arrive.
 SIGN_IN_SLOTS = threading.Semaphore(4)
 EVENT_SLUGS = ("load-entretiens", "load-mission", "load-atelier")
@@ -79,6 +91,8 @@ class Options:
     think: float
     workers: int
     database_url: str
+    compare: bool
+    redis_url: str
 
 
 def parse_options(argv: list[str]) -> Options:
@@ -89,6 +103,8 @@ def parse_options(argv: list[str]) -> Options:
     parser.add_argument("--think", type=float, default=1.0, help="mean think time between requests, s (default 1)")
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes (default 3)")
     parser.add_argument("--quick", action="store_true", help="10 members, 15 s, 2,000 people")
+    parser.add_argument("--compare", action="store_true",
+                        help="run the mix with the read caches off, then on, and print the ratios")
     args = parser.parse_args(argv)
     quick = args.quick or os.environ.get("BENCH_QUICK") == "1"
     people = args.people if args.people is not None else (2000 if quick else directory_bench.DEFAULT_PEOPLE)
@@ -98,6 +114,7 @@ def parse_options(argv: list[str]) -> Options:
         duration=args.duration if args.duration is not None else (15.0 if quick else 60.0),
         people=people, think=args.think, workers=args.workers,
         database_url=os.environ.get("LOAD_DATABASE_URL") or default_url,
+        compare=args.compare, redis_url=os.environ.get("LOAD_REDIS_URL") or DEFAULT_REDIS_URL,
     )
 
 
@@ -197,6 +214,8 @@ def prepare_suggestions_index() -> None:
 
     from passerelle.suggestions.index import rebuild_and_save
 
+    if settings.SUGGESTIONS_INDEX_DIR == suggestions_index_dir():
+        return  # built by this process's first run (--compare)
     settings.SUGGESTIONS_INDEX_DIR = suggestions_index_dir()
     started = time.perf_counter()
     rebuild_and_save()
@@ -211,13 +230,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(options: Options, static_root: str) -> tuple[subprocess.Popen, int]:
+def clear_cache(redis_url: str) -> None:
+    """Empty the cache database of the run, so that each run starts cold and from the same point."""
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+
+
+def start_server(options: Options, static_root: str, read_cache: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
+    clear_cache(options.redis_url)
     env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
            "DATABASE_URL": options.database_url, "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0",
            "STATIC_ROOT": static_root, "LOG_LEVEL": "ERROR",
            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "TASKS_BACKEND": "immediate",
-           "SUGGESTIONS_INDEX_DIR": suggestions_index_dir()}
+           "SUGGESTIONS_INDEX_DIR": suggestions_index_dir(), "REDIS_URL": options.redis_url,
+           "READ_CACHE": "1" if read_cache else "0"}
     collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     if subprocess.run(collect, cwd=ROOT, env=env, capture_output=True, text=True).returncode:
         # A vendored file with a broken reference stops the manifest; the pages under load use
@@ -374,23 +402,127 @@ class Member:
             samples.append(Sample(action, time.perf_counter() - started, status in expected, status))
 
 
+# ---------------------------------------------------------------------------- CPU time
+
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def process_cpu(pid: int, with_children: bool = False) -> float | None:
+    """CPU seconds (user + system) of a process from /proc/<pid>/stat; with the children it has
+    waited for (a gunicorn worker that was replaced), when ``with_children``. None once it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    fields = text[text.rindex(")") + 2:].split()  # after "pid (name) ": state is fields[0]
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime
+    if with_children:
+        ticks += int(fields[13]) + int(fields[14])  # cutime, cstime
+    return ticks / CLOCK_TICKS
+
+
+def child_pids(pid: int) -> list[int]:
+    children = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2:].split()[1]) == pid:
+                children.append(int(entry.name))
+    return children
+
+
+class CpuMeter:
+    """CPU seconds spent by the web server (gunicorn's master and workers) and by the database
+    (the PostgreSQL backends connected to the load database, found in pg_stat_activity) between
+    :meth:`start` and :meth:`stop`. A thread samples every process every half second and keeps
+    each one's first and last reading, so a backend that comes and goes during the run counts for
+    what it spent while it was seen; other databases' backends on the same server are left out."""
+
+    def __init__(self, server_pid: int, database_url: str) -> None:
+        self.server_pid = server_pid
+        self.database_url = database_url
+        self.first: dict[tuple[str, int], float] = {}
+        self.last: dict[tuple[str, int], float] = {}
+        self.running = threading.Event()
+        self.thread: threading.Thread | None = None
+
+    def _database_pids(self, connection) -> list[int]:
+        rows = connection.execute("SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                                  "AND pid <> pg_backend_pid()").fetchall()
+        return [row[0] for row in rows]
+
+    def _sample(self, connection) -> None:
+        readings = [("web", self.server_pid, process_cpu(self.server_pid, with_children=True))]
+        readings += [("web", pid, process_cpu(pid)) for pid in child_pids(self.server_pid)]
+        readings += [("db", pid, process_cpu(pid)) for pid in self._database_pids(connection)]
+        for tier, pid, seconds in readings:
+            if seconds is not None:
+                self.first.setdefault((tier, pid), seconds)
+                self.last[(tier, pid)] = seconds
+
+    def _loop(self, connection) -> None:
+        while self.running.is_set():
+            self._sample(connection)
+            time.sleep(0.5)
+
+    def start(self) -> None:
+        import dj_database_url
+        import psycopg
+
+        config = dj_database_url.parse(self.database_url)
+        params = {"host": config["HOST"] or None, "port": config["PORT"] or None, "user": config["USER"] or None,
+                  "password": config["PASSWORD"] or None, "dbname": config["NAME"], "autocommit": True}
+        self.connection = psycopg.connect(**{k: v for k, v in params.items() if v is not None})
+        self._sample(self.connection)
+        self.running.set()
+        self.thread = threading.Thread(target=self._loop, args=(self.connection,), daemon=True)
+        self.thread.start()
+
+    def stop(self) -> dict[str, float]:
+        """CPU seconds per tier ("web", "db") since :meth:`start`."""
+        self.running.clear()
+        if self.thread is not None:
+            self.thread.join()
+        self._sample(self.connection)
+        self.connection.close()
+        spent = {"web": 0.0, "db": 0.0}
+        for (tier, pid), seconds in self.last.items():
+            spent[tier] += seconds - self.first[(tier, pid)]
+        return spent
+
+
 # ---------------------------------------------------------------------------- report
+
+@dataclass(frozen=True)
+class Outcome:
+    requests: int
+    throughput: float
+    p95: float
+    error_rate: float
+    cpu_ms: float
+
 
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def report(samples: list[Sample], sign_ins: list[Sample], options: Options, elapsed: float) -> tuple[float, float]:
+def report(samples: list[Sample], sign_ins: list[Sample], options: Options, elapsed: float,
+           cpu: dict[str, float], label: str) -> Outcome:
     """Sign-ins (Argon2 hashing, all at once before the clock starts) are shown apart."""
     seconds = [s.seconds for s in sign_ins]
+    print(f"\n--- {label}")
     print(f"sign-in of {len(sign_ins)} members before the run: median {statistics.median(seconds) * 1000:.0f} ms, "
           f"failures {sum(not s.ok for s in sign_ins)}")
+    measured = len(samples)
     samples = samples + [s for s in sign_ins if not s.ok]
     by_action: dict[str, list[Sample]] = defaultdict(list)
     for sample in samples:
         by_action[sample.action].append(sample)
-    print(f"\n{options.users} members, {elapsed:.0f} s, {options.people:,} people, think time ~{options.think:g} s, "
+    print(f"{options.users} members, {elapsed:.0f} s, {options.people:,} people, think time ~{options.think:g} s, "
           f"{options.workers} gunicorn workers × 4 threads")
     print(f"{'request':16} {'n':>6} {'median':>9} {'p95':>9} {'errors':>7}")
     for action, items in sorted(by_action.items()):
@@ -402,30 +534,37 @@ def report(samples: list[Sample], sign_ins: list[Sample], options: Options, elap
             print(f"{'':16}   status {status}: {sum(1 for s in items if not s.ok and s.status == status)}")
     pages = [s.seconds for s in samples if s.action not in WRITES] or [0.0]
     errors = sum(not s.ok for s in samples)
-    error_rate = errors / len(samples)
+    error_rate = errors / max(1, len(samples))
     p95 = percentile(pages, .95)
+    per_request = {tier: seconds * 1000 / max(1, measured) for tier, seconds in cpu.items()}
+    cpu_ms = sum(per_request.values())
     print(f"throughput {len(samples) / elapsed:.1f} requests/s; pages: median "
           f"{statistics.median(pages) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms; "
           f"errors {errors}/{len(samples)} ({error_rate:.2%})")
-    print(f"aim: no errors and pages' p95 under {TARGET_P95 * 1000:.0f} ms — "
-          f"{'met' if errors == 0 and p95 < TARGET_P95 else 'NOT met'}")
-    return error_rate, p95
+    print(f"CPU per request: {cpu_ms:.1f} ms (web server {per_request['web']:.1f} ms, database "
+          f"{per_request['db']:.1f} ms; {cpu['web'] + cpu['db']:.1f} CPU s over {measured} requests)")
+    print(f"against the figures before the read caches ({BEFORE_CPU_MS:.0f} ms of CPU per request, pages' p95 "
+          f"{BEFORE_P95:.1f} s, 50 members): CPU {BEFORE_CPU_MS / max(cpu_ms, 0.001):.2f}× less, "
+          f"p95 {BEFORE_P95 / max(p95, 0.001):.2f}× lower")
+    met = errors == 0 and p95 < TARGET_P95 and cpu_ms <= TARGET_CPU_MS
+    print(f"aim: no errors, pages' p95 under {TARGET_P95 * 1000:.0f} ms and at most {TARGET_CPU_MS:.0f} ms of CPU "
+          f"per request — {'met' if met else 'NOT met'}")
+    return Outcome(len(samples), len(samples) / elapsed, p95, error_rate, cpu_ms)
 
 
-def main(argv: list[str]) -> int:
-    options = parse_options(argv)
-    directory_bench.ensure_database(options.database_url)
-    directory_bench.setup_django(options.database_url)
-    directory_bench.load_people(options.people)
-    data = prepare_data(options.users)
-    from django.db import connections
-
-    connections.close_all()
+def run_mix(options: Options, data: dict, read_cache: bool) -> Outcome:
+    """Start gunicorn, sign the members in, let them act for the duration, report."""
     with tempfile.TemporaryDirectory(prefix="passerelle-static-") as static_root:
-        server, port = start_server(options, static_root)
+        server, port = start_server(options, static_root, read_cache)
         try:
             clock: dict[str, float] = {}
-            ready = threading.Barrier(options.users, action=lambda: clock.update(start=time.monotonic()))
+            meter = CpuMeter(server.pid, options.database_url)
+
+            def begin() -> None:
+                meter.start()
+                clock["start"] = time.monotonic()
+
+            ready = threading.Barrier(options.users, action=begin)
             data["deadline"] = lambda: clock["start"] + options.duration
             members = [Member(port, email, data, random.Random(i)) for i, email in enumerate(data["emails"])]
             samples: list[Sample] = []
@@ -436,7 +575,10 @@ def main(argv: list[str]) -> int:
                 thread.start()
             for thread in threads:
                 thread.join(timeout=options.duration + 300)
-            error_rate, _ = report(samples, sign_ins, options, time.monotonic() - clock["start"])
+            elapsed = time.monotonic() - clock["start"]
+            cpu = meter.stop()
+            label = "read caches on" if read_cache else "read caches off (READ_CACHE=0)"
+            return report(samples, sign_ins, options, elapsed, cpu, label)
         finally:
             server.send_signal(signal.SIGTERM)
             try:
@@ -446,7 +588,27 @@ def main(argv: list[str]) -> int:
                 _, errors = server.communicate()
             if errors and errors.strip():
                 print("gunicorn said:\n" + "\n".join(errors.strip().splitlines()[-20:]))
-    return 0 if error_rate == 0 else 1
+
+
+def main(argv: list[str]) -> int:
+    options = parse_options(argv)
+    directory_bench.ensure_database(options.database_url)
+    directory_bench.setup_django(options.database_url)
+    directory_bench.load_people(options.people)
+    from django.db import connections
+
+    outcomes: list[Outcome] = []
+    for read_cache in ([False, True] if options.compare else [True]):
+        data = prepare_data(options.users)
+        connections.close_all()
+        outcomes.append(run_mix(options, data, read_cache))
+    if options.compare:
+        off, on = outcomes
+        print(f"\nread caches on against off, same mix in this process: CPU per request "
+              f"{off.cpu_ms:.1f} → {on.cpu_ms:.1f} ms ({off.cpu_ms / max(on.cpu_ms, 0.001):.2f}× less), "
+              f"pages' p95 {off.p95 * 1000:.0f} → {on.p95 * 1000:.0f} ms ({off.p95 / max(on.p95, 0.001):.2f}× lower), "
+              f"throughput {off.throughput:.1f} → {on.throughput:.1f} requests/s")
+    return 0 if all(o.error_rate == 0 for o in outcomes) else 1
 
 
 if __name__ == "__main__":

@@ -123,6 +123,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "passerelle"}}
+# Reads that many people share (directory pages and counts, filter options, event pages) are kept in
+# that cache and dropped by every write (core/read_cache.py); READ_CACHE=0 computes them every time.
+READ_CACHE = os.environ.get("READ_CACHE", "1") != "0"
+READ_CACHE_SECONDS = int(os.environ.get("READ_CACHE_SECONDS", "600"))
 
 AUTH_USER_MODEL = "accounts.User"
 # Axes first: it refuses sign-in attempts while an address or account is locked out.

@@ -18,6 +18,17 @@ def _test_settings(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: kept reads of an earlier test's rolled-back rows must
+    not answer (core/read_cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def coordinator(db):
     return CoordinatorFactory()

@@ -61,6 +61,7 @@ def typography(text: str) -> str:
     return _BEFORE_CLOSING.sub(NBSP + "»", text)
 
 
+_SIGNS = re.compile(r"[:;?!«»]")
 _TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 _RAW_ELEMENTS = ("script", "style", "textarea", "pre", "code")
 _OPEN_RAW = re.compile(r"<(" + "|".join(_RAW_ELEMENTS) + r")\b", re.IGNORECASE)
@@ -81,7 +82,8 @@ def typography_html(html: str) -> str:
             elif (opening := _OPEN_RAW.match(part)) and not part.endswith("/>"):
                 raw_until = f"</{opening.group(1).lower()}"
             continue
-        out.append(part if raw_until else typography(part))
+        # Most text between tags (indentation, names, numbers) has no sign to space: left as it is.
+        out.append(part if raw_until or not _SIGNS.search(part) else typography(part))
     return "".join(out)
 
 

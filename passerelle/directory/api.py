@@ -6,6 +6,9 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
+from passerelle.core.api import StandardPagination
+from passerelle.core.read_cache import CachedPaginator
+
 from . import selectors
 from .forms import OrganisationFilterForm, PeopleFilterForm
 from .models import Affiliation, Organisation, Person
@@ -68,10 +71,17 @@ PEOPLE_PARAMETERS = [
 ]
 
 
+class KeptPagination(StandardPagination):
+    """Pages of the directory kept in the read cache under their query (``core.read_cache``)."""
+
+    django_paginator_class = CachedPaginator
+
+
 @extend_schema(parameters=PEOPLE_PARAMETERS, summary="People of the directory visible to the caller")
 class PersonListAPI(generics.ListAPIView):
     serializer_class = PersonSerializer
     permission_classes = [AllowAny]
+    pagination_class = KeptPagination
 
     def get_queryset(self):
         form = PeopleFilterForm(self.request.query_params or None)
@@ -100,6 +110,7 @@ ORGANISATION_PARAMETERS = [
 class OrganisationListAPI(generics.ListAPIView):
     serializer_class = OrganisationSerializer
     permission_classes = [AllowAny]
+    pagination_class = KeptPagination
 
     def get_queryset(self):
         form = OrganisationFilterForm(self.request.query_params or None)

@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from passerelle.core import read_cache
 from passerelle.core.enums import Visibility
 
 from . import search
@@ -55,6 +56,24 @@ def people_visible_to(user: Any) -> QuerySet[Person]:
     return Person.objects.filter(visible_condition(user))
 
 
+def listed_condition(user: Any, prefix: str = "") -> Q:
+    """:func:`visible_condition`, written so that askers who see the same profiles ask the same query
+    (and share its kept pages and counts): the asker's own profile is named only when their level
+    would hide it."""
+    levels = visible_levels(user)
+    if getattr(user, "is_authenticated", False) and read_cache.cached(
+        "directory", ("own-profile-hidden", user.pk, tuple(levels)),
+        lambda: Person.objects.filter(user=user).exclude(visibility__in=levels).exists(),
+    ):
+        return visible_condition(user, prefix)
+    return Q(**{f"{prefix}visibility__in": levels})
+
+
+def people_listed_for(user: Any) -> QuerySet[Person]:
+    """The profiles of :func:`people_visible_to`, as a query shared by askers who see the same ones."""
+    return Person.objects.filter(listed_condition(user))
+
+
 def can_edit_person(user: Any, person: Person) -> bool:
     return is_coordinator(user) or (
         getattr(user, "is_authenticated", False) and person.user_id is not None and person.user_id == user.pk
@@ -81,7 +100,7 @@ class PeopleFilters:
 
 def person_list(*, user: Any, filters: PeopleFilters) -> QuerySet[Person]:
     """Visible people matching every filter, sorted; one query for the page with prefetches."""
-    qs = people_visible_to(user)
+    qs = people_listed_for(user)
     if filters.territory:
         qs = qs.filter(territory=filters.territory)
     if filters.kind:
@@ -126,7 +145,7 @@ class OrganisationFilters:
 
 def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Organisation]:
     # A subquery, not a join: with the page's LIMIT, only the organisations shown are counted.
-    visible_members = (Affiliation.objects.filter(visible_condition(user, "person__"), organisation=OuterRef("pk"))
+    visible_members = (Affiliation.objects.filter(listed_condition(user, "person__"), organisation=OuterRef("pk"))
                        .order_by().values("organisation").annotate(n=Count("person", distinct=True)).values("n"))
     qs = Organisation.objects.select_related("parent").annotate(
         people_count=Coalesce(Subquery(visible_members, output_field=IntegerField()), 0)

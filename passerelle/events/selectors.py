@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from passerelle.directory.models import Affiliation, Organisation, Person
-from passerelle.directory.selectors import is_coordinator, visible_condition
+from passerelle.directory.selectors import is_coordinator, listed_condition
 
 from .enums import PUBLIC_STATUSES, ItemKind, ItemStatus, RegistrationStatus
 from .models import Delegation, Event, ProgrammeItem, Registration
@@ -59,7 +59,7 @@ def event_detail_queryset(user: Any) -> QuerySet[Event]:
 
 def programme_items(event: Event, user: Any = None) -> QuerySet[ProgrammeItem]:
     """The items with the speakers ``user`` may see (``None``: a visitor, public profiles only)."""
-    speakers = Person.objects.filter(visible_condition(user)).order_by("last_name", "first_name")
+    speakers = Person.objects.filter(listed_condition(user)).order_by("last_name", "first_name")
     return (event.items.select_related("event", "place", "visited_organisation", "delegation")
             .prefetch_related(Prefetch("speakers", queryset=speakers)))
 
@@ -75,7 +75,7 @@ def items_attended_by(event: Event, person: Person | None, user: Any = None) -> 
 def public_participants(*, event: Event, user: Any) -> QuerySet[Registration]:
     """Confirmed people who consented to be listed and whose profile ``user`` may see."""
     return (event.registrations
-            .filter(visible_condition(user, "person__"), status=RegistrationStatus.CONFIRMED, consent_to_list=True)
+            .filter(listed_condition(user, "person__"), status=RegistrationStatus.CONFIRMED, consent_to_list=True)
             .select_related("person")
             .prefetch_related(Prefetch("person__affiliations",
                                        queryset=Affiliation.objects.select_related("organisation")))
@@ -89,7 +89,7 @@ def delegations_of(event: Event, user: Any = None) -> list[Delegation]:
     visits = ProgrammeItem.objects.select_related("visited_organisation")
     delegations = list(event.delegations.select_related("head")
                        .prefetch_related(Prefetch("members", queryset=members), Prefetch("visits", queryset=visits)))
-    visible_heads = set(Person.objects.filter(visible_condition(user), headed_delegations__in=delegations)
+    visible_heads = set(Person.objects.filter(listed_condition(user), headed_delegations__in=delegations)
                         .values_list("pk", flat=True))
     for delegation in delegations:
         delegation.visible_head = delegation.head if delegation.head_id in visible_heads else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -22,6 +23,8 @@ def fill(count: int) -> None:
 
 
 def queries_of(client, url: str) -> int:
+    """Queries of a page computed afresh (nothing kept in the read cache)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)

@@ -11,16 +11,19 @@ from passerelle.core.permissions import coordinator_required, public
 from .. import audit, exports, selectors, services
 from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
-from .listing import paginate, query_without
+from .listing import filter_fields, kept_results, paginate, query_without
 
 
 @public
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.OrganisationFilters()
-    page = paginate(request, selectors.organisation_list(user=request.user, filters=filters))
+    results, page = kept_results(request, selectors.organisation_list(user=request.user, filters=filters),
+                                 "directory/includes/organisation_results.html")
     return render(request, "directory/organisation_list.html", {
-        "form": form, "page": page, "filters": filters, "page_query": query_without(request, "page"),
+        "form": form, "filter_fields": filter_fields(request, form), "results": results, "page": page,
+        "filters": filters,
+        "page_query": query_without(request, "page"),
     })
 
 

@@ -6,12 +6,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core import read_cache
 from passerelle.core.permissions import coordinator_required, member_required, public
 
 from .. import audit, exports, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
-from .listing import paginate, paginate_ranked, query_without
+from .listing import filter_fields, kept_results, paginate, query_without
 
 
 @public
@@ -19,10 +20,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.PeopleFilters()
     people = selectors.with_card_relations(selectors.person_list(user=request.user, filters=filters))
-    page = paginate_ranked(request, people) if filters.q else paginate(request, people)
+    results, page = kept_results(request, people, "directory/includes/person_results.html", ranked=bool(filters.q))
     return render(request, "directory/person_list.html", {
-        "form": form, "page": page, "filters": filters,
-        "page_query": query_without(request, "page"),
+        "form": form, "filter_fields": filter_fields(request, form), "results": results, "page": page,
+        "filters": filters,
         "export_query": query_without(request, "page"),
         "show_contact": selectors.can_see_contact(request.user),
     })
@@ -33,9 +34,19 @@ def visible_person(request: HttpRequest, pk: int) -> Person:
     return get_object_or_404(selectors.with_profile_relations(selectors.people_visible_to(request.user)), pk=pk)
 
 
+def shown_person(request: HttpRequest, pk: int) -> Person:
+    """:func:`visible_person` for reading, kept in the read cache under its query (which carries the
+    asker's visibility levels, and the asker when their own hidden profile is concerned)."""
+    found = read_cache.cached_rows(selectors.with_profile_relations(selectors.people_listed_for(request.user))
+                                   .filter(pk=pk))
+    if not found:
+        raise Http404
+    return found[0]
+
+
 @public
 def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    person = visible_person(request, pk)
+    person = shown_person(request, pk)
     return render(request, "directory/person_detail.html", {
         "person": person,
         "can_edit": selectors.can_edit_person(request.user, person),

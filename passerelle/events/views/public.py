@@ -1,11 +1,16 @@
 """Public pages: the list of events, an event, its printable programme and its iCalendar feed."""
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
+from passerelle.core import read_cache
 from passerelle.core.permissions import public
-from passerelle.directory.selectors import is_coordinator
+from passerelle.directory.models import Person
+from passerelle.directory.selectors import is_coordinator, listed_condition
 
 from .. import ics, selectors
 from ..enums import EventKind
@@ -15,6 +20,15 @@ from ..models import Event
 def visible_event(request: HttpRequest, slug: str) -> Event:
     """The event if ``request.user`` may see it: a draft answers 404 to all but coordinators."""
     return get_object_or_404(selectors.event_detail_queryset(request.user), slug=slug)
+
+
+def shown_event(request: HttpRequest, slug: str) -> Event:
+    """:func:`visible_event` for reading, kept in the read cache under its query (which carries the
+    statuses the asker may see)."""
+    found = read_cache.cached_rows(selectors.event_detail_queryset(request.user).filter(slug=slug))
+    if not found:
+        raise Http404
+    return found[0]
 
 
 @public
@@ -27,15 +41,34 @@ def event_list(request: HttpRequest) -> HttpResponse:
     })
 
 
+def shared_sections(request: HttpRequest, event: Event) -> str:
+    """The programme, delegations and participants of an event page as HTML, kept in the read cache:
+    the same for everyone who may see the same profiles (the key is the query of the profiles the
+    asker may see, plus whether they manage events, plus the language). The asker's own
+    registration and meetings are read for them alone, outside this part."""
+    user = request.user
+    manage = is_coordinator(user)
+
+    def render_sections() -> str:
+        return str(render_to_string("events/includes/event_shared.html", {
+            "event": event, "is_coordinator": manage,
+            "items": selectors.programme_items(event, user),
+            "participants": selectors.public_participants(event=event, user=user),
+            "delegations": selectors.delegations_of(event, user),
+        }))
+
+    key = ("event-page", event.pk, manage, get_language(),
+           *read_cache.query_key(Person.objects.filter(listed_condition(user))))
+    return mark_safe(read_cache.cached("events", key, render_sections))  # noqa: S308 (the template's own output)
+
+
 @public
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    event = visible_event(request, slug)
+    event = shown_event(request, slug)
     person = selectors.person_of(request.user)
     return render(request, "events/event_detail.html", {
         "event": event,
-        "items": selectors.programme_items(event, request.user),
-        "participants": selectors.public_participants(event=event, user=request.user),
-        "delegations": selectors.delegations_of(event, request.user),
+        "shared": shared_sections(request, event),
         "registration": selectors.registration_of(event=event, person=person),
         "registration_open": event.registration_is_open(),
         "is_coordinator": is_coordinator(request.user),
