@@ -145,13 +145,9 @@ def rebuild_and_save() -> DirectoryIndex:
 
 def request_rebuild() -> None:
     """Start the rebuild job unless one is already waiting or running."""
-    from passerelle.jobs.models import Job, JobStatus
-    from passerelle.jobs.services import job_start
+    from passerelle.jobs.services import job_start_unless_pending
 
-    pending = Job.objects.filter(handler=REBUILD_HANDLER, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
-    if any(not job.is_stalled for job in pending):
-        return
-    job_start(handler=REBUILD_HANDLER, title=_("Updating the index of suggested partners"))
+    job_start_unless_pending(handler=REBUILD_HANDLER, title=_("Updating the index of suggested partners"))
 
 
 def forget_index() -> None:
