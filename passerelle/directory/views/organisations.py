@@ -6,12 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, public
 
 from .. import audit, exports, selectors, services
 from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
-from .listing import paginate, query_without
 
 
 @public

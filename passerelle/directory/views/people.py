@@ -6,12 +6,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, paginate_ranked, query_without
 from passerelle.core.permissions import coordinator_required, member_required, public
 
 from .. import audit, exports, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
-from .listing import paginate, paginate_ranked, query_without
 
 
 @public
