@@ -3,7 +3,7 @@
 Example::
 
     from passerelle.scheduling import parse_instance, solve
-    instance = parse_instance(data)            # dict in the JSON form of docs/scheduling.md
+    instance = parse_instance(data)            # dict in the JSON form of docs/engines.md
     solution = solve(instance, time_limit=30)  # Solution; .to_dict(instance) for the JSON output
 """
 from .greedy import greedy_schedule

@@ -152,7 +152,7 @@ class Solution:
     phases: list[dict] = field(default_factory=list)
 
     def to_dict(self, instance: Instance) -> dict:
-        """The JSON output of the command line (ids, not indices); see docs/scheduling.md."""
+        """The JSON output of the command line (ids, not indices); see docs/engines.md."""
         return {
             "status": self.status,
             "objective": _number(self.objective),
