@@ -116,8 +116,8 @@ def load_people(count: int) -> None:
     """Make the directory hold exactly the first ``count`` generated profiles (reused when it does)."""
     from django.db import connection
 
-    from passerelle.directory.demo.generator import DEFAULT_SEED
-    from passerelle.directory.demo.loader import demo_people_by_territory, seed_directory
+    from passerelle.demo.directory import demo_people_by_territory, seed_directory
+    from passerelle.demo.people import DEFAULT_SEED
 
     present = sum(demo_people_by_territory().values())
     if present == count:
@@ -236,7 +236,7 @@ def import_file(people: int, rows: int) -> bytes:
     import csv
     import io
 
-    from passerelle.directory.demo.generator import DEFAULT_SEED, generate_people
+    from passerelle.demo.people import DEFAULT_SEED, generate_people
     from passerelle.directory.exports import PEOPLE_HEADERS
 
     buffer = io.StringIO()

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "passerelle.projects",
     "passerelle.funding",
     "passerelle.suggestions",
+    "passerelle.demo",
 ]
 
 MIDDLEWARE = [

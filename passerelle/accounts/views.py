@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import coordinator_required, member_required, public
-from passerelle.directory.views.listing import paginate
 
 from . import email_change, services
 from .forms import AcceptInvitationForm, EmailChangeForm, InvitationForm

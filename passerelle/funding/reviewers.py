@@ -3,19 +3,17 @@ people with an account against an application's text and themes; conflicts of in
 marked so that the coordinator sees why a strong candidate cannot be assigned."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
-from django.utils.translation import get_language
 
-from passerelle.core.models import CancerSite, CsoCategory, Technique
+from passerelle.directory.engine_documents import engine_labels, engine_language, load_profile_facts, pk_of
 from passerelle.directory.models import Affiliation, Person
-from passerelle.matching import TopOptions, build_index
+from passerelle.matching import Document, TopOptions, build_index
 
 from .conflicts import Conflict, facts_for_application, facts_for_reviewers, find_conflicts
 from .models import Application
-
-PERSON = "person:"
 
 
 @dataclass
@@ -37,17 +35,11 @@ def reviewer_pool():
                               Prefetch("affiliations", queryset=Affiliation.objects.select_related("organisation"))))
 
 
-def person_document(person: Person) -> dict:
-    main = next((a.organisation_id for a in person.affiliations.all() if a.is_primary), None)
-    return {
-        "id": f"{PERSON}{person.pk}",
-        "texts": [text for text in (person.expertise, "; ".join(person.keyword_list)) if text.strip()],
-        "tags": {"cso": [t.category.code for t in person.category_tags.all()],
-                 "sites": [str(t.site.icrp_code) for t in person.site_tags.all()],
-                 "techniques": [t.code for t in person.techniques.all()],
-                 "kind": person.kind, "territory": person.territory,
-                 "organisation": f"org:{main}" if main else ""},
-    }
+def reviewer_documents(person_ids: Iterable[int]) -> list[Document]:
+    """The engine documents of these people (the directory's one adapter: texts, tags, offers and
+    seeks, kind), leaving out profiles with no text to compare."""
+    facts = load_profile_facts(Person.objects.filter(pk__in=list(person_ids)))
+    return [document for document in (f.document() for f in facts) if document.texts]
 
 
 def application_document(application: Application) -> dict:
@@ -61,36 +53,24 @@ def application_document(application: Application) -> dict:
     }
 
 
-def _labels(french: bool) -> dict[str, dict[str, str]]:
-    def title(row) -> str:
-        return row.title_fr if french else row.title_en
-
-    return {
-        "cso": {c.code: title(c) for c in CsoCategory.objects.all()},
-        "sites": {str(s.icrp_code): title(s) for s in CancerSite.objects.all()},
-        "techniques": {t.code: title(t) for t in Technique.objects.all()},
-    }
-
-
 def suggest_reviewers(application: Application, k: int = 10) -> list[ReviewerSuggestion]:
     """The ``k`` people whose expertise best matches the application (not yet assigned), best
     first, each with the engine's reasons and any conflict of interest that blocks them."""
     assigned = set(application.assignments.values_list("reviewer_id", flat=True))
     people = {p.pk: p for p in reviewer_pool() if p.pk not in assigned}
-    documents = [person_document(p) for p in people.values() if person_document(p)["texts"]]
+    documents = reviewer_documents(people)
     if not documents:
         return []
     app_side = facts_for_application(application)
     sides = facts_for_reviewers(people)
     blocked = {pk for pk, side in sides.items() if find_conflicts(side, app_side)}
-    french = (get_language() or "fr").startswith("fr")
     index = build_index(documents)
     wanted = min(len(documents), k + len(blocked))
     found = index.query(application_document(application), k=wanted, options=TopOptions(any_territory=True),
-                        language="fr" if french else "en", labels=_labels(french))
+                        language=engine_language(), labels=engine_labels())
     suggestions, free = [], 0
     for suggestion in found:
-        pk = int(suggestion.id.removeprefix(PERSON))
+        pk = pk_of(suggestion.id)
         conflicts = find_conflicts(sides[pk], app_side)
         if not conflicts:
             if free == k:

@@ -37,3 +37,35 @@ def job_start(
     run.enqueue(str(job.pk))
     job.refresh_from_db()
     return job
+
+
+def pending_job(handler: str, target: models.Model | None = None) -> Job | None:
+    """The job of ``handler`` (for ``target`` when given) that is queued or running and alive, if any.
+
+    A job whose worker died (``Job.is_stalled``) does not count: a new one may start.
+    """
+    from passerelle.jobs.models import JobStatus
+
+    jobs = Job.objects.filter(handler=handler, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
+    if target is not None:
+        target_type, target_id = target_key(target)
+        jobs = jobs.filter(target_type=target_type, target_id=target_id)
+    return next((job for job in jobs.order_by("-created_at") if not job.is_stalled), None)
+
+
+def job_start_unless_pending(
+    *,
+    handler: str,
+    title: str,
+    user: Any = None,
+    params: dict | None = None,
+    target: models.Model | None = None,
+) -> tuple[Job, bool]:
+    """Start a job unless one of the same handler and target is already on its way.
+
+    Returns ``(job, started)``: the new job and True, or the pending one and False.
+    """
+    pending = pending_job(handler, target)
+    if pending is not None:
+        return pending, False
+    return job_start(handler=handler, title=title, user=user, params=params, target=target), True

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from passerelle.core.pagination import LONG_PAGE_SIZE, paginate
 from passerelle.core.permissions import coordinator_required, member_required
 from passerelle.jobs.models import Job
 from passerelle.jobs.selectors import job_visible_to
@@ -50,6 +50,6 @@ def job_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", "")
     if status:
         jobs = jobs.filter(status=status)
-    page = Paginator(jobs, 50).get_page(request.GET.get("page"))
+    page = paginate(request, jobs, LONG_PAGE_SIZE)
     page_query = urlencode({"status": status}) if status else ""
     return render(request, "jobs/job_list.html", {"page": page, "status": status, "page_query": page_query})

@@ -1,4 +1,4 @@
-"""Command line of the matching engine (formats and examples in docs/matching.md).
+"""Command line of the matching engine (formats and examples in docs/engines.md).
 
     python -m passerelle.matching score --documents DOCS.jsonl --pairs PAIRS.jsonl [--out FILE]
     python -m passerelle.matching top --documents DOCS.jsonl [--k 10] [--any-territory]

@@ -1,35 +1,30 @@
 """Why a request was left out of a schedule, as data stored with the run and as words shown to the
-coordinator in their own language (the solver's reasons are English sentences naming ids).
+coordinator in their own language. The solver gives each reason as a code with its parameters
+(``passerelle.scheduling.Reason``); this module names the people and words the code.
 
 Example::
 
-    item = parse_solver_reason("participant 'p4' reached max_meetings (8)", {"p4": "Léa Dupont"})
+    item = solver_reason({"code": "limit", "params": {"participant": "p4", "max_meetings": 8}},
+                         {"p4": "Léa Dupont"})
     # {"code": "limit", "names": "Léa Dupont", "n": 8}
     reason_text(item)  # "Léa Dupont reached their limit of 8 meetings."
 """
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext as _
 
-LIMIT = re.compile(r"participant '([^']+)' reached max_meetings \((\d+)\)")
+SOLVER_CODES = ("limit", "unavailable", "no_slot", "no_table", "busy")
 
 
-def parse_solver_reason(reason: str, names: dict[str, str]) -> dict:
-    """A solver's reason (``passerelle.scheduling.solution._reason``) as ``{"code", ...}``."""
-    match = LIMIT.fullmatch(reason)
-    if match:
-        return {"code": "limit", "names": names.get(match.group(1), match.group(1)), "n": int(match.group(2))}
-    if reason.startswith("no allowed slot where all of"):
-        return {"code": "unavailable"}
-    if reason == "no allowed slot":
-        return {"code": "no_slot"}
-    if reason.startswith("no table free"):
-        return {"code": "no_table"}
-    if reason.startswith("in every common available slot"):
-        return {"code": "busy"}
-    return {"code": "other", "text": reason}
+def solver_reason(item: dict, names: dict[str, str]) -> dict:
+    """A solver's reason (one ``unscheduled`` entry of its output) as the stored ``{"code", ...}``."""
+    code, params = item.get("code"), item.get("params") or {}
+    if code == "limit":
+        person = str(params["participant"])
+        return {"code": "limit", "names": names.get(person, person), "n": int(params["max_meetings"])}
+    if code in SOLVER_CODES:
+        return {"code": code}
+    return {"code": "other", "text": str(item.get("reason", ""))}
 
 
 def reason_text(item: dict) -> str:

@@ -171,6 +171,6 @@ def explain_unscheduled(snapshot: Snapshot, output: dict, names: dict[str, str])
     """The requests left out, each with its reason as data (``reasons.reason_text`` words it in the
     reader's language): the snapshot's own, then the solver's, with people named, not numbered."""
     return list(snapshot.left_out) + [
-        {"request": snapshot.request_pks[item["request"]], **reasons.parse_solver_reason(item["reason"], names)}
+        {"request": snapshot.request_pks[item["request"]], **reasons.solver_reason(item, names)}
         for item in output.get("unscheduled", [])
     ]

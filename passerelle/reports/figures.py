@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.enums import Territory
-from passerelle.jobs.models import Job, JobStatus
-from passerelle.jobs.services import job_start
+from passerelle.jobs.models import Job
+from passerelle.jobs.services import job_start_unless_pending, pending_job
 
 from .indicators import Indicator, ReportFilters, all_indicators
 from .indicators.base import Cell, Ratio, Series
@@ -142,15 +142,12 @@ def refresh_job(job: Job, progress: Progress) -> dict:
 
 def refresh_pending() -> Job | None:
     """The refresh job queued or running (and alive), if any."""
-    for job in Job.objects.filter(handler=REFRESH_HANDLER, status__in=[JobStatus.QUEUED, JobStatus.RUNNING]):
-        if not job.is_stalled:
-            return job
-    return None
+    return pending_job(REFRESH_HANDLER)
 
 
 def start_refresh(user: Any = None) -> Job:
     """Queue a refresh unless one is already on its way; the job is returned either way."""
-    return refresh_pending() or job_start(handler=REFRESH_HANDLER, title=_("Recomputing the figures"), user=user)
+    return job_start_unless_pending(handler=REFRESH_HANDLER, title=_("Recomputing the figures"), user=user)[0]
 
 
 # --- reading ---------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Command line: ``python -m passerelle.scheduling solve INSTANCE.json [--time-limit S] [--out FILE]``.
 
 Also ``greedy INSTANCE.json`` (the baseline alone) and ``validate INSTANCE.json SCHEDULE.json``
-(the independent checker). Output JSON as in docs/scheduling.md. Exit codes: 0 done (``validate``:
+(the independent checker). Output JSON as in docs/engines.md. Exit codes: 0 done (``validate``:
 the schedule is valid), 1 ``validate`` found broken rules, 2 bad input (one line on stderr naming
 the faulty item: malformed or too deeply nested JSON, numbers out of range, a lone surrogate in an
 id, a time limit that is not a positive finite number...); never a traceback.

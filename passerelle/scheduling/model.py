@@ -100,13 +100,41 @@ class Meeting:
     table: int
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a request was left out: a stable ``code`` and its ``params`` (ids, not indices).
+
+    Codes and params: ``no_slot`` {} (the request allows no slot), ``unavailable``
+    {"participants": [...]} (no allowed slot where all of them are available), ``limit``
+    {"participant", "max_meetings"} (someone reached their limit), ``no_table`` {} (no table free
+    in any common available slot), ``busy`` {} (in every such slot someone already meets another
+    person or no table is free). ``text`` is an English sentence for people reading the output.
+    """
+
+    code: str
+    params: dict = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        """The reason as one English sentence (the same words as before codes existed)."""
+        if self.code == "no_slot":
+            return "no allowed slot"
+        if self.code == "unavailable":
+            return f"no allowed slot where all of {self.params['participants']} are available"
+        if self.code == "limit":
+            return f"participant {self.params['participant']!r} reached max_meetings ({self.params['max_meetings']})"
+        if self.code == "no_table":
+            return "no table free in any common available slot"
+        return "in every common available slot a participant already meets someone else or no table is free"
+
+
 @dataclass
 class Solution:
     """The answer of a solver.
 
     ``objective`` and ``upper_bound`` are in the instance's weight units; ``breaks`` is the
     total over participants and ``max_breaks`` the largest of one participant.
-    ``unscheduled`` maps request index -> reason (for requests left out).
+    ``unscheduled`` maps request index -> ``Reason`` (for requests left out).
     ``breaks_lower_bound`` is a proven lower bound on ``breaks`` among schedules of the same
     weight (0 when nothing better is proven).
     """
@@ -119,12 +147,12 @@ class Solution:
     max_breaks: int = 0
     breaks_lower_bound: int = 0
     solve_seconds: float = 0.0
-    unscheduled: dict[int, str] = field(default_factory=dict)
+    unscheduled: dict[int, Reason] = field(default_factory=dict)
     message: str = ""
     phases: list[dict] = field(default_factory=list)
 
     def to_dict(self, instance: Instance) -> dict:
-        """The JSON output of the command line (ids, not indices); see docs/scheduling.md."""
+        """The JSON output of the command line (ids, not indices); see docs/engines.md."""
         return {
             "status": self.status,
             "objective": _number(self.objective),
@@ -138,7 +166,8 @@ class Solution:
                 for m in sorted(self.meetings, key=lambda m: (m.slot, m.table))
             ],
             "unscheduled": [
-                {"request": instance.requests[r].id, "reason": reason}
+                {"request": instance.requests[r].id, "reason": reason.text, "code": reason.code,
+                 "params": reason.params}
                 for r, reason in sorted(self.unscheduled.items())
             ],
             "solve_seconds": round(self.solve_seconds, 3),

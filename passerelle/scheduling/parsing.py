@@ -1,4 +1,4 @@
-"""Read the JSON form of an instance (docs/scheduling.md, "Input") into ``model.Instance``.
+"""Read the JSON form of an instance (docs/engines.md, "Scheduling", "Input") into ``model.Instance``.
 
 Every error raises ``InstanceError`` with a message that names the faulty item, e.g.
 ``request 'r3': unknown participant 'p9'``. Fixed meetings that on their own break a hard rule

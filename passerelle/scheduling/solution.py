@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from .breaks import schedule_breaks
-from .model import Instance, Meeting, Solution
+from .model import Instance, Meeting, Reason, Solution
 
 
 def assign_tables(instance: Instance, slot_of: Mapping[int, int]) -> list[Meeting]:
@@ -35,8 +35,8 @@ def assign_tables(instance: Instance, slot_of: Mapping[int, int]) -> list[Meetin
     return meetings
 
 
-def unscheduled_reasons(instance: Instance, slot_of: Mapping[int, int]) -> dict[int, str]:
-    """Why each request left out could not be added to this schedule (request index -> text)."""
+def unscheduled_reasons(instance: Instance, slot_of: Mapping[int, int]) -> dict[int, Reason]:
+    """Why each request left out could not be added to this schedule (request index -> reason)."""
     busy: dict[tuple[int, int], int] = {}
     count = [0] * len(instance.participants)
     per_slot = [0] * len(instance.slots)
@@ -49,21 +49,20 @@ def unscheduled_reasons(instance: Instance, slot_of: Mapping[int, int]) -> dict[
             for r in range(len(instance.requests)) if r not in slot_of}
 
 
-def _reason(instance: Instance, r: int, busy: dict, count: list[int], per_slot: list[int]) -> str:
+def _reason(instance: Instance, r: int, busy: dict, count: list[int], per_slot: list[int]) -> Reason:
     request = instance.requests[r]
-    names = [instance.participants[p].id for p in request.participants]
     if not request.slots:
-        return "no allowed slot"
+        return Reason("no_slot")
     if not instance.candidate_slots(r):
-        return f"no allowed slot where all of {names} are available"
+        return Reason("unavailable", {"participants": [instance.participants[p].id for p in request.participants]})
     for p in request.participants:
         limit = instance.participants[p].max_meetings
         if limit is not None and count[p] >= limit:
-            return f"participant {instance.participants[p].id!r} reached max_meetings ({limit})"
+            return Reason("limit", {"participant": instance.participants[p].id, "max_meetings": limit})
     open_slots = [s for s in instance.candidate_slots(r) if per_slot[s] < len(instance.tables)]
     if not open_slots:
-        return "no table free in any common available slot"
-    return "in every common available slot a participant already meets someone else or no table is free"
+        return Reason("no_table")
+    return Reason("busy")
 
 
 def build_solution(instance: Instance, slot_of: Mapping[int, int], *, status: str,

@@ -1,117 +1,32 @@
-"""The adapter between the directory and the matching engine: profiles and organisations
-become plain :class:`passerelle.matching.Document` objects (texts + tags), ids become
-strings ("p12", "o7") and back.
-
-Loading reads a handful of flat ``values_list`` queries (one per table), never one query per
-profile, so that the whole directory (50,000 people) loads in seconds.
+"""The adapter between the directory and the matching engine for suggestions: organisations and
+pasted ideas become plain :class:`passerelle.matching.Document` objects; profiles are read by
+:mod:`passerelle.directory.engine_documents` (shared with reviewer suggestions).
 """
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-from django.db.models import QuerySet
-
-from passerelle.core.enums import ActorKind, Visibility
-from passerelle.directory.models import Affiliation, Organisation, Person, PersonCategory, PersonSite
+from passerelle.core.enums import Visibility
+from passerelle.directory.engine_documents import (
+    ENGINE_KIND,
+    ProfileFacts,
+    lines,
+    load_profile_facts,
+    organisation_doc_id,
+    person_doc_id,
+    pk_of,
+)
+from passerelle.directory.models import Organisation
 from passerelle.matching import Document, Tags
 
-PERSON_PREFIX = "p"
-ORGANISATION_PREFIX = "o"
+__all__ = ["ENGINE_KIND", "ProfileFacts", "idea_document", "lines", "load_profile_facts", "organisation_doc_id",
+           "organisation_documents", "person_doc_id", "pk_of"]
+
 # Organisation documents are made of the profiles any signed-in member may see, so that no
 # reason given about an organisation can quote a profile hidden from its reader.
 ORGANISATION_SOURCE_VISIBILITY = (Visibility.PUBLIC, Visibility.MEMBERS)
 MAX_TEXTS_PER_ORGANISATION = 60
-
-# Kinds of actor as the engine's complementarity table knows them ("" = no kind bonus).
-ENGINE_KIND = {
-    ActorKind.RESEARCHER: "researcher",
-    ActorKind.CLINICIAN: "clinician",
-    ActorKind.CLINICIAN_RESEARCHER: "clinician",
-    ActorKind.ENGINEER: "researcher",
-    ActorKind.COMPANY: "company",
-    ActorKind.PATIENT_PARTNER: "patient",
-    ActorKind.ASSOCIATION: "patient",
-    ActorKind.PUBLIC_BODY: "",
-    ActorKind.COORDINATOR: "",
-}
-
-
-def person_doc_id(pk: int) -> str:
-    return f"{PERSON_PREFIX}{pk}"
-
-
-def organisation_doc_id(pk: int) -> str:
-    return f"{ORGANISATION_PREFIX}{pk}"
-
-
-def pk_of(doc_id: str) -> int:
-    """The primary key behind a document id ("p12" → 12)."""
-    return int(doc_id[1:])
-
-
-def lines(text: str) -> tuple[str, ...]:
-    return tuple(line.strip() for line in text.splitlines() if line.strip())
-
-
-@dataclass
-class ProfileFacts:
-    """What the engine needs of one profile, gathered from flat queries."""
-
-    pk: int
-    kind: str
-    territory: str
-    visibility: str
-    expertise: str
-    keywords: str
-    offers: str
-    seeks: str
-    cso: list[str] = field(default_factory=list)
-    sites: list[str] = field(default_factory=list)
-    techniques: list[str] = field(default_factory=list)
-    organisations: list[int] = field(default_factory=list)  # primary first
-
-    def texts(self) -> tuple[str, ...]:
-        keywords = "; ".join(k.strip() for k in self.keywords.replace(",", ";").split(";") if k.strip())
-        return tuple(t for t in (self.expertise.strip(), keywords) if t)
-
-    def document(self) -> Document:
-        return Document(
-            id=person_doc_id(self.pk),
-            texts=self.texts(),
-            tags=Tags(
-                cso=tuple(self.cso), sites=tuple(self.sites), techniques=tuple(self.techniques),
-                offers=lines(self.offers), seeks=lines(self.seeks), kind=ENGINE_KIND.get(self.kind, ""),
-                territory=self.territory,
-                organisation=organisation_doc_id(self.organisations[0]) if self.organisations else "",
-            ),
-        )
-
-
-def load_profile_facts(people: QuerySet[Person] | None = None) -> list[ProfileFacts]:
-    """Facts of ``people`` (default: the whole directory), in primary-key order; five queries."""
-    people = (people if people is not None else Person.objects.all()).order_by("pk")
-    facts = {
-        row[0]: ProfileFacts(*row)
-        for row in people.values_list("pk", "kind", "territory", "visibility", "expertise", "keywords",
-                                      "offers", "seeks")
-    }
-    ids = people.values("pk")
-    for person_id, code in PersonCategory.objects.filter(person__in=ids).values_list(
-            "person_id", "category__code").order_by("person_id", "category__sort_key"):
-        facts[person_id].cso.append(code)
-    for person_id, code in PersonSite.objects.filter(person__in=ids).values_list(
-            "person_id", "site__icrp_code").order_by("person_id", "site__icrp_code"):
-        facts[person_id].sites.append(str(code))
-    through = Person.techniques.through
-    for person_id, code in through.objects.filter(person__in=ids).values_list(
-            "person_id", "technique__code").order_by("person_id", "technique__code"):
-        facts[person_id].techniques.append(code)
-    for person_id, org_id in Affiliation.objects.filter(person__in=ids).values_list(
-            "person_id", "organisation_id").order_by("person_id", "-is_primary", "organisation_id"):
-        facts[person_id].organisations.append(org_id)
-    return list(facts.values())
 
 
 def organisation_documents(facts: Iterable[ProfileFacts]) -> list[Document]:

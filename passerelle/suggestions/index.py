@@ -22,10 +22,9 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Max
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from passerelle.core.models import CancerSite, CsoCategory, Technique
+from passerelle.directory.engine_documents import code_labels, engine_labels, engine_language
 from passerelle.directory.models import Organisation, Person
 from passerelle.matching import MatchingIndex, build_index
 
@@ -145,13 +144,9 @@ def rebuild_and_save() -> DirectoryIndex:
 
 def request_rebuild() -> None:
     """Start the rebuild job unless one is already waiting or running."""
-    from passerelle.jobs.models import Job, JobStatus
-    from passerelle.jobs.services import job_start
+    from passerelle.jobs.services import job_start_unless_pending
 
-    pending = Job.objects.filter(handler=REBUILD_HANDLER, status__in=[JobStatus.QUEUED, JobStatus.RUNNING])
-    if any(not job.is_stalled for job in pending):
-        return
-    job_start(handler=REBUILD_HANDLER, title=_("Updating the index of suggested partners"))
+    job_start_unless_pending(handler=REBUILD_HANDLER, title=_("Updating the index of suggested partners"))
 
 
 def forget_index() -> None:
@@ -161,39 +156,6 @@ def forget_index() -> None:
         _current, _snapshot_seen = None, None
 
 
-def engine_language() -> str:
-    return "fr" if (get_language() or "fr").startswith("fr") else "en"
-
-
-def in_sentence(title: str, *, every_word: bool) -> str:
-    """A title as it reads inside a sentence: "Breast Cancer" → "breast cancer", "Radiomique" →
-    "radiomique"; acronyms (MRI, IRM) and eponyms (Hodgkin's, Maladie de Hodgkin) are kept."""
-    words = title.split(" ")
-    for i, word in enumerate(words if every_word else words[:1]):
-        if len(word) > 1 and word[0].isupper() and word[1:].islower() and "'" not in word:
-            words[i] = word.lower()
-    return " ".join(words)
-
-
-def code_labels(*, french: bool) -> dict[str, dict[str, str]]:
-    """Names of the taxonomy codes the engine's reasons quote, in one language."""
-
-    def title(row: Any) -> str:
-        return in_sentence(row.title_fr, every_word=False) if french else in_sentence(row.title_en, every_word=True)
-
-    return {
-        "sites": {str(s.icrp_code): title(s) for s in CancerSite.objects.all()},
-        "cso": {c.code: title(c) for c in CsoCategory.objects.all()},
-        "techniques": {t.code: title(t) for t in Technique.objects.all()},
-    }
-
-
 def labels(index: DirectoryIndex) -> dict[str, dict[str, str]]:
     """Names of codes and kinds in the active language, for the engine's reasons."""
-    return {
-        **index.code_labels[engine_language()],
-        "kinds": {
-            "clinician": _("a clinician"), "researcher": _("a researcher"), "company": _("a company"),
-            "patient": _("a patient partner or association"),
-        },
-    }
+    return engine_labels(index.code_labels[engine_language()])

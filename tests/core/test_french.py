@@ -72,7 +72,7 @@ def test_network_counts_agree_in_number():
 
 
 def test_demo_profiles_contract_their_articles():
-    from passerelle.directory.demo.generator import _Context
+    from passerelle.demo.people import _Context
 
     assert contract("une validation clinique de des tests de diagnostic") == \
         "une validation clinique de tests de diagnostic"

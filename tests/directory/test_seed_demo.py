@@ -15,9 +15,10 @@ from passerelle.core.identifiers import normalize_orcid
 from passerelle.core.models import CancerSite
 from passerelle.core.taxonomies import read_rows
 from passerelle.core.text import fold, search_terms
+from passerelle.demo import expertise
+from passerelle.demo import people as generator
+from passerelle.demo.directory import DEMO_PASSWORD
 from passerelle.directory import audit, search, selectors
-from passerelle.directory.demo import expertise, generator
-from passerelle.directory.demo.loader import DEMO_PASSWORD
 from passerelle.directory.models import AuditEntry, Organisation, Person
 
 SMALL = 82  # two blocks of 41: 40 AURA, 40 QC, 2 elsewhere

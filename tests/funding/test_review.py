@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from passerelle.core.enums import OrganisationKind, Territory
+from passerelle.directory.models import Person
 from passerelle.funding import review, reviewers, services
 from passerelle.funding.conflicts import (
     CO_APPLICANT,
@@ -21,6 +22,7 @@ from passerelle.funding.conflicts import (
 )
 from passerelle.funding.enums import ApplicationStatus, AssignmentStatus
 from passerelle.funding.models import ConflictOfInterest
+from passerelle.funding.reviewers import reviewer_documents
 from passerelle.funding.selectors import call_ranking
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.projects.factories import ProjectFactory
@@ -194,6 +196,27 @@ def test_suggestions_rank_expertise_and_mark_conflicts(case, eligible):
     assert not by_person[imaging].blocked and by_person[imaging].reasons
     assert [c.kind for c in by_person[colleague].conflicts] == [SAME_ORGANISATION]
     assert case["marc"] not in by_person or by_person[case["marc"]].blocked  # co-applicant
+
+
+@pytest.mark.django_db
+def test_reviewer_documents_carry_offers_seeks_and_the_engine_kind_like_partner_suggestions():
+    from passerelle.core.enums import ActorKind
+    from passerelle.suggestions.documents import load_profile_facts
+
+    person = expert(kind=ActorKind.CLINICIAN_RESEARCHER, expertise="Glioblastoma radiomics",
+                    categories=["5.3"], sites=[7], techniques=["radiomics"])
+    person.offers, person.seeks = "MRI texture pipeline\nTumour segmentation", "Radiotherapy cohorts"
+    person.save()
+    silent = expert(expertise="", keywords="")
+
+    (document,) = reviewer_documents([person.pk, silent.pk])
+
+    assert document.tags.offers == ("MRI texture pipeline", "Tumour segmentation")
+    assert document.tags.seeks == ("Radiotherapy cohorts",)
+    assert document.tags.kind == "clinician" and document.tags.techniques == ("radiomics",)
+    assert document.tags.cso == ("5.3",) and document.tags.sites == ("7",)
+    (same,) = [f.document() for f in load_profile_facts(Person.objects.filter(pk=person.pk))]
+    assert document == same  # the document partner suggestions use
 
 
 def test_suggestions_leave_out_assigned_reviewers(case, eligible):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from passerelle.jobs.models import Job, JobStatus
 from passerelle.jobs.runner import run_job
 from passerelle.jobs.selectors import latest_job
-from passerelle.jobs.services import job_start
+from passerelle.jobs.services import job_start, job_start_unless_pending, pending_job
 from tests.factories import CoordinatorFactory, MemberFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,3 +131,34 @@ def test_with_the_database_backend_a_job_waits_for_the_worker(settings):
 
     job.refresh_from_db()
     assert job.status == JobStatus.SUCCEEDED and job.result["counted"] == 2
+
+
+def _waiting(handler: str, target=None, **fields) -> Job:
+    from passerelle.jobs.services import target_key
+
+    target_type, target_id = target_key(target) if target is not None else ("", "")
+    return Job.objects.create(handler=handler, title="Waiting", target_type=target_type, target_id=target_id,
+                              **{"status": JobStatus.QUEUED, **fields})
+
+
+def test_a_job_is_not_started_again_while_one_of_the_same_handler_and_target_is_pending(member):
+    org, other = OrganisationFactory(), OrganisationFactory()
+    waiting = _waiting("tests.jobs.handlers.count_to", org)
+
+    job, started = job_start_unless_pending(handler="tests.jobs.handlers.count_to", title="again", target=org)
+    assert (job, started) == (waiting, False)
+    assert pending_job("tests.jobs.handlers.count_to", org) == waiting
+
+    job, started = job_start_unless_pending(handler="tests.jobs.handlers.count_to", title="other", target=other)
+    assert started and job != waiting and job.status == JobStatus.SUCCEEDED
+    assert pending_job("tests.jobs.handlers.count_to", other) is None
+
+
+def test_a_stalled_or_finished_job_does_not_hold_back_a_new_one(member, settings):
+    settings.JOBS_STALLED_AFTER = 60
+    _waiting("tests.jobs.handlers.count_to", status=JobStatus.RUNNING,
+             heartbeat_at=timezone.now() - timedelta(minutes=5))
+    _waiting("tests.jobs.handlers.count_to", status=JobStatus.SUCCEEDED)
+
+    job, started = job_start_unless_pending(handler="tests.jobs.handlers.count_to", title="fresh", user=member)
+    assert started and job.title == "fresh"

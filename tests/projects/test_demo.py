@@ -10,7 +10,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from passerelle.directory.demo.loader import seed_directory
+from passerelle.demo.directory import seed_directory
 from passerelle.funding.enums import ApplicationStatus
 from passerelle.funding.models import Application, Call, ReviewAssignment
 from passerelle.projects.models import Opportunity, Project, ServiceRequest

@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from passerelle.demo.outcomes import seed_outcomes
 from passerelle.funding.models import Application
-from passerelle.reports.demo import seed_outcomes
 from passerelle.reports.enums import OutcomeKind
 from passerelle.reports.indicators import Ratio, ReportFilters
 from passerelle.reports.indicators.funding import money_granted, success_rate

@@ -27,7 +27,8 @@ def test_one_table_limits_meetings_per_slot():
                          {"id": "heavy", "participants": ["p2", "p3"], "weight": 5}]}
     result = solved(data)
     assert [m["request"] for m in result["meetings"]] == ["heavy"]
-    assert result["unscheduled"] == [{"request": "light", "reason": "no table free in any common available slot"}]
+    assert result["unscheduled"] == [{"request": "light", "reason": "no table free in any common available slot",
+                                      "code": "no_table", "params": {}}]
 
 
 def test_group_meeting_blocks_all_its_people():
@@ -53,7 +54,8 @@ def test_max_meetings_respected_and_reason_given():
             "requests": [{"id": f"r{i}", "participants": ["star", f"f{i}"], "weight": i} for i in (1, 2, 3)]}
     result = solved(data)
     assert sorted(m["request"] for m in result["meetings"]) == ["r2", "r3"]
-    assert result["unscheduled"] == [{"request": "r1", "reason": "participant 'star' reached max_meetings (2)"}]
+    assert result["unscheduled"] == [{"request": "r1", "reason": "participant 'star' reached max_meetings (2)",
+                                      "code": "limit", "params": {"participant": "star", "max_meetings": 2}}]
 
 
 def test_greedy_baseline_is_valid_and_first_come_by_weight():
@@ -78,3 +80,23 @@ def test_too_many_fixed_meetings_for_the_tables_is_infeasible():
     result = solved(data)
     assert result["status"] == "infeasible"
     assert result["message"] == "slot 'a' has 2 fixed meetings for 1 tables"
+
+
+def test_reason_codes_for_a_request_without_slots_and_one_without_a_common_free_slot():
+    data = {"slots": ["a", "b"], "tables": 2, "participants": [{"id": "p0", "unavailable": ["a"]},
+                                                               {"id": "p1", "unavailable": ["b"]}, {"id": "p2"}],
+            "requests": [{"id": "apart", "participants": ["p0", "p1"]},
+                         {"id": "never", "participants": ["p0", "p2"], "slots": []}]}
+    left = {item["request"]: item for item in solved(data)["unscheduled"]}
+    assert left["apart"]["code"] == "unavailable" and left["apart"]["params"] == {"participants": ["p0", "p1"]}
+    assert left["apart"]["reason"] == "no allowed slot where all of ['p0', 'p1'] are available"
+    never = left["never"]
+    assert (never["code"], never["params"], never["reason"]) == ("no_slot", {}, "no allowed slot")
+
+
+def test_reason_code_busy_when_every_common_slot_is_taken_by_another_meeting():
+    data = {"slots": ["a"], "tables": 2, "participants": [{"id": f"p{i}"} for i in range(3)],
+            "requests": [{"id": "kept", "participants": ["p0", "p1"], "weight": 5},
+                         {"id": "clash", "participants": ["p0", "p2"], "weight": 1}]}
+    (item,) = solved(data)["unscheduled"]
+    assert (item["request"], item["code"], item["params"]) == ("clash", "busy", {})

@@ -5,6 +5,7 @@ import pytest
 
 from passerelle.core.enums import ActorKind, Territory, Visibility
 from passerelle.directory import services as directory_services
+from passerelle.directory.engine_documents import in_sentence
 from passerelle.directory.models import Affiliation
 from passerelle.suggestions import index as index_module
 from passerelle.suggestions.documents import (
@@ -15,7 +16,7 @@ from passerelle.suggestions.documents import (
     organisation_documents,
     person_doc_id,
 )
-from passerelle.suggestions.index import current_index, directory_fingerprint, in_sentence
+from passerelle.suggestions.index import current_index, directory_fingerprint
 from tests.factories import OrganisationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from passerelle.directory.demo.generator import DEFAULT_SEED, ground_truth
-from passerelle.directory.demo.loader import seed_directory
+from passerelle.demo.directory import seed_directory
+from passerelle.demo.people import DEFAULT_SEED, ground_truth
 from passerelle.directory.models import Person
 from passerelle.suggestions.models import EventSuggestion
 from passerelle.suggestions.selectors import suggest_partners

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import coordinator_required
 
 from .. import import_fields, imports
 from ..models import ImportBatch
-from .listing import paginate
 
 
 class UploadForm(forms.Form):

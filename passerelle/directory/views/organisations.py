@@ -6,12 +6,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.kept_pages import filter_fields, kept_results
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, public
 
 from .. import audit, exports, selectors, services
 from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
-from .listing import filter_fields, kept_results, paginate, query_without
 
 
 @public

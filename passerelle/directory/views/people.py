@@ -7,12 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core import read_cache
+from passerelle.core.kept_pages import filter_fields, kept_results
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, member_required, public
 
 from .. import audit, exports, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
-from .listing import filter_fields, kept_results, paginate, query_without
 
 
 @public

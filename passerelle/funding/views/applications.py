@@ -9,11 +9,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, member_required
 from passerelle.core.uploads import attachment_response
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.selectors import projects_editable_by
-from passerelle.projects.views.listing import paginate, query_without
 
 from .. import eligibility, rules, selectors, services
 from ..enums import DocumentKind

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, public
 from passerelle.core.rows import rows_from_formset
 from passerelle.directory.selectors import is_coordinator
-from passerelle.projects.views.listing import paginate, query_without
 
 from .. import eligibility, selectors, services
 from ..formatting import format_deadline

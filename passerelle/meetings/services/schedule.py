@@ -20,8 +20,7 @@ from django.utils.translation import gettext as _
 from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 from passerelle.jobs.models import Job
-from passerelle.jobs.selectors import latest_job
-from passerelle.jobs.services import job_start
+from passerelle.jobs.services import job_start_unless_pending, pending_job
 
 from .. import ics, notifications, rules, selectors
 from ..enums import MeetingStatus, RunStatus, SessionStatus
@@ -40,18 +39,20 @@ class ScheduleChanged(ValidationError):
 
 
 def running_job(session: B2BSession) -> Job | None:
-    job = latest_job(HANDLER, session)
-    return job if job is not None and not job.is_finished and not job.is_stalled else None
+    """The scheduler job of ``session`` that is queued or running, if any."""
+    return pending_job(HANDLER, session)
 
 
 def run_start(*, actor: Any, session: B2BSession) -> Job:
     """Queue a scheduler run for ``session`` (one at a time)."""
     if session.status not in SCHEDULABLE:
         raise ValidationError(_("Open the session before scheduling its meetings."))
-    if running_job(session) is not None:
+    job, started = job_start_unless_pending(
+        handler=HANDLER, user=actor, params={"session": session.pk}, target=session,
+        title=_("Scheduling the meetings of %(event)s") % {"event": session.event.title})
+    if not started:
         raise ValidationError(_("The scheduler is already running for this session."))
-    return job_start(handler=HANDLER, user=actor, params={"session": session.pk}, target=session,
-                     title=_("Scheduling the meetings of %(event)s") % {"event": session.event.title})
+    return job
 
 
 def run_apply(*, actor: Any, session_id: int, snapshot: Snapshot, output: dict, greedy: dict,

@@ -8,12 +8,12 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import LONG_PAGE_SIZE, paginate
 from passerelle.core.permissions import coordinator_required
 from passerelle.events.models import Event
 
@@ -32,8 +32,6 @@ from ..models import B2BSession
 from ..services import schedule as schedule_services
 from ..services import sessions as session_services
 from .access import base_url, coordinator_session
-
-REQUESTS_PER_PAGE = 50
 
 
 def _session_form(request: HttpRequest, event: Event, session: B2BSession) -> HttpResponse:
@@ -96,8 +94,7 @@ def request_list(request: HttpRequest, slug: str) -> HttpResponse:
     session = coordinator_session(request, slug)
     form = RequestFilterForm(request.GET or None)
     filters = selectors.RequestFilters(**form.cleaned_data) if form.is_valid() else selectors.RequestFilters()
-    page = Paginator(selectors.request_list(session=session, filters=filters), REQUESTS_PER_PAGE).get_page(
-        request.GET.get("page"))
+    page = paginate(request, selectors.request_list(session=session, filters=filters), LONG_PAGE_SIZE)
     query = urlencode({k: v for k, v in (("q", filters.q), ("status", filters.status)) if v})
     return render(request, "meetings/request_list.html", {"session": session, "event": session.event, "form": form,
                                                            "page": page, "page_query": query,

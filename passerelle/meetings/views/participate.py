@@ -6,11 +6,11 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import member_required
 
 from .. import selectors, suggestions
@@ -19,8 +19,6 @@ from ..forms import AnswerForm, AvailabilityForm, RequestForm
 from ..services import participants as participant_services
 from ..services import requests as request_services
 from .access import base_url, own_participant, participant_required, viewer_of
-
-PEOPLE_PER_PAGE = 25
 
 
 @member_required
@@ -89,7 +87,7 @@ def people(request: HttpRequest, slug: str) -> HttpResponse:
     q = request.GET.get("q", "").strip()[:100]
     everyone = selectors.people_to_meet(session=session, viewer=request.user, person=person, q=q)
     suggested = [] if q or person is None else suggestions.for_participant(session, person, request.user)
-    page = Paginator(everyone, PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, everyone)
     partners = selectors.request_partners(session, person) if person else {}
     return render(request, "meetings/people.html", {
         "session": session, "event": session.event, "viewer": viewer, "suggested": suggested, "page": page,

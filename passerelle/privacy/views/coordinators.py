@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import coordinator_required
 from passerelle.directory.models import Person
-from passerelle.directory.views.listing import paginate
 
 from .. import export, registry, selectors, services
 from ..enums import ConsentPurpose, ErasureStatus

@@ -8,12 +8,12 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 
 from .. import selectors, services
 from ..forms import OpportunityFilterForm, OpportunityForm, OpportunityStatusForm, ProjectFromOpportunityForm
 from ..models import Opportunity
-from .listing import paginate, query_without
 
 
 @member_required

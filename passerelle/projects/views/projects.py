@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 from passerelle.core.rows import rows_from_formset
 from passerelle.funding.selectors import applications_visible_to
@@ -16,7 +17,6 @@ from .. import selectors, services
 from ..enums import PartnerRole
 from ..forms import ProjectFilterForm, ProjectForm, ProjectStatusForm, partner_formset
 from ..models import Project
-from .listing import paginate, query_without
 
 
 @member_required

@@ -8,13 +8,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required, public
 from passerelle.directory.selectors import is_coordinator
 
 from .. import selectors, support
 from ..forms import ServiceNoteForm, ServiceRequestFilterForm, ServiceRequestForm, ServiceRequestStatusForm
 from ..models import SupportService
-from .listing import paginate, query_without
 
 
 @public

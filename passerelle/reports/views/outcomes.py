@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import member_required
 
 from .. import selectors, services
@@ -29,7 +29,7 @@ def editable_outcome(request: HttpRequest, pk: int) -> Outcome:
 def outcome_list(request: HttpRequest) -> HttpResponse:
     form = OutcomeFilterForm(request.GET or None)
     outcomes = selectors.outcome_list(user=request.user, filters=form.filters())
-    page = Paginator(outcomes, 25).get_page(request.GET.get("page"))
+    page = paginate(request, outcomes)
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "reports/outcome_list.html", {

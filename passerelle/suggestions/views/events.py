@@ -1,19 +1,17 @@
 """Coordinators: every participant's suggested meetings at an event, computed in the background."""
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import urlencode
 
+from passerelle.core.pagination import paginate
 from passerelle.core.permissions import coordinator_required
 from passerelle.events.selectors import events_visible_to
 from passerelle.jobs.selectors import latest_job
 
 from .. import selectors, services
 from ..forms import EventSuggestionsForm
-
-ROWS_PER_PAGE = 25
 
 
 @coordinator_required
@@ -27,7 +25,7 @@ def event_suggestions(request: HttpRequest, slug: str) -> HttpResponse:
                                                per_person=form.cleaned_data["per_person"])
         return redirect(job)
     q = request.GET.get("q", "").strip()[:100]
-    page = Paginator(selectors.event_participants(event, q), ROWS_PER_PAGE).get_page(request.GET.get("page"))
+    page = paginate(request, selectors.event_participants(event, q))
     return render(request, "suggestions/event_matrix.html", {
         "event": event, "form": form, "page": page, "q": q,
         "rows": selectors.event_matrix_rows(event, list(page.object_list)),

@@ -23,10 +23,10 @@ from passerelle.accounts.models import Role
 from passerelle.core.enums import ActorKind, Territory, Visibility
 from passerelle.core.models import CancerSite, CsoCategory, Language, Technique
 from passerelle.core.text import search_document
+from passerelle.directory import audit, services
+from passerelle.directory.models import Affiliation, AuditEntry, Organisation, Person, PersonCategory, PersonSite
 
-from .. import audit, services
-from ..models import Affiliation, AuditEntry, Organisation, Person, PersonCategory, PersonSite
-from .generator import EMAIL_DOMAIN, PersonSpec, generate_people, organisation_rows
+from .people import EMAIL_DOMAIN, PersonSpec, generate_people, organisation_rows
 
 DEMO_PASSWORD = "passerelle-demo"
 BATCH_SIZE = 2000

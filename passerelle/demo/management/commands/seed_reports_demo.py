@@ -7,7 +7,7 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from passerelle.reports.demo import seed_outcomes
+from passerelle.demo.outcomes import seed_outcomes
 
 
 class Command(BaseCommand):

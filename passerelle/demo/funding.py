@@ -21,12 +21,10 @@ from django.utils import timezone
 from passerelle.core.enums import Territory
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import Organisation, Person
-from passerelle.projects.models import Project
-
-from . import review, services
-from .conflicts import conflicts_between
-from .enums import ApplicationStatus, CallStatus, CallTimeZone, RuleKind
-from .models import (
+from passerelle.funding import review, services
+from passerelle.funding.conflicts import conflicts_between
+from passerelle.funding.enums import ApplicationStatus, CallStatus, CallTimeZone, RuleKind
+from passerelle.funding.models import (
     Application,
     ApplicationDocument,
     ApplicationStatusChange,
@@ -36,6 +34,7 @@ from .models import (
     ReviewAssignment,
     ReviewCriterion,
 )
+from passerelle.projects.models import Project
 
 PARIS, MONTREAL = ZoneInfo(CallTimeZone.PARIS), ZoneInfo(CallTimeZone.MONTREAL)
 REVIEWER_ACCOUNT = "evaluation@passerelle.demo"
@@ -157,7 +156,7 @@ def seed_calls(programmes: dict[str, Programme], now: datetime) -> list[Call]:
 def seed_reviewers() -> list[Person]:
     """Four experts with an account (one per territory and one from elsewhere, plus a second from
     Québec); the first signs in with ``REVIEWER_ACCOUNT`` and the demo password."""
-    from passerelle.directory.demo.loader import DEMO_PASSWORD
+    from passerelle.demo.directory import DEMO_PASSWORD
 
     chosen = []
     for territory in (Territory.OTHER, Territory.AURA, Territory.QC, Territory.QC):
@@ -214,7 +213,7 @@ def run_application(project: Project, call: Call, reviewers: list[Person], coord
 
 def decide(applications: list[Application], coordinator: Any) -> None:
     """The better half of each call's reviewed applications is funded (90 % of what was asked)."""
-    from .selectors import call_ranking
+    from passerelle.funding.selectors import call_ranking
 
     by_call: dict[int, list[Application]] = {}
     for application in applications:

@@ -20,10 +20,16 @@ from passerelle.core.enums import Territory
 from passerelle.directory.models import Person
 from passerelle.events.enums import EventKind, RegistrationStatus
 from passerelle.events.models import Event
-
-from . import services, support
-from .enums import OriginKind, ProjectStatus, ServiceKind, ServiceRequestStatus
-from .models import Opportunity, OpportunityStatusChange, Project, ProjectStatusChange, ServiceRequest, SupportService
+from passerelle.projects import services, support
+from passerelle.projects.enums import OriginKind, ProjectStatus, ServiceKind, ServiceRequestStatus
+from passerelle.projects.models import (
+    Opportunity,
+    OpportunityStatusChange,
+    Project,
+    ProjectStatusChange,
+    ServiceRequest,
+    SupportService,
+)
 
 # (event slug, number of opportunities born there); projects come from the older ones.
 OPPORTUNITIES_PER_EVENT = (

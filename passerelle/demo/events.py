@@ -19,11 +19,18 @@ from django.utils import timezone
 from passerelle.core.enums import Territory
 from passerelle.core.models import CancerSite, CsoCategory
 from passerelle.directory.models import Organisation, Person
+from passerelle.events import services
+from passerelle.events.enums import (
+    EventKind,
+    EventStatus,
+    EventTimeZone,
+    ItemKind,
+    RegistrationRole,
+    RegistrationStatus,
+)
+from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Registration
 
-from . import services
-from .demo_programmes import DAY_PLANS, TALKS, Slot
-from .enums import EventKind, EventStatus, EventTimeZone, ItemKind, RegistrationRole, RegistrationStatus
-from .models import Delegation, Event, Place, ProgrammeItem, Registration
+from .event_programmes import DAY_PLANS, TALKS, Slot
 
 K = EventKind
 QC_TZ, AURA_TZ = EventTimeZone.MONTREAL, EventTimeZone.PARIS

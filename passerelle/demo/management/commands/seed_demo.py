@@ -10,8 +10,8 @@ from typing import Any
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
 
-from passerelle.directory.demo.generator import DEFAULT_PEOPLE, DEFAULT_SEED
-from passerelle.directory.demo.loader import DEMO_PASSWORD, SeedReport, seed_directory
+from passerelle.demo.directory import DEMO_PASSWORD, SeedReport, seed_directory
+from passerelle.demo.people import DEFAULT_PEOPLE, DEFAULT_SEED
 
 
 class Command(BaseCommand):

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.test.utils import override_settings
 
-from passerelle.meetings.demo import SOLVER_SECONDS, seed_meetings
+from passerelle.demo.meetings import SOLVER_SECONDS, seed_meetings
 
 
 class Command(BaseCommand):

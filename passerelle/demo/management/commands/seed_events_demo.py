@@ -9,7 +9,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
-from passerelle.events.demo import seed_events
+from passerelle.demo.events import seed_events
 
 
 class Command(BaseCommand):

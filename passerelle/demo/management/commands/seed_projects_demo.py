@@ -12,8 +12,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.test.utils import override_settings
 
-from passerelle.funding.demo import REVIEWER_ACCOUNT, seed_funding
-from passerelle.projects.demo import seed_projects
+from passerelle.demo.funding import REVIEWER_ACCOUNT, seed_funding
+from passerelle.demo.projects import seed_projects
 
 
 class Command(BaseCommand):

@@ -19,12 +19,11 @@ from django.utils import timezone
 from passerelle.directory.models import Person
 from passerelle.events.enums import EventKind, RegistrationStatus
 from passerelle.events.models import Event
+from passerelle.meetings import solver_adapter
+from passerelle.meetings.enums import Answer, Priority, RequestStatus, SessionStatus
+from passerelle.meetings.models import B2BSession, Meeting, MeetingFeedback, MeetingRequest, RequestInvitee
+from passerelle.meetings.services import schedule, sessions
 from passerelle.scheduling import greedy_schedule, parse_instance, solve
-
-from . import solver_adapter
-from .enums import Answer, Priority, RequestStatus, SessionStatus
-from .models import B2BSession, Meeting, MeetingFeedback, MeetingRequest, RequestInvitee
-from .services import schedule, sessions
 
 WINDOW = (time(16, 15), time(17, 30))
 SLOT_MINUTES = 15

@@ -1,9 +1,10 @@
-"""Shared pieces of the list pages: pagination and query strings that keep the filters."""
+"""List pages many people read, kept in the read cache (``core.read_cache``): a page's count and
+rows, its results as HTML, and the filter bar's fields. Without the read cache they are computed as
+:mod:`passerelle.core.pagination` computes them."""
 from __future__ import annotations
 
-from django.core.paginator import Page, Paginator
-from django.db import connection
-from django.db.models import Count, QuerySet, Window
+from django.core.paginator import Page
+from django.db.models import QuerySet
 from django.forms import Form
 from django.http import HttpRequest
 from django.template.loader import render_to_string
@@ -12,23 +13,16 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from passerelle.core import read_cache
-
-PAGE_SIZE = 25
-# Page numbers beyond this are read as the last page (a huge one would overflow the SQL offset).
-MAX_PAGE_NUMBER = 100_000
-
-
-def paginate(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+from passerelle.core.pagination import PAGE_SIZE, page_number, paginate, paginate_ranked, query_without
 
 
 def paginate_kept(request: HttpRequest, queryset: QuerySet, *, ranked: bool = False,
                   per_page: int = PAGE_SIZE) -> Page:
     """A page of a list many people read: its count and rows kept in the read cache under the
-    query's SQL (``core.read_cache``); without the read cache, :func:`paginate` or, for a ranked
-    search, :func:`paginate_ranked`."""
+    query's SQL; without the read cache, :func:`paginate` or, for a ranked search,
+    :func:`paginate_ranked`."""
     if read_cache.enabled():
-        return read_cache.CachedPaginator(queryset, per_page).get_page(request.GET.get("page"))
+        return read_cache.CachedPaginator(queryset, per_page).get_page(page_number(request))
     return paginate_ranked(request, queryset, per_page) if ranked else paginate(request, queryset, per_page)
 
 
@@ -48,7 +42,7 @@ def kept_results(request: HttpRequest, queryset: QuerySet, template: str, *, ran
 
     if not read_cache.enabled():
         return mark_safe(render()), page  # noqa: S308 (the template's own output)
-    key = ("results", template, per_page, *read_cache.query_key(queryset), request.GET.get("page") or "",
+    key = ("results", template, per_page, *read_cache.query_key(queryset), page_number(request),
            page_query, get_language())
     return mark_safe(read_cache.cached(queryset.model._meta.app_label, key, render)), page  # noqa: S308
 
@@ -61,33 +55,3 @@ def filter_fields(request: HttpRequest, form: Form, template: str = "includes/fo
     return mark_safe(read_cache.cached(  # noqa: S308 (the template's own output, escaped when rendered)
         "directory", ("filter-fields", type(form).__name__, template, get_language(), values),
         lambda: str(render_to_string(template, {"form": form}))))
-
-
-def query_without(request: HttpRequest, *names: str) -> str:
-    """The current query string without ``names`` (for page links and sort links)."""
-    params = request.GET.copy()
-    for name in names:
-        params.pop(name, None)
-    return params.urlencode()
-
-
-def paginate_ranked(request: HttpRequest, queryset: QuerySet, per_page: int = PAGE_SIZE) -> Page:
-    """:func:`paginate` for a ranked search: the total comes with the page's rows
-    (``COUNT(*) OVER ()``), since ranking reads every match anyway; one scan of the matches instead
-    of two. A page past the end falls back to the usual count and the last page.
-
-    On SQLite the rank is FTS5's ``bm25()``, which a window query cannot carry (SQLite moves it into a
-    subquery, away from its MATCH); the count there is one pass over the full-text index anyway."""
-    if connection.vendor == "sqlite":
-        return paginate(request, queryset, per_page)
-    try:
-        number = min(max(1, int(request.GET.get("page") or 1)), MAX_PAGE_NUMBER)
-    except ValueError:
-        number = 1
-    start = (number - 1) * per_page
-    rows = list(queryset.annotate(total_found=Window(Count("*")))[start:start + per_page])
-    paginator = Paginator(queryset, per_page)
-    if not rows:
-        return paginator.get_page(number)
-    paginator.count = rows[0].total_found  # the paginator's cached count
-    return Page(rows, number, paginator)

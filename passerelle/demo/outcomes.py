@@ -21,13 +21,12 @@ from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation
 from passerelle.funding.enums import ApplicationStatus
 from passerelle.projects.models import Project
-
-from . import services
-from .enums import OutcomeKind
-from .indicators import ReportFilters
-from .indicators.base import report_tz
-from .indicators.funding import decided_applications
-from .models import Outcome
+from passerelle.reports import services
+from passerelle.reports.enums import OutcomeKind
+from passerelle.reports.indicators import ReportFilters
+from passerelle.reports.indicators.base import report_tz
+from passerelle.reports.indicators.funding import decided_applications
+from passerelle.reports.models import Outcome
 
 FUNDERS = [  # (name, acronym in the directory, territory, currency, amounts)
     ("Institut national du cancer", "INCa", Territory.AURA, "EUR", (80000, 150000, 240000)),

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import time
 
-from .enums import EventKind, ItemKind
+from passerelle.events.enums import EventKind, ItemKind
 
 
 @dataclass(frozen=True)
