@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from passerelle.core.health import health
+from passerelle.core.health import health, status_word
 from passerelle.core.permissions import public
 from passerelle.directory import selectors
 from passerelle.directory.models import Organisation
@@ -29,4 +29,4 @@ def home(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitors: 200 when healthy, 503 otherwise (``core/health.py``)."""
     ok, checks = health()
-    return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)
+    return JsonResponse({"status": status_word(checks), "checks": checks}, status=200 if ok else 503)
