@@ -139,16 +139,19 @@ def claim_due(worker_id: str, *, now: datetime | None = None) -> list[str]:
     claimed = []
     for task in PERIODIC:
         row = known[task.name]
-        if row.next_due > now:
-            continue
-        won = PeriodicRun.objects.filter(name=task.name, next_due=row.next_due).update(
-            next_due=now + timedelta(seconds=task.every), last_claimed_at=now, last_worker=worker_id)
-        if not won:
-            continue  # another worker moved next_due first
+        if row.next_due > now or not claim(task.name, row.next_due, worker_id, every=task.every, now=now):
+            continue  # not due, or another worker moved next_due first
         job = job_start(handler=task.handler, title=str(task.title))
         PeriodicRun.objects.filter(name=task.name).update(last_job=job)
         claimed.append(task.name)
     return claimed
+
+
+def claim(name: str, seen_next_due: datetime, worker_id: str, *, every: int, now: datetime) -> bool:
+    """Move the task's ``next_due`` from what this worker read to one period later, only if nobody
+    moved it meanwhile: of several workers that read the same row, exactly one wins."""
+    return bool(PeriodicRun.objects.filter(name=name, next_due=seen_next_due).update(
+        next_due=now + timedelta(seconds=every), last_claimed_at=now, last_worker=worker_id))
 
 
 def housekeeping(worker_id: str) -> None:
@@ -168,7 +171,8 @@ class Heartbeat(threading.Thread):
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        while not self.stopping.is_set():
+        # start() has just beaten: the first round comes one interval later.
+        while not self.stopping.wait(settings.JOBS_WORKER_BEAT_SECONDS):
             try:
                 close_old_connections()
                 if self.periodic:
@@ -177,7 +181,6 @@ class Heartbeat(threading.Thread):
                     beat(self.worker_id)
             except Exception:  # noqa: BLE001 - a failed round is logged, the next one tries again
                 logger.exception("Worker %s: heartbeat round failed", self.worker_id)
-            self.stopping.wait(settings.JOBS_WORKER_BEAT_SECONDS)
         close_old_connections()
 
 

@@ -1,5 +1,6 @@
 """Background jobs (``passerelle.jobs`` handlers): rebuild the matching index of a large
-directory (on demand, and periodically when it has changed), and compute the suggested meetings of every participant of an event."""
+directory (on demand, and periodically when it has changed), and compute the suggested meetings
+of every participant of an event."""
 from __future__ import annotations
 
 from typing import Any
