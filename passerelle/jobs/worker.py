@@ -61,7 +61,10 @@ def beat(worker_id: str, *, now: datetime | None = None) -> None:
 
 def stop(worker_id: str) -> None:
     """A worker leaving cleanly says so: it is no longer reported, nor waited for."""
+    global _worker_id
     WorkerBeat.objects.filter(pk=worker_id).delete()
+    if _worker_id == worker_id:
+        _worker_id = ""
 
 
 def alive_workers(now: datetime | None = None):

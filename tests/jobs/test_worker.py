@@ -55,6 +55,7 @@ def test_jobs_worker_runs_a_queued_job_under_its_host_pid_and_says_goodbye(setti
     assert job.status == JobStatus.SUCCEEDED and job.worker_id == me and job.attempts == 1
     assert job.result == {"worker": me, "current_job": str(job.pk)}
     assert not WorkerBeat.objects.exists()  # a clean stop removes the beat
+    assert worker.current_worker_id() == ""  # this process is no longer a worker
 
 
 def test_the_job_of_a_dead_worker_is_queued_again_and_run_by_another(django_capture_on_commit_callbacks):
