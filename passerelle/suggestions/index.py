@@ -136,8 +136,12 @@ def _read_new_snapshot() -> DirectoryIndex | None:
     if not hmac.compare_digest(_sign(data), row.signature):
         logger.error("The stored suggestions index has a wrong signature (another SECRET_KEY?): ignored")
         return None
-    # Signed with this site's SECRET_KEY: only ever written by store_index below.
-    return pickle.loads(zlib.decompress(data))  # noqa: S301
+    try:
+        # Signed with this site's SECRET_KEY: only ever written by store_index below.
+        return pickle.loads(zlib.decompress(data))  # noqa: S301
+    except Exception:  # noqa: BLE001 - e.g. written by an older version of the code: rebuilt instead
+        logger.exception("The stored suggestions index could not be read: ignored")
+        return None
 
 
 def store_index(index: DirectoryIndex) -> int:
