@@ -53,3 +53,12 @@ def test_a_large_directory_answers_from_the_stored_index_until_the_worker_refres
     fresh = current_index()
     assert fresh.facts[community.economist.pk].expertise == "Radiomics of glioblastoma MRI"
     assert job_start(handler="passerelle.suggestions.jobs.refresh_index", title="Again").result == {"rebuilt": False}
+
+
+def test_a_signed_snapshot_this_code_cannot_read_is_ignored(community):
+    index_module.rebuild_and_save()
+    data = b"not an index"
+    IndexSnapshot.objects.update(data=data, signature=index_module._sign(data), version=7)
+    index_module.forget_index()
+    assert index_module._read_new_snapshot() is None
+    assert current_index().fingerprint == directory_fingerprint()
