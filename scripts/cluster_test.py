@@ -15,6 +15,7 @@ Every process it started is stopped at the end, whatever happened; the database 
 """
 from __future__ import annotations
 
+import html
 import html.parser
 import http.cookies
 import json
@@ -300,7 +301,7 @@ def main() -> None:
         status = wait_for("the event job seen finished from B", lambda: (lambda s: s if s["status"] in {
             "succeeded", "failed"} else None)(json.loads(b.get(f"/jobs/{job_id}/status.json"))), timeout=90)
         assert status["status"] == "succeeded", status
-        assert status["title"] in b.get(f"/jobs/{job_id}/"), "the progress page on B misses the job"
+        assert html.escape(status["title"]) in b.get(f"/jobs/{job_id}/"), "the progress page on B misses the job"
         say(f"job {job_id} started on A, run by a worker, seen finished on B")
 
         for client in (a, b):
