@@ -6,7 +6,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/passerelle
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo worker test test-postgres test-browser bench bench-load lint messages serve clean
+.PHONY: demo worker test test-postgres test-browser cluster-test bench bench-load lint messages serve clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,13 +30,13 @@ demo: venv
 	$(PY) manage.py seed_demo
 	$(PY) manage.py reports_refresh
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with a background worker for jobs (Ctrl-C stops both)"
-	$(PY) manage.py db_worker --no-reload --interval 1 & worker=$$!; \
+	$(PY) manage.py jobs_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 ## the background worker alone (production runs it under a process manager: docs/operations.md)
 worker: venv
-	$(PY) manage.py db_worker --no-reload
+	$(PY) manage.py jobs_worker
 
 ## make test: the whole suite on SQLite (lint first)
 test: venv
@@ -51,6 +51,10 @@ test-postgres: venv
 ## browser journeys with Playwright driving Debian's Chromium
 test-browser: venv
 	$(PY) -m pytest -q -p no:xdist tests/browser --override-ini="addopts=-p no:cacheprovider" -m browser
+
+## two web servers and two workers on one PostgreSQL and Redis, checked over HTTP (scripts/cluster_test.py)
+cluster-test: venv
+	$(PY) scripts/cluster_test.py
 
 bench: venv
 	$(PY) benchmarks/run_all.py

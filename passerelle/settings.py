@@ -202,7 +202,7 @@ INVITATION_MAX_AGE_DAYS = int(os.environ.get("INVITATION_MAX_AGE_DAYS", "14"))
 # (``manage.py flag_inactive_profiles``; three years, as the CNIL recommends for contacts).
 PRIVACY_RETENTION_DAYS = int(os.environ.get("PRIVACY_RETENTION_DAYS", str(3 * 365)))
 
-# Background work (django-tasks): the database backend queues jobs for `manage.py db_worker`;
+# Background work (django-tasks): the database backend queues jobs for `manage.py jobs_worker`;
 # TASKS_BACKEND=immediate runs them inside the request (tests, or a deployment with no worker).
 TASKS = {
     "default": {
@@ -215,14 +215,22 @@ TASKS = {
     }
 }
 JOBS_STALLED_AFTER = int(os.environ.get("JOBS_STALLED_AFTER", "600"))
+# Workers (docs/operations.md): each writes a heartbeat every JOBS_WORKER_BEAT_SECONDS; one silent for
+# JOBS_WORKER_STALE_AFTER is dead: its job is run again by another worker, at most JOBS_MAX_ATTEMPTS
+# times in all; a dead worker is reported by /healthz until JOBS_WORKER_FORGET_AFTER.
+JOBS_WORKER_BEAT_SECONDS = float(os.environ.get("JOBS_WORKER_BEAT_SECONDS", "5"))
+JOBS_WORKER_STALE_AFTER = int(os.environ.get("JOBS_WORKER_STALE_AFTER", "30"))
+JOBS_WORKER_FORGET_AFTER = int(os.environ.get("JOBS_WORKER_FORGET_AFTER", "900"))
+JOBS_MAX_ATTEMPTS = int(os.environ.get("JOBS_MAX_ATTEMPTS", "3"))
+# Finished jobs and task results older than this are deleted by the periodic "prune" task.
+JOBS_KEEP_DAYS = int(os.environ.get("JOBS_KEEP_DAYS", "90"))
 # Impact figures: the kept sets (all territories, each territory) older than this are recomputed by a
 # background job while pages show them with their time; other filter sets stay this long in the cache.
 # 0: every figure computed at each request (passerelle/reports/figures.py).
 REPORTS_REFRESH_SECONDS = int(os.environ.get("REPORTS_REFRESH_SECONDS", "600"))
 # Suggested partners: up to this many people the matching index is rebuilt inside the request that
-# first sees a changed directory; above, by a background job writing a snapshot into SUGGESTIONS_INDEX_DIR.
+# first sees a changed directory; above, by a worker storing a snapshot in the database for every process.
 SUGGESTIONS_SYNC_REBUILD_LIMIT = int(os.environ.get("SUGGESTIONS_SYNC_REBUILD_LIMIT", "1000"))
-SUGGESTIONS_INDEX_DIR = Path(os.environ.get("SUGGESTIONS_INDEX_DIR", BASE_DIR / "var" / "suggestions"))
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],

@@ -1,9 +1,11 @@
 """``/healthz``: what a load balancer or a monitor asks a web process. JSON, 200 when the
-database and the cache answer and the job queue moves, 503 otherwise; nothing personal in it."""
+database and the cache answer, the job queue moves and no worker has died, 503 otherwise; nothing
+personal in it. The rule for workers (docs/operations.md): "degraded" when a worker stopped beating
+less than JOBS_WORKER_FORGET_AFTER ago, or when jobs are waiting and no worker is alive."""
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -50,9 +52,47 @@ def check_queue(now: datetime | None = None) -> dict[str, Any]:
     return {"ok": waited <= limit, "oldest_waiting_seconds": round(waited, 1), "limit_seconds": limit}
 
 
+def check_workers(now: datetime | None = None) -> dict[str, Any]:
+    """The workers' heartbeats: how many are alive, when each was last seen, and which stopped."""
+    from django_tasks_db.models import DBTaskResult
+
+    from passerelle.jobs.models import WorkerBeat
+
+    now = now or timezone.now()
+    stale_after = settings.JOBS_WORKER_STALE_AFTER
+    try:
+        beats = list(WorkerBeat.objects.filter(
+            last_seen_at__gte=now - timedelta(seconds=settings.JOBS_WORKER_FORGET_AFTER)))
+        waiting = DBTaskResult.objects.ready().exists()
+    except Exception as error:  # noqa: BLE001
+        return {"ok": False, "error": type(error).__name__}
+    ages = {beat.worker_id: (now - beat.last_seen_at).total_seconds() for beat in beats}
+    alive = sorted(worker for worker, age in ages.items() if age <= stale_after)
+    stopped = sorted(worker for worker, age in ages.items() if age > stale_after)
+    ok = not stopped and (bool(alive) or not waiting)
+    return {
+        "ok": ok,
+        "alive": len(alive),
+        "stopped": stopped,
+        "jobs_waiting": waiting,
+        "last_seen_seconds": {worker: round(age, 1) for worker, age in sorted(ages.items())},
+        "stale_after_seconds": stale_after,
+    }
+
+
 def health() -> tuple[bool, dict[str, Any]]:
     checks = {"database": check_database()}
     if checks["database"]["ok"]:
         checks["queue"] = check_queue()
+        checks["workers"] = check_workers()
     checks["cache"] = check_cache()
     return all(check["ok"] for check in checks.values()), checks
+
+
+def status_word(checks: dict[str, Any]) -> str:
+    """"ok"; "degraded" when only the workers fail (pages answer, background work does not);
+    "unavailable" otherwise."""
+    failing = {name for name, check in checks.items() if not check["ok"]}
+    if not failing:
+        return "ok"
+    return "degraded" if failing == {"workers"} else "unavailable"

@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 
-from passerelle.core.health import health
+from passerelle.core.health import health, status_word
 from passerelle.core.permissions import public
 
 
@@ -14,7 +14,7 @@ from passerelle.core.permissions import public
 def healthz(request: HttpRequest) -> JsonResponse:
     """For load balancers and monitors: 200 when healthy, 503 otherwise (``core/health.py``)."""
     ok, checks = health()
-    return JsonResponse({"status": "ok" if ok else "unavailable", "checks": checks}, status=200 if ok else 503)
+    return JsonResponse({"status": status_word(checks), "checks": checks}, status=200 if ok else 503)
 
 
 @public

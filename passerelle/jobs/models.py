@@ -38,6 +38,8 @@ class Job(models.Model):
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    worker_id = models.CharField(_("worker"), max_length=100, blank=True, db_index=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
 
     class Meta:
         ordering = ["-created_at"]
@@ -76,3 +78,45 @@ class Job(models.Model):
     def continue_url(self) -> str:
         url = (self.result or {}).get("url", "")
         return url if isinstance(url, str) and url.startswith("/") else ""
+
+
+class WorkerBeat(models.Model):
+    """A worker process (``manage.py jobs_worker``) as it last reported itself, every few seconds."""
+
+    worker_id = models.CharField(_("worker"), max_length=100, primary_key=True)  # host:pid
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    last_seen_at = models.DateTimeField(_("last seen"), default=timezone.now, db_index=True)
+    current_job = models.ForeignKey(Job, verbose_name=_("current job"), null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["worker_id"]
+        verbose_name = _("worker")
+        verbose_name_plural = _("workers")
+
+    def __str__(self) -> str:
+        return self.worker_id
+
+    @property
+    def is_alive(self) -> bool:
+        return (timezone.now() - self.last_seen_at).total_seconds() <= settings.JOBS_WORKER_STALE_AFTER
+
+
+class PeriodicRun(models.Model):
+    """When a periodic task (``passerelle.jobs.periodic.PERIODIC``) is next due, and how it last went.
+    A worker claims a due task by moving ``next_due`` forward in one conditional UPDATE: one winner."""
+
+    name = models.CharField(_("name"), max_length=100, primary_key=True)
+    next_due = models.DateTimeField(_("next due"), default=timezone.now)
+    last_claimed_at = models.DateTimeField(_("last started"), null=True, blank=True)
+    last_worker = models.CharField(_("worker"), max_length=100, blank=True)
+    last_job = models.ForeignKey(Job, verbose_name=_("last job"), null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("periodic task")
+        verbose_name_plural = _("periodic tasks")
+
+    def __str__(self) -> str:
+        return self.name

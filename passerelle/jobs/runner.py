@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -20,12 +21,26 @@ class JobError(Exception):
 
 
 def run_job(job_id: str) -> None:
-    job = Job.objects.filter(pk=job_id).first()
-    if job is None or job.is_finished:
-        return
+    """Claim the job (queued → running, in one conditional UPDATE: a job is never run twice at once)
+    and run its handler. A job already running or finished is left alone."""
+    from passerelle.jobs import worker
+
     now = timezone.now()
-    Job.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=now, heartbeat_at=now)
-    job.status, job.started_at, job.heartbeat_at = JobStatus.RUNNING, now, now
+    claimed = Job.objects.filter(pk=job_id, status=JobStatus.QUEUED).update(
+        status=JobStatus.RUNNING, started_at=now, heartbeat_at=now, worker_id=worker.current_worker_id(),
+        attempts=F("attempts") + 1,
+    )
+    if not claimed:
+        return
+    job = Job.objects.get(pk=job_id)
+    worker.set_current_job(job.pk)
+    try:
+        _run(job)
+    finally:
+        worker.set_current_job(None)
+
+
+def _run(job: Job) -> None:
 
     def progress(done: int, total: int, message: str = "") -> None:
         job.done, job.total, job.message = max(0, int(done)), max(0, int(total)), str(message)[:300]

@@ -60,3 +60,14 @@ def solve_session(job: Job, progress: Progress) -> dict:
 def _names(session: B2BSession, instance: Instance) -> dict[str, str]:
     pks = [int(str(p.id)[1:]) for p in instance.participants]
     return {solver_adapter.person_key(pk): person.full_name for pk, person in Person.objects.in_bulk(pks).items()}
+
+
+def remind_requests(job: Job, progress: Progress) -> dict[str, int]:
+    """Periodic (passerelle.jobs.periodic): expire unanswered meeting requests, remind invitees."""
+    from django.conf import settings
+
+    from .services.requests import requests_expire_and_remind
+
+    progress(0, 1, _("Reminding invitees and expiring old meeting requests"))
+    expired, reminded = requests_expire_and_remind(base_url=getattr(settings, "SITE_URL", ""))
+    return {"expired": expired, "reminded": reminded}

@@ -6,22 +6,27 @@ organisations, the latest ``updated_at`` and primary key of each). Every write t
 to matching (profile edits, tags, affiliations, visibility, imports, deletions) goes through
 a service, an import or the admin, which all save the ``Person``/``Organisation`` row, so the
 fingerprint moves. When it has moved, the index is rebuilt from the database before
-answering (0.7 s for the ~600 demo profiles), or, for a large directory, by a background
-job while the previous index keeps answering (:func:`current_index`, docs/decisions.md).
+answering (0.7 s for the ~600 demo profiles), or, for a large directory, by a worker while the
+previous index keeps answering (:func:`current_index`, docs/decisions.md). What a worker builds is
+stored in the database (:class:`~passerelle.suggestions.models.IndexSnapshot`), so that every web
+process, on every server, answers from the same index: a process loads it when its version moves.
 """
 from __future__ import annotations
 
-import os
+import hmac
+import logging
 import pickle
-import tempfile
 import threading
 import time
+import zlib
 from dataclasses import dataclass, field
-from pathlib import Path
+from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Max
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from passerelle.directory.engine_documents import code_labels, engine_labels, engine_language
@@ -31,6 +36,7 @@ from passerelle.matching import MatchingIndex, build_index
 from .documents import ProfileFacts, load_profile_facts, organisation_documents
 
 Fingerprint = tuple[Any, ...]
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -49,8 +55,8 @@ class DirectoryIndex:
 
 _lock = threading.Lock()
 _current: DirectoryIndex | None = None
-_snapshot_seen: float | None = None  # modification time of the snapshot file last read
-SNAPSHOT_FILE = "directory-index.pickle"
+_snapshot_seen: int | None = None  # version of the stored snapshot last read by this process
+SNAPSHOT_KEY = "directory"
 REBUILD_HANDLER = "passerelle.suggestions.jobs.rebuild_index"
 
 
@@ -86,8 +92,8 @@ def current_index() -> DirectoryIndex:
 
     Fresh when the directory has not changed since it was built. After a change, a directory of
     up to ``SUGGESTIONS_SYNC_REBUILD_LIMIT`` people is re-indexed at once, here; a larger one keeps
-    answering from the previous index while a background job rebuilds it and writes a snapshot
-    that every process picks up (:func:`rebuild_and_save`). With no index at all, one is built here.
+    answering from the previous index while a worker rebuilds it and stores a snapshot that
+    every process picks up (:func:`rebuild_and_save`). With no index at all, one is built here.
     """
     global _current
     fingerprint = directory_fingerprint()
@@ -108,38 +114,74 @@ def current_index() -> DirectoryIndex:
     return stale
 
 
-def snapshot_path() -> Path:
-    return Path(settings.SUGGESTIONS_INDEX_DIR) / SNAPSHOT_FILE
+def _sign(data: bytes) -> str:
+    return salted_hmac("passerelle.suggestions.index", data, algorithm="sha256").hexdigest()
 
 
 def _read_new_snapshot() -> DirectoryIndex | None:
-    """The snapshot written by the rebuild job, if it changed since this process last read it."""
+    """The stored snapshot, if its version moved since this process last read it (one small query
+    otherwise). A snapshot whose signature does not match is ignored."""
     global _snapshot_seen
-    path = snapshot_path()
+    from .models import IndexSnapshot
+
+    version = IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).values_list("version", flat=True).first()
+    if version is None or version == _snapshot_seen:
+        return None
+    row = IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).first()
+    if row is None:
+        return None
+    _snapshot_seen = row.version
+    data = bytes(row.data)
+    if not hmac.compare_digest(_sign(data), row.signature):
+        logger.error("The stored suggestions index has a wrong signature (another SECRET_KEY?): ignored")
+        return None
     try:
-        modified = path.stat().st_mtime
-    except FileNotFoundError:
+        # Signed with this site's SECRET_KEY: only ever written by store_index below.
+        return pickle.loads(zlib.decompress(data))  # noqa: S301
+    except Exception:  # noqa: BLE001 - e.g. written by an older version of the code: rebuilt instead
+        logger.exception("The stored suggestions index could not be read: ignored")
         return None
-    if modified == _snapshot_seen:
-        return None
-    _snapshot_seen = modified
-    with path.open("rb") as handle:
-        # Written only by rebuild_and_save, in a directory of the application's own (see decisions.md).
-        return pickle.load(handle)  # noqa: S301
+
+
+def store_index(index: DirectoryIndex) -> int:
+    """Store ``index`` for every process; returns the new version."""
+    from .models import IndexSnapshot
+
+    data = zlib.compress(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    fields = {"fingerprint": repr(index.fingerprint), "data": data, "signature": _sign(data),
+              "people": len(index.people), "built_at": datetime.fromtimestamp(index.built_at, tz=UTC)}
+    with transaction.atomic():
+        if not IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).update(version=F("version") + 1, **fields):
+            try:
+                with transaction.atomic():
+                    IndexSnapshot.objects.create(key=SNAPSHOT_KEY, **fields)
+            except IntegrityError:  # another worker created it at the same moment
+                IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).update(version=F("version") + 1, **fields)
+    return IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).values_list("version", flat=True).get()
+
+
+def stored_fingerprint() -> str | None:
+    from .models import IndexSnapshot
+
+    return IndexSnapshot.objects.filter(key=SNAPSHOT_KEY).values_list("fingerprint", flat=True).first()
 
 
 def rebuild_and_save() -> DirectoryIndex:
-    """Build the index, write it atomically where every process will find it, and use it here."""
-    global _current
+    """Build the index, store it where every process will find it, and use it here."""
+    global _current, _snapshot_seen
     index = build_directory_index()
-    path = snapshot_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".index-", delete=False) as handle:
-        pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(handle.name, path)
+    version = store_index(index)
     with _lock:
-        _current = index
+        _current, _snapshot_seen = index, version
     return index
+
+
+def refresh_stored_index() -> bool:
+    """Rebuild and store the index when the stored one is missing or older than the directory."""
+    if stored_fingerprint() == repr(directory_fingerprint()):
+        return False
+    rebuild_and_save()
+    return True
 
 
 def request_rebuild() -> None:

@@ -1,5 +1,6 @@
 """Background jobs (``passerelle.jobs`` handlers): rebuild the matching index of a large
-directory, and compute the suggested meetings of every participant of an event."""
+directory (on demand, and periodically when it has changed), and compute the suggested meetings
+of every participant of an event."""
 from __future__ import annotations
 
 from typing import Any
@@ -15,7 +16,7 @@ from passerelle.jobs.runner import JobError, Progress
 
 from . import services
 from .documents import person_doc_id, pk_of
-from .index import current_index, rebuild_and_save
+from .index import current_index, rebuild_and_save, refresh_stored_index
 from .models import EventSuggestion
 from .selectors import rank_partners, reason_texts
 
@@ -27,6 +28,12 @@ def rebuild_index(job: Job, progress: Progress) -> dict[str, Any]:
     index = rebuild_and_save()
     return {"people": len(index.people), "organisations": len(index.organisations),
             "seconds": round(index.build_seconds, 2)}
+
+
+def refresh_index(job: Job, progress: Progress) -> dict[str, Any]:
+    """Periodic (passerelle.jobs.periodic): store a fresh index when the directory has changed."""
+    progress(0, 1, _("Reading the directory"))
+    return {"rebuilt": refresh_stored_index()}
 
 
 def compute_event_suggestions(job: Job, progress: Progress) -> dict[str, Any]:

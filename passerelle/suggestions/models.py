@@ -41,3 +41,24 @@ class EventSuggestion(models.Model):
     def reasons(self) -> list[str]:
         """The reasons in the active language."""
         return self.reasons_fr if (get_language() or "fr").startswith("fr") else self.reasons_en
+
+
+class IndexSnapshot(models.Model):
+    """The matching index of the directory as built by a worker, for every web process to load: the
+    index pickled, compressed and signed with the site's SECRET_KEY (``index.py`` refuses an unsigned
+    one), with the directory ``fingerprint`` it was built from and a ``version`` moved at each save."""
+
+    key = models.CharField(_("key"), max_length=50, primary_key=True)
+    version = models.PositiveBigIntegerField(_("version"), default=1)
+    fingerprint = models.TextField(_("directory fingerprint"))
+    data = models.BinaryField(_("data"))
+    signature = models.CharField(_("signature"), max_length=128)
+    people = models.PositiveIntegerField(_("people"), default=0)
+    built_at = models.DateTimeField(_("built at"))
+
+    class Meta:
+        verbose_name = _("suggestions index snapshot")
+        verbose_name_plural = _("suggestions index snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.key} v{self.version}"

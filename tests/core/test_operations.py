@@ -21,7 +21,7 @@ def test_healthz_says_ok_with_each_check(client):
     body = response.json()
     assert (response.status_code, body["status"]) == (200, "ok")
     assert {name: check["ok"] for name, check in body["checks"].items()} == {
-        "database": True, "queue": True, "cache": True}
+        "database": True, "queue": True, "workers": True, "cache": True}
     assert response["Cache-Control"].startswith("max-age=0")
 
 

@@ -18,3 +18,24 @@ def refuse(job, progress) -> dict:
 
 def crash(job, progress) -> dict:
     raise RuntimeError("boom")
+
+
+def where_am_i(job, progress) -> dict:
+    """What the worker's heartbeat says while this job runs."""
+    from passerelle.jobs import worker
+    from passerelle.jobs.models import WorkerBeat
+
+    worker.beat(worker.current_worker_id())
+    row = WorkerBeat.objects.get(pk=worker.current_worker_id())
+    return {"worker": row.worker_id, "current_job": str(row.current_job_id)}
+
+
+def slow(job, progress) -> dict:
+    """Takes ``seconds`` (in ``steps`` steps): the job the cluster test kills a worker under."""
+    import time
+
+    steps, seconds = int(job.params.get("steps", 10)), float(job.params.get("seconds", 10))
+    for step in range(steps):
+        progress(step, steps, f"step {step + 1} of {steps}")
+        time.sleep(seconds / steps)
+    return {"steps": steps}

@@ -25,8 +25,7 @@ def _english(client):
 
 
 @pytest.fixture(autouse=True)
-def _fresh_index(settings, tmp_path):
-    settings.SUGGESTIONS_INDEX_DIR = tmp_path / "index"
+def _fresh_index():
     forget_index()
     yield
     forget_index()

@@ -10,8 +10,7 @@ from .factories import community as make_community
 
 
 @pytest.fixture(autouse=True)
-def _fresh_index(settings, tmp_path):
-    settings.SUGGESTIONS_INDEX_DIR = tmp_path / "index"
+def _fresh_index():
     forget_index()
     yield
     forget_index()

@@ -1,4 +1,4 @@
-"""``manage.py mail_retry``: send again the notifications whose sending failed (run it hourly)."""
+"""``manage.py mail_retry``: send again the notifications whose sending failed (the workers run it hourly)."""
 from __future__ import annotations
 
 from typing import Any

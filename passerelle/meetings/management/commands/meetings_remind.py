@@ -1,5 +1,5 @@
 """``manage.py meetings_remind``: expire the unanswered meeting requests older than their session's
-delay (their senders are told) and remind invitees half-way. Run it hourly (cron or a timer)."""
+delay (their senders are told) and remind invitees half-way. The workers run it hourly (jobs/periodic.py)."""
 from __future__ import annotations
 
 from typing import Any

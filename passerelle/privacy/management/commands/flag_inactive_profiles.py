@@ -1,4 +1,4 @@
-"""Flag the profiles without consent and inactive for PRIVACY_RETENTION_DAYS (run it daily)."""
+"""Flag the profiles without consent and inactive for PRIVACY_RETENTION_DAYS (the workers run it daily)."""
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand
