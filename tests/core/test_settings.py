@@ -64,7 +64,8 @@ def test_without_redis_the_cache_is_a_database_table_shared_by_every_process():
 
 
 def test_media_go_to_the_file_system_by_default():
-    code = "from django.core.files.storage import storages; d = storages['default']; print(type(d).__name__, d.location)"
+    code = ("from django.core.files.storage import storages; d = storages['default']; "
+            "print(type(d).__name__, d.location)")
     assert last_line(manage("shell", "-c", code, **PRODUCTION, MEDIA_ROOT="/srv/media")) == \
         "FileSystemStorage /srv/media"
 
