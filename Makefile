@@ -31,7 +31,7 @@ lock:
 # integrity and unpacks the files the pages use into passerelle/static/vendor/ (git-ignored).
 # Node is not needed; a download or a check that fails stops the set-up.
 VENDOR_STAMP := passerelle/static/vendor/.installed
-$(VENDOR_STAMP): package-lock.json scripts/vendor_static.py
+$(VENDOR_STAMP): package.json package-lock.json scripts/vendor_static.py
 	$(PYTHON) scripts/vendor_static.py
 	touch $@
 

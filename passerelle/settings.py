@@ -336,7 +336,7 @@ LOGGING = {
 
 # Error reporting: with SENTRY_DSN set, unhandled errors go to Sentry (or a compatible service such as
 # GlitchTip) with the Django integration; without it the SDK is not even imported. No personal data is
-# sent (send_default_pii=False: no user, cookies or client address).
+# sent: no user, cookies or client address (send_default_pii), no request bodies, no variable values.
 SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
 if SENTRY_DSN:
     import sentry_sdk
@@ -348,5 +348,7 @@ if SENTRY_DSN:
         environment=os.environ.get("SENTRY_ENVIRONMENT", "development" if DEBUG else "production"),
         release=os.environ.get("SENTRY_RELEASE") or None,
         send_default_pii=False,
+        max_request_body_size="never",
+        include_local_variables=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )

@@ -97,10 +97,10 @@ def test_without_sentry_dsn_the_sdk_is_not_even_imported():
 def test_sentry_dsn_turns_on_error_reporting_without_personal_data():
     # A DSN on a reserved domain: nothing is sent (no error happens), nothing could be.
     code = ("import sentry_sdk; c = sentry_sdk.get_client(); o = c.options; "
-            "print(c.is_active(), o['send_default_pii'], o['environment'], o['release'], "
-            "sorted(n for n in c.integrations if n == 'django'))")
+            "print(c.is_active(), o['send_default_pii'], o['max_request_body_size'], o['include_local_variables'], "
+            "o['environment'], o['release'], sorted(n for n in c.integrations if n == 'django'))")
     result = manage("shell", "-c", code, **PRODUCTION, SENTRY_DSN="https://key@errors.example.invalid/7",
                     SENTRY_ENVIRONMENT="staging", SENTRY_RELEASE="passerelle@1.4.0")
-    assert last_line(result) == "True False staging passerelle@1.4.0 ['django']"
+    assert last_line(result) == "True False never False staging passerelle@1.4.0 ['django']"
     default = manage("shell", "-c", code, **PRODUCTION, SENTRY_DSN="https://key@errors.example.invalid/7")
-    assert last_line(default).startswith("True False production ")
+    assert last_line(default).startswith("True False never False production ")
