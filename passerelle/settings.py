@@ -124,8 +124,11 @@ if os.environ.get("REDIS_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                           "LOCATION": os.environ["REDIS_URL"], "KEY_PREFIX": "passerelle"}}
 else:
+    # 300 entries by default: too few for the kept figures of every filter set; past the limit a
+    # third of the entries is dropped.
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                          "LOCATION": "passerelle_cache", "KEY_PREFIX": "passerelle"}}
+                          "LOCATION": "passerelle_cache", "KEY_PREFIX": "passerelle",
+                          "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "5000"))}}}
 
 AUTH_USER_MODEL = "accounts.User"
 # Axes first: it refuses sign-in attempts while an address or account is locked out.

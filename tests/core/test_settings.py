@@ -58,7 +58,8 @@ def last_line(result: subprocess.CompletedProcess) -> str:
 def test_without_redis_the_cache_is_a_database_table_shared_by_every_process():
     code = ("from django.conf import settings as s; from django.core.cache import caches; "
             "print(type(caches['default']).__name__, s.CACHES['default']['LOCATION'])")
-    assert last_line(manage("shell", "-c", code, **PRODUCTION)) == "DatabaseCache passerelle_cache"
+    assert last_line(manage("shell", "-c", code + "; print(caches['default']._max_entries)", **PRODUCTION)) == "5000"
+    assert last_line(manage("shell", "-c", code, **PRODUCTION)).startswith("DatabaseCache passerelle_cache")
     redis = manage("shell", "-c", code, **PRODUCTION, REDIS_URL="redis://cache.example.org:6379/0")
     assert last_line(redis) == "RedisCache redis://cache.example.org:6379/0"
 
