@@ -2,25 +2,38 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+UV ?= $(if $(wildcard $(VENV)/bin/uv),$(VENV)/bin/uv,uv)
 PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/passerelle
 PYTEST_WORKERS ?= 2
 
-.PHONY: demo worker test test-postgres test-browser cluster-test bench bench-load lint messages serve clean
+.PHONY: venv lock demo worker test test-postgres test-browser cluster-test bench bench-load lint messages serve clean
 
-$(VENV)/.installed: requirements.txt requirements-dev.txt
+# Installs from the lock files only: every package, direct or indirect, at its locked version and
+# with its hash checked (pip stops on a mismatch or an unlisted package).
+$(VENV)/.installed: requirements.lock requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements-dev.lock
+	$(PY) -m pip check
 	touch $@
 
-# Browser libraries (Chart.js, vis-network) from the npm registry, pinned in package-lock.json and
-# copied into passerelle/static/vendor/ (git-ignored); without npm the reports keep their tables only.
+## make lock: write requirements.lock and requirements-dev.lock (hashes, Python 3.11 on Linux x86_64)
+## from requirements.txt and requirements-dev.txt, the files people edit
+LOCK_FLAGS := --generate-hashes --python-version 3.11 --python-platform x86_64-manylinux_2_28 \
+	--index-url https://pypi.org/simple --no-annotate --quiet --custom-compile-command "make lock"
+lock:
+	@command -v $(UV) >/dev/null 2>&1 || { echo "make lock needs uv (pinned in requirements-dev.txt): make venv, or pip install uv"; exit 1; }
+	$(UV) pip compile $(LOCK_FLAGS) requirements.txt -o requirements.lock
+	$(UV) pip compile $(LOCK_FLAGS) requirements-dev.txt -o requirements-dev.lock
+
+# Browser libraries (Chart.js, vis-network), pinned in package-lock.json: scripts/vendor_static.py
+# downloads their tarballs from the npm registry, checks each one against the lock's sha512
+# integrity and unpacks the files the pages use into passerelle/static/vendor/ (git-ignored).
+# Node is not needed; a download or a check that fails stops the set-up.
 VENDOR_STAMP := passerelle/static/vendor/.installed
 $(VENDOR_STAMP): package.json package-lock.json scripts/vendor_static.py
-	@if command -v npm >/dev/null 2>&1; then \
-		npm ci --no-audit --no-fund --loglevel=error && $(PYTHON) scripts/vendor_static.py && touch $@; \
-	else echo "npm not found: charts and the network graph are skipped (their tables stay)"; fi
+	$(PYTHON) scripts/vendor_static.py
+	touch $@
 
 venv: $(VENV)/.installed $(VENDOR_STAMP)
 

@@ -7,6 +7,16 @@ from passerelle.core.enums import Visibility
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _memory_cache():
+    """Tests without database access use the cache too: each process's memory for the whole session
+    (the settings' choice of backend has its own tests in tests/core/test_settings.py)."""
+    from django.test import override_settings
+
+    with override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _test_settings(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
