@@ -30,26 +30,35 @@ STAMP = ".installed"
 # npm package → files inside its tarball, copied flat into static/vendor/<package>/.
 # The source maps go along: the files name them, and collectstatic's manifest storage
 # refuses a file whose referenced map is missing.
+# vis-network's "peer" build with vis-data beside it: the "standalone" build adds its stylesheet as
+# an inline <style>, which the Content-Security-Policy refuses (the page links the stylesheet).
 FILES: dict[str, list[str]] = {
     "chart.js": ["dist/chart.umd.min.js", "dist/chart.umd.min.js.map", "LICENSE.md"],
+    "vis-data": ["peer/umd/vis-data.min.js", "peer/umd/vis-data.min.js.map", "LICENSE-APACHE-2.0", "LICENSE-MIT"],
     "vis-network": [
-        "standalone/umd/vis-network.min.js",
-        "standalone/umd/vis-network.min.js.map",
+        "peer/umd/vis-network.min.js",
+        "peer/umd/vis-network.min.js.map",
         "styles/vis-network.min.css",
         "styles/vis-network.min.css.map",
         "LICENSE-APACHE-2.0",
         "LICENSE-MIT",
     ],
 }
+# Development libraries (package.json's devDependencies), for the tests only, never served:
+# axe-core, which the browser journeys run on the main pages.
+DEV_FILES: dict[str, list[str]] = {"axe-core": ["axe.min.js", "LICENSE"]}
+TEST_VENDOR = ROOT / "var" / "test-vendor"
 
 
 class VendorError(Exception):
     """A library could not be fetched, did not match its integrity, or lacks a file."""
 
 
-def locked_packages(root: Path = ROOT, names: list[str] | None = None) -> dict[str, tuple[str, str]]:
-    """package → (version, integrity) from package-lock.json, checked against package.json's pins."""
-    pins = json.loads((root / "package.json").read_text())["dependencies"]
+def locked_packages(root: Path = ROOT, names: list[str] | None = None,
+                    section: str = "dependencies") -> dict[str, tuple[str, str]]:
+    """package → (version, integrity) from package-lock.json, checked against package.json's pins
+    (``section``: ``dependencies``, or ``devDependencies`` for the test libraries)."""
+    pins = json.loads((root / "package.json").read_text()).get(section, {})
     lock = json.loads((root / "package-lock.json").read_text())["packages"]
     result = {}
     for name in names or list(FILES):
@@ -100,10 +109,12 @@ def download(url: str) -> bytes:
 
 
 def vendor(root: Path = ROOT, vendor_dir: Path = VENDOR, fetch: Callable[[str], bytes] = download,
-           registry: str = REGISTRY) -> list[Path]:
-    """Fetch, check and unpack every library; write the stamp listing their versions last."""
+           registry: str = REGISTRY, *, dev: bool = False) -> list[Path]:
+    """Fetch, check and unpack every library (with ``dev``, the test libraries); write the stamp
+    listing their versions last."""
     written = []
-    packages = locked_packages(root)
+    files = DEV_FILES if dev else FILES
+    packages = locked_packages(root, list(files), "devDependencies" if dev else "dependencies")
     for name, (version, integrity) in packages.items():
         url = tarball_url(name, version, registry)
         try:
@@ -112,7 +123,7 @@ def vendor(root: Path = ROOT, vendor_dir: Path = VENDOR, fetch: Callable[[str], 
             raise VendorError(f"{name} {version}: cannot download {url}: {error}") from error
         try:
             check_integrity(data, integrity)
-            written += unpack(data, FILES[name], vendor_dir / name)
+            written += unpack(data, files[name], vendor_dir / name)
         except VendorError as error:
             raise VendorError(f"{name} {version} ({url}): {error}") from error
     (vendor_dir / STAMP).write_text("".join(f"{name}=={version}\n" for name, (version, _) in packages.items()))
@@ -121,7 +132,7 @@ def vendor(root: Path = ROOT, vendor_dir: Path = VENDOR, fetch: Callable[[str], 
 
 def main() -> int:
     try:
-        for path in vendor():
+        for path in [*vendor(), *vendor(vendor_dir=TEST_VENDOR, dev=True)]:
             print(f"vendor: {path.relative_to(ROOT)}")
     except VendorError as error:
         print(f"vendor_static: {error}", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""axe-core (installed by npm as a development dependency) on the main pages, as each role, in
+"""axe-core (a development dependency of package.json, fetched and checked by scripts/vendor_static.py)
+on the main pages, as each role, in
 French and English: no serious or critical violation. The pages are filled by the reports' test
 world (people, organisations, events, meetings, projects, outcomes)."""
 from __future__ import annotations
@@ -15,7 +16,7 @@ from tests.reports.world import build_world
 from .journeys import sign_in
 
 pytestmark = pytest.mark.browser
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE = Path(__file__).resolve().parents[2] / "var" / "test-vendor" / "axe-core" / "axe.min.js"
 
 VISITOR = ["/", "/directory/people/", "/directory/organisations/", "/events/", "/funding/", "/reports/figures/",
            "/privacy/", "/accounts/login/"]
@@ -50,7 +51,7 @@ def world(transactional_db):
 @pytest.mark.parametrize("locale", ["fr-FR", "en-GB"])
 def test_main_pages_have_no_serious_accessibility_violation(browser, live_server, world, locale):
     if not AXE.exists():
-        pytest.fail("axe-core is missing: run `make venv` (npm ci installs it)")
+        pytest.fail("axe-core is missing: run `make venv` (scripts/vendor_static.py fetches it)")
     found: dict[str, list[str]] = {}
     for email, urls in ((None, VISITOR), ("lea@example.org", MEMBER), ("coord@example.org", COORDINATOR)):
         context = browser.new_context(locale=locale, base_url=live_server.url, bypass_csp=True)

@@ -58,7 +58,7 @@ def test_collectstatic_with_the_production_storage_resolves_every_reference(prod
 @pytest.mark.django_db
 @pytest.mark.parametrize(("page", "library"), [
     ("reports:dashboard", "vendor/chart.js/chart.umd.min"),
-    ("reports:network", "vendor/vis-network/vis-network.min"),
+    ("reports:network", "vendor/vis-(data/vis-data|network/vis-network).min"),
     ("reports:annual", "vendor/chart.js/chart.umd.min"),
 ])
 def test_report_pages_name_hashed_libraries_that_are_served(production_static, coordinator_client, page, library):
@@ -69,7 +69,7 @@ def test_report_pages_name_hashed_libraries_that_are_served(production_static, c
     scripts = re.findall(r'src="(/static/vendor/[^"]+)"', html)
     assert scripts, "the page names no browser library"
     for src in scripts:
-        assert re.search(re.escape(library) + r"\.[0-9a-f]{12}\.js$", src), src
+        assert re.search(library.replace(".", r"\.") + r"\.[0-9a-f]{12}\.js$", src), src
         served = coordinator_client.get(src)
         assert served.status_code == 200, src
         assert b"".join(served.streaming_content) == (production_static / src.removeprefix("/static/")).read_bytes()

@@ -88,5 +88,7 @@ def test_a_failed_download_names_the_url_and_the_script_exits_non_zero(project, 
 
 def test_the_real_lock_pins_every_library_the_pages_use_with_a_sha512():
     packages = vendor_static.locked_packages()
-    assert set(packages) == set(vendor_static.FILES) == {"chart.js", "vis-network"}
+    assert set(packages) == set(vendor_static.FILES) == {"chart.js", "vis-data", "vis-network"}
+    dev = vendor_static.locked_packages(names=list(vendor_static.DEV_FILES), section="devDependencies")
+    assert set(dev) == {"axe-core"} and all(value.startswith("sha512-") for _, value in dev.values())
     assert all(value.startswith("sha512-") for _, value in packages.values())
