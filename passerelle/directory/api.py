@@ -6,7 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
-from . import selectors
+from . import rules, selectors
 from .forms import OrganisationFilterForm, PeopleFilterForm
 from .models import Affiliation, Organisation, Person
 
@@ -52,7 +52,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
     def get_email(self, person: Person) -> str:
         request = self.context.get("request")
-        return person.email if request is not None and selectors.can_see_contact(request.user) else ""
+        return person.email if request is not None and rules.can_see_contact(request.user) else ""
 
 
 PEOPLE_PARAMETERS = [

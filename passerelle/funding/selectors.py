@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import formats, timezone
 
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.models import ProjectPartner
@@ -163,3 +163,15 @@ def call_ranking(call: Call) -> list[RankedApplication]:
             {pk: (Decimal(sum(v)) / len(v)).quantize(Decimal("0.1")) for pk, v in per_criterion.items()},
         ))
     return sorted(ranked, key=lambda r: (r.total is None, -(r.total or 0), r.application.pk))
+
+
+MOMENT_FORMAT = "j F Y H:i"
+
+
+def format_moment(call: Call, moment: Any) -> str:
+    """A moment in the call's own time zone, the zone named: "15 March 2027 17:00 (Europe/Paris)"."""
+    return f"{formats.date_format(call.local(moment), MOMENT_FORMAT)} ({call.time_zone})"
+
+
+def format_deadline(call: Call) -> str:
+    return format_moment(call, call.closes_at)

@@ -12,14 +12,14 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.mail import after_commit
 from passerelle.directory.models import Affiliation
 from passerelle.projects.models import Project
 
-from . import eligibility, notifications
+from . import eligibility, notifications, rules
 from .enums import APPLICATION_TRANSITIONS, ApplicationStatus, Currency
 from .models import Application, ApplicationAmount, ApplicationDocument, ApplicationStatusChange, Call, CallRule
 
@@ -85,34 +85,11 @@ def _set_amounts(application: Application, amounts: Mapping[str, Any]) -> None:
     application.amounts.exclude(currency__in=keep).delete()
 
 
-MOMENT_FORMAT = "j F Y H:i"
-
-
-def format_moment(call: Call, moment: Any) -> str:
-    """A moment in the call's own time zone, the zone named: "15 March 2027 17:00 (Europe/Paris)"."""
-    return f"{formats.date_format(call.local(moment), MOMENT_FORMAT)} ({call.time_zone})"
-
-
-def format_deadline(call: Call) -> str:
-    return format_moment(call, call.closes_at)
-
-
-def check_call_accepts(call: Call, now: Any = None) -> None:
-    """Applications are written and submitted only while the call is open, in its own time zone."""
-    now = now or timezone.now()
-    if call.status != "published":
-        raise ValidationError(_("This call is not published."))
-    if now < call.opens_at:
-        raise ValidationError(_("This call opens on %(date)s.") % {"date": format_moment(call, call.opens_at)})
-    if now >= call.closes_at:
-        raise ValidationError(_("The deadline has passed: %(deadline)s.") % {"deadline": format_deadline(call)})
-
-
 def application_create(*, actor: Any, call: Call, project: Project, abstract: str = "",
                        duration_months: int | None = None, amounts: Mapping[str, Any] | None = None,
                        now: Any = None) -> Application:
     """A draft application of ``project`` to ``call`` (one per project and call)."""
-    check_call_accepts(call, now)
+    rules.check_call_accepts(call, now)
     duration = duration_months if duration_months is not None else project.duration_months
     try:
         with transaction.atomic():
@@ -128,17 +105,11 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
     return application
 
 
-def check_editable(application: Application) -> None:
-    if application.status != ApplicationStatus.DRAFT:
-        raise ValidationError(_("Only a draft application can be changed (this one is %(status)s).") % {
-            "status": application.get_status_display().lower()})
-
-
 def application_update(*, actor: Any, application: Application, abstract: str, duration_months: int | None,
                        amounts: Mapping[str, Any]) -> Application:
     with transaction.atomic():
         locked = _lock(application)
-        check_editable(locked)
+        rules.check_editable(locked)
         locked.abstract, locked.duration_months = abstract, duration_months
         locked.full_clean(validate_constraints=False)
         locked.save(update_fields=["abstract", "duration_months", "updated_at"])
@@ -148,7 +119,7 @@ def application_update(*, actor: Any, application: Application, abstract: str, d
 
 def application_add_document(*, actor: Any, application: Application, kind: str, file: Any) -> ApplicationDocument:
     with transaction.atomic():
-        check_editable(_lock(application))
+        rules.check_editable(_lock(application))
         document = ApplicationDocument(application=application, kind=kind, file=file, uploaded_by=_actor(actor))
         document.full_clean()
         document.save()
@@ -157,7 +128,7 @@ def application_add_document(*, actor: Any, application: Application, kind: str,
 
 def application_remove_document(*, actor: Any, document: ApplicationDocument) -> None:
     with transaction.atomic():
-        check_editable(_lock(document.application))
+        rules.check_editable(_lock(document.application))
         document.file.delete(save=False)
         document.delete()
 
@@ -168,7 +139,7 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
         locked = _lock(application)
         if locked.status != ApplicationStatus.DRAFT:
             raise ValidationError(_("Only a draft application can be submitted."))
-        check_call_accepts(locked.call, now)
+        rules.check_call_accepts(locked.call, now)
         _record(locked, ApplicationStatus.SUBMITTED, by=_actor(actor))
         locked.submitted_at, locked.submitted_by = now or timezone.now(), _actor(actor)
         locked.save(update_fields=["status", "submitted_at", "submitted_by", "updated_at"])

@@ -120,14 +120,6 @@ def my_requests(session: B2BSession, person: Person) -> MyRequests:
     return mine
 
 
-def can_see_request(user: Any, request: MeetingRequest) -> bool:
-    if is_coordinator(user):
-        return True
-    person = person_of(user)
-    return person is not None and (request.requester_id == person.pk
-                                   or any(a.person_id == person.pk for a in request.answers.all()))
-
-
 @dataclass(frozen=True)
 class RequestFilters:
     status: str = ""

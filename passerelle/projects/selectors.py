@@ -33,13 +33,6 @@ def opportunities_visible_to(user: Any) -> QuerySet[Opportunity]:
     return opportunities.filter(mine)
 
 
-def can_edit_opportunity(user: Any, opportunity: Opportunity) -> bool:
-    """Coordinators, the owner and the creator edit it; the other people involved read it."""
-    if is_coordinator(user):
-        return True
-    return getattr(user, "is_authenticated", False) and user.pk in (opportunity.owner_id, opportunity.created_by_id)
-
-
 @dataclass(frozen=True)
 class OpportunityFilters:
     q: str = ""
@@ -115,10 +108,6 @@ def projects_editable_by(user: Any) -> QuerySet[Project]:
     if not getattr(user, "is_authenticated", False):
         return Project.objects.none()
     return Project.objects.filter(Q(created_by=user) | _partner_of(user))
-
-
-def can_edit_project(user: Any, project: Project) -> bool:
-    return projects_editable_by(user).filter(pk=project.pk).exists()
 
 
 @dataclass(frozen=True)

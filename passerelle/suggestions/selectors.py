@@ -3,7 +3,7 @@
 Visibility comes first: the engine may only suggest the profiles that
 ``directory.selectors.people_visible_to(viewer)`` returns (the very query the directory pages
 use), so a viewer never meets, in a suggestion or a reason, someone hidden from them.
-Who may *ask* for a person's suggestions is the caller's check: :func:`can_see_suggestions`.
+Who may *ask* for a person's suggestions is the caller's check: ``rules.can_see_suggestions``.
 
     >>> suggest_partners(person, viewer=request.user, k=10)          # doctest: +SKIP
     [Suggestion(person=<Person: …>, score=0.61, reasons=['both work on glioblastoma', …]), …]
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation, Person, PersonCategory
-from passerelle.directory.selectors import is_coordinator, people_visible_to
+from passerelle.directory.selectors import people_visible_to
 from passerelle.events.enums import RegistrationStatus
 from passerelle.events.models import Event
 from passerelle.events.selectors import events_visible_to
@@ -61,13 +61,6 @@ class OrganisationSuggestion:
 class IdeaSuggestions:
     people: list[Suggestion]
     organisations: list[OrganisationSuggestion]
-
-
-def can_see_suggestions(viewer: Any, person: Person) -> bool:
-    """A person's suggestions are for themself and for coordinators."""
-    if not getattr(viewer, "is_authenticated", False):
-        return False
-    return is_coordinator(viewer) or (person.user_id is not None and person.user_id == viewer.pk)
 
 
 def allowed_people(

@@ -15,8 +15,8 @@ from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.selectors import projects_editable_by
 from passerelle.projects.views.listing import paginate, query_without
 
-from .. import eligibility, selectors, services
-from ..enums import CLOSED_BY_CONFLICT, ApplicationStatus
+from .. import eligibility, rules, selectors, services
+from ..enums import ApplicationStatus
 from ..forms import (
     ApplicationFilterForm,
     ApplicationForm,
@@ -52,7 +52,7 @@ def apply(request: HttpRequest, slug: str) -> HttpResponse:
             messages.success(request, _("The draft application is created: complete it, then submit it."))
             return redirect("funding:application_edit", pk=application.pk)
     return render(request, "funding/apply.html", {
-        "call": call, "form": form, "is_open": call.is_open(), "deadline": services.format_deadline(call)})
+        "call": call, "form": form, "is_open": call.is_open(), "deadline": selectors.format_deadline(call)})
 
 
 @member_required
@@ -75,7 +75,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "results": [(r, eligibility.describe(r)) for r in application.eligibility],
         "history": application.status_changes.select_related("by"),
         "assignments": application.assignments.select_related("reviewer") if coordinator else [],
-        "deadline": services.format_deadline(application.call), "call_open": application.call.is_open(),
+        "deadline": selectors.format_deadline(application.call), "call_open": application.call.is_open(),
         "requested": services.totals_by_currency(application.amounts.all()),
         "granted": services.totals_by_currency(application.amounts.all(), "granted"),
     })
@@ -136,20 +136,13 @@ def document_delete(request: HttpRequest, pk: int, document: int) -> HttpRespons
     return render(request, "funding/document_delete.html", {"application": application, "document": doc})
 
 
-def can_read_documents(user, application: Application) -> bool:
-    if selectors.applications_visible_to(user).filter(pk=application.pk).exists():
-        return True
-    return selectors.assignments_of(user).filter(application=application).exclude(
-        status__in=CLOSED_BY_CONFLICT).exists()
-
-
 @member_required
 def document_download(request: HttpRequest, pk: int, document: int) -> HttpResponse:
     """Applicants, coordinators and the application's reviewers (unless closed by a conflict) read
     its documents."""
     doc = get_object_or_404(ApplicationDocument.objects.select_related("application"), pk=document,
                             application_id=pk)
-    if not can_read_documents(request.user, doc.application):
+    if not rules.can_read_documents(request.user, doc.application):
         raise Http404
     return attachment_response(doc.file.open("rb"), doc.filename)
 
@@ -167,7 +160,7 @@ def application_submit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The application is submitted; a confirmation e-mail is on its way."))
         return redirect(application)
     return render(request, "funding/application_submit.html", {
-        "application": application, "deadline": services.format_deadline(application.call),
+        "application": application, "deadline": selectors.format_deadline(application.call),
         "is_open": application.call.is_open(),
         "preview": [(r, eligibility.describe(r)) for r in eligibility.check_eligibility(
             services.call_rules(application.call), services.application_facts(application))],

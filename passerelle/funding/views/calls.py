@@ -75,7 +75,7 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if request.user.is_authenticated else []
     return render(request, "funding/call_detail.html", {
         "call": call, "rules": rules, "is_open": call.is_open(), "applications": mine,
-        "is_coordinator": is_coordinator(request.user), "deadline": services.format_deadline(call),
+        "is_coordinator": is_coordinator(request.user), "deadline": selectors.format_deadline(call),
     })
 
 
