@@ -4,11 +4,12 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
+from passerelle import views as site_views
 from passerelle.accounts import views as account_views
 from passerelle.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", site_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),

@@ -1,6 +1,7 @@
 """Reads of the projects app: what each user may see, with the relations every page needs."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,9 +165,21 @@ class TimelineEntry:
     by: Any = None
 
 
+TimelineSource = Callable[[Project, Any], Iterable[TimelineEntry]]
+_timeline_sources: list[TimelineSource] = []
+
+
+def add_timeline_source(source: TimelineSource) -> None:
+    """Let a higher app add its entries to every project's timeline (``source(project, user)``
+    returns the entries ``user`` may see). Called from that app's ``AppConfig.ready``."""
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
+
+
 def project_timeline(project: Project, user: Any) -> list[TimelineEntry]:
     """The project's story, oldest first: the events it came from, the opportunity and its moves,
-    the project's own moves, its applications' moves and the support it asked for."""
+    the project's own moves, what other apps add (the funding app: its applications' moves) and
+    the support it asked for."""
     from django.utils.translation import gettext as _
 
     entries: list[TimelineEntry] = []
@@ -188,17 +201,8 @@ def project_timeline(project: Project, user: Any) -> list[TimelineEntry]:
     for change in project.status_changes.select_related("by").order_by("at", "pk"):
         entries.append(TimelineEntry(change.at, "project", _("Project: %(status)s") % {
             "status": change.get_to_status_display()}, change.note, "", change.by))
-    from passerelle.funding.models import ApplicationStatusChange
-    from passerelle.funding.selectors import applications_visible_to
-
-    visible = applications_visible_to(user).filter(project=project).values("pk")
-    changes = (ApplicationStatusChange.objects.filter(application__in=visible)
-               .select_related("application__call", "by").order_by("at", "pk"))
-    for change in changes:
-        application = change.application
-        entries.append(TimelineEntry(change.at, "application", _("Application to %(call)s: %(status)s") % {
-            "call": application.call.title, "status": change.get_to_status_display()}, change.note,
-            application.get_absolute_url(), change.by))
+    for source in _timeline_sources:
+        entries.extend(source(project, user))
     for request in project.service_requests.select_related("service"):
         entries.append(TimelineEntry(request.created_at, "service", _("Support requested: %(service)s") % {
             "service": request.service.name}, request.get_status_display(), request.get_absolute_url()))

@@ -317,22 +317,20 @@ def upcoming_event_suggestions(person: Person, *, viewer: Any) -> list[EventSugg
     )
 
 
+MeetingRequestUrls = Callable[[Any, Person, Iterable[int]], dict[tuple[int, int], str]]
+_meeting_request_urls: list[MeetingRequestUrls] = []
+
+
+def provide_meeting_request_urls(provider: MeetingRequestUrls) -> None:
+    """The meetings app tells where a person may ask a suggested partner for a meeting (called from
+    its ``AppConfig.ready``); without it, suggestions offer no meeting link."""
+    _meeting_request_urls[:] = [provider]
+
+
 def meeting_request_urls(viewer: Any, person: Person, partner_pks: Iterable[int]) -> dict[tuple[int, int], str]:
     """Where ``viewer`` — only when they are ``person`` — may ask each partner for a meeting:
-    (event pk, partner pk) → the meetings app's request page, for every session open to requests
-    at which both take part."""
-    if not getattr(viewer, "is_authenticated", False) or person.user_id != viewer.pk:
+    (event pk, partner pk) → the request page, for every session open to requests at which both
+    take part (soonest event first)."""
+    if not _meeting_request_urls:
         return {}
-    from django.urls import reverse
-
-    from passerelle.meetings import selectors as meetings
-
-    wanted = list(partner_pks)
-    urls: dict[tuple[int, int], str] = {}
-    for session in meetings.my_sessions(viewer):
-        if not session.accepts_requests():
-            continue
-        open_to = meetings.people_to_meet(session=session, viewer=viewer, person=person).filter(pk__in=wanted)
-        for pk in open_to.values_list("pk", flat=True):
-            urls[(session.event_id, pk)] = reverse("meetings:request_create", args=[session.event.slug, pk])
-    return urls
+    return _meeting_request_urls[0](viewer, person, partner_pks)

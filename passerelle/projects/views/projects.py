@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import member_required
-from passerelle.funding.selectors import applications_visible_to
 
 from .. import rules, selectors, services
 from ..enums import PartnerRole
@@ -44,7 +43,6 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/project_detail.html", {
         "project": project, "can_edit": rules.can_edit_project(request.user, project),
         "timeline": selectors.project_timeline(project, request.user),
-        "applications": applications_visible_to(request.user).filter(project=project).select_related("call"),
         "leads": [p for p in project.partners.all() if p.role == PartnerRole.LEAD],
         "others": [p for p in project.partners.all() if p.role != PartnerRole.LEAD],
     })
