@@ -51,9 +51,10 @@ demo: venv
 worker: venv
 	$(PY) manage.py jobs_worker
 
-## make test: the whole suite on SQLite (lint first)
+## make test: the whole suite on SQLite (lint and import layers first)
 test: venv
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m pytest -q -n $(PYTEST_WORKERS)
 
@@ -79,6 +80,7 @@ bench-load: venv
 
 lint: venv
 	$(PY) -m ruff check .
+	$(VENV)/bin/lint-imports
 
 messages: venv
 	cd passerelle && ../$(PY) ../manage.py makemessages -l fr -l en --no-obsolete --no-wrap --ignore="matching/*" --ignore="scheduling/*"

@@ -23,6 +23,8 @@ from passerelle.core.mail import deliver, make_message
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import Person
 
+from . import rules
+
 SALT = "passerelle.accounts.email-change"
 
 
@@ -30,21 +32,9 @@ def _max_age() -> int:
     return getattr(settings, "EMAIL_CHANGE_MAX_AGE_DAYS", 2) * 24 * 3600
 
 
-def check_new_email(*, user: Any, new_email: str) -> str:
-    """The new address, folded; refused when it is the current one or anybody else's."""
-    email = new_email.strip().lower()
-    if email == user.email.lower():
-        raise ValidationError({"email": _("This is already your e-mail address.")})
-    if get_user_model().objects.filter(email__iexact=email).exclude(pk=user.pk).exists():
-        raise ValidationError({"email": _("This e-mail address belongs to another account.")})
-    if Person.objects.filter(email__iexact=email).exclude(user=user).exists():
-        raise ValidationError({"email": _("Another profile already uses this e-mail address.")})
-    return email
-
-
 def email_change_request(*, user: Any, new_email: str, base_url: str) -> str:
     """Send the confirmation link to the new address and a notice to the current one."""
-    email = check_new_email(user=user, new_email=new_email)
+    email = rules.check_new_email(user=user, new_email=new_email)
     token = signing.dumps({"user": user.pk, "old": user.email.lower(), "new": email}, salt=SALT)
     link = base_url.rstrip("/") + reverse("accounts:email_change_confirm", args=[token])
     days = getattr(settings, "EMAIL_CHANGE_MAX_AGE_DAYS", 2)
@@ -67,7 +57,7 @@ def email_change_confirm(*, user: Any, token: str) -> Any:
         locked = get_user_model().objects.select_for_update().get(pk=user.pk)
         if data.get("user") != locked.pk or data.get("old") != locked.email.lower():
             raise ValidationError(_("This link is not valid for your account any more."))
-        new = check_new_email(user=locked, new_email=data["new"])
+        new = rules.check_new_email(user=locked, new_email=data["new"])
         old = locked.email
         locked.email = new
         locked.full_clean(exclude=["password"])

@@ -5,7 +5,8 @@ less than JOBS_WORKER_FORGET_AFTER ago, or when jobs are waiting and no worker i
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -52,39 +53,21 @@ def check_queue(now: datetime | None = None) -> dict[str, Any]:
     return {"ok": waited <= limit, "oldest_waiting_seconds": round(waited, 1), "limit_seconds": limit}
 
 
-def check_workers(now: datetime | None = None) -> dict[str, Any]:
-    """The workers' heartbeats: how many are alive, when each was last seen, and which stopped."""
-    from django_tasks_db.models import DBTaskResult
+# Checks that need the database, added by the apps that own them (the jobs app adds "workers"):
+# core is below every app and imports none of them.
+DATABASE_CHECKS: dict[str, Callable[[], dict[str, Any]]] = {}
 
-    from passerelle.jobs.models import WorkerBeat
 
-    now = now or timezone.now()
-    stale_after = settings.JOBS_WORKER_STALE_AFTER
-    try:
-        beats = list(WorkerBeat.objects.filter(
-            last_seen_at__gte=now - timedelta(seconds=settings.JOBS_WORKER_FORGET_AFTER)))
-        waiting = DBTaskResult.objects.ready().exists()
-    except Exception as error:  # noqa: BLE001
-        return {"ok": False, "error": type(error).__name__}
-    ages = {beat.worker_id: (now - beat.last_seen_at).total_seconds() for beat in beats}
-    alive = sorted(worker for worker, age in ages.items() if age <= stale_after)
-    stopped = sorted(worker for worker, age in ages.items() if age > stale_after)
-    ok = not stopped and (bool(alive) or not waiting)
-    return {
-        "ok": ok,
-        "alive": len(alive),
-        "stopped": stopped,
-        "jobs_waiting": waiting,
-        "last_seen_seconds": {worker: round(age, 1) for worker, age in sorted(ages.items())},
-        "stale_after_seconds": stale_after,
-    }
+def register_check(name: str, check: Callable[[], dict[str, Any]]) -> None:
+    DATABASE_CHECKS[name] = check
 
 
 def health() -> tuple[bool, dict[str, Any]]:
     checks = {"database": check_database()}
     if checks["database"]["ok"]:
         checks["queue"] = check_queue()
-        checks["workers"] = check_workers()
+        for name, check in DATABASE_CHECKS.items():
+            checks[name] = check()
     checks["cache"] = check_cache()
     return all(check["ok"] for check in checks.values()), checks
 

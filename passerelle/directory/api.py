@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny
 from passerelle.core.api import StandardPagination
 from passerelle.core.read_cache import CachedPaginator
 
-from . import selectors
+from . import rules, selectors
 from .forms import OrganisationFilterForm, PeopleFilterForm
 from .models import Affiliation, Organisation, Person
 
@@ -55,7 +55,7 @@ class PersonSerializer(serializers.ModelSerializer):
 
     def get_email(self, person: Person) -> str:
         request = self.context.get("request")
-        return person.email if request is not None and selectors.can_see_contact(request.user) else ""
+        return person.email if request is not None and rules.can_see_contact(request.user) else ""
 
 
 PEOPLE_PARAMETERS = [

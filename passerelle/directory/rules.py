@@ -1,11 +1,14 @@
 """Rules of the directory that every way in (forms, imports, API, services) applies the same way."""
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import Person
+from .selectors import is_coordinator
 
 
 def check_profile_email(email: str, person: Person) -> None:
@@ -24,3 +27,14 @@ def check_profile_email(email: str, person: Person) -> None:
         accounts = accounts.exclude(pk=person.user_id)
     if accounts.exists():
         raise ValidationError({"email": _("This e-mail address belongs to another account.")})
+
+
+def can_edit_person(user: Any, person: Person) -> bool:
+    return is_coordinator(user) or (
+        getattr(user, "is_authenticated", False) and person.user_id is not None and person.user_id == user.pk
+    )
+
+
+def can_see_contact(user: Any) -> bool:
+    """E-mail addresses are shown to signed-in users only."""
+    return bool(getattr(user, "is_authenticated", False))

@@ -74,17 +74,6 @@ def people_listed_for(user: Any) -> QuerySet[Person]:
     return Person.objects.filter(listed_condition(user))
 
 
-def can_edit_person(user: Any, person: Person) -> bool:
-    return is_coordinator(user) or (
-        getattr(user, "is_authenticated", False) and person.user_id is not None and person.user_id == user.pk
-    )
-
-
-def can_see_contact(user: Any) -> bool:
-    """E-mail addresses are shown to signed-in users only."""
-    return bool(getattr(user, "is_authenticated", False))
-
-
 @dataclass(frozen=True)
 class PeopleFilters:
     q: str = ""

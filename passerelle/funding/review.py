@@ -15,24 +15,13 @@ from passerelle.core.mail import after_commit
 from passerelle.core.workflow import transition
 from passerelle.directory.models import Person
 
-from . import notifications
+from . import notifications, rules
 from .conflicts import conflicts_between
 from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus
 from .models import Application, ConflictOfInterest, ReviewAssignment, ReviewScore
 from .services import _actor, _lock
 
 REVIEWABLE = (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW)
-
-
-def check_can_review(person: Person, application: Application) -> None:
-    """A reviewer needs an account and no conflict of interest with the application."""
-    if person.user_id is None or not person.user.is_active:
-        raise ValidationError(_("%(name)s has no active account and could not sign in to review.") % {
-            "name": person.full_name})
-    conflicts = conflicts_between(person, application)
-    if conflicts:
-        raise ValidationError(_("%(name)s cannot review this application: %(conflicts)s.") % {
-            "name": person.full_name, "conflicts": "; ".join(c.message for c in conflicts)})
 
 
 def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
@@ -45,7 +34,7 @@ def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
         if ReviewAssignment.objects.filter(application=locked, reviewer=reviewer).exists():
             raise ValidationError(_("%(name)s is already assigned to this application.") % {
                 "name": reviewer.full_name})
-        check_can_review(reviewer, locked)
+        rules.check_can_review(reviewer, locked)
         assignment = ReviewAssignment.objects.create(application=locked, reviewer=reviewer, match_score=match_score,
                                                      assigned_by=_actor(actor))
         if locked.status == ApplicationStatus.ELIGIBLE:

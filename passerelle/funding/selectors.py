@@ -9,15 +9,24 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from passerelle.directory.models import Affiliation
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.models import ProjectPartner
-from passerelle.projects.selectors import projects_editable_by
+from passerelle.projects.selectors import TimelineEntry, projects_editable_by
 
 from . import eligibility
 from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus, CallStatus, DocumentKind, RuleKind
-from .models import Application, ApplicationAmount, Call, Programme, ReviewAssignment, ReviewScore
+from .models import (
+    Application,
+    ApplicationAmount,
+    ApplicationStatusChange,
+    Call,
+    Programme,
+    ReviewAssignment,
+    ReviewScore,
+)
 
 
 def programmes_visible_to(user: Any) -> QuerySet[Programme]:
@@ -221,3 +230,16 @@ def totals_by_currency(lines: Iterable[ApplicationAmount], field: str = "request
         if value is not None:
             totals[line.currency] = totals.get(line.currency, Decimal(0)) + value
     return dict(sorted(totals.items()))
+
+
+def project_timeline_entries(project: Any, user: Any) -> list[TimelineEntry]:
+    """The moves of the project's applications that ``user`` may see, for the project's timeline."""
+    visible = applications_visible_to(user).filter(project=project).values("pk")
+    changes = (ApplicationStatusChange.objects.filter(application__in=visible)
+               .select_related("application__call", "by").order_by("at", "pk"))
+    return [
+        TimelineEntry(change.at, "application", _("Application to %(call)s: %(status)s") % {
+            "call": change.application.call.title, "status": change.get_to_status_display()}, change.note,
+            change.application.get_absolute_url(), change.by)
+        for change in changes
+    ]

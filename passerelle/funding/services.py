@@ -23,7 +23,6 @@ from passerelle.projects.models import Project
 
 from . import eligibility, notifications, rules, selectors
 from .enums import APPLICATION_WORKFLOW, ApplicationStatus, Currency
-from .formatting import format_deadline, format_moment
 from .models import (
     Application,
     ApplicationAmount,
@@ -96,22 +95,11 @@ def _set_amounts(application: Application, amounts: Mapping[str, Any]) -> None:
     application.amounts.exclude(currency__in=keep).delete()
 
 
-def check_call_accepts(call: Call, now: Any = None) -> None:
-    """Applications are written and submitted only while the call is open, in its own time zone."""
-    now = now or timezone.now()
-    if call.status != "published":
-        raise ValidationError(_("This call is not published."))
-    if now < call.opens_at:
-        raise ValidationError(_("This call opens on %(date)s.") % {"date": format_moment(call, call.opens_at)})
-    if now >= call.closes_at:
-        raise ValidationError(_("The deadline has passed: %(deadline)s.") % {"deadline": format_deadline(call)})
-
-
 def application_create(*, actor: Any, call: Call, project: Project, abstract: str = "",
                        duration_months: int | None = None, amounts: Mapping[str, Any] | None = None,
                        now: Any = None) -> Application:
     """A draft application of ``project`` to ``call`` (one per project and call)."""
-    check_call_accepts(call, now)
+    rules.check_call_accepts(call, now)
     duration = duration_months if duration_months is not None else project.duration_months
     try:
         with transaction.atomic():
@@ -126,17 +114,11 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
     return application
 
 
-def check_editable(application: Application) -> None:
-    if not rules.can_edit(application):
-        raise ValidationError(_("Only a draft application can be changed (this one is %(status)s).") % {
-            "status": application.get_status_display().lower()})
-
-
 def application_update(*, actor: Any, application: Application, abstract: str, duration_months: int | None,
                        amounts: Mapping[str, Any]) -> Application:
     with transaction.atomic():
         locked = _lock(application)
-        check_editable(locked)
+        rules.check_editable(locked)
         locked.abstract, locked.duration_months = abstract, duration_months
         locked.full_clean(validate_constraints=False)
         locked.save(update_fields=["abstract", "duration_months", "updated_at"])
@@ -146,7 +128,7 @@ def application_update(*, actor: Any, application: Application, abstract: str, d
 
 def application_add_document(*, actor: Any, application: Application, kind: str, file: Any) -> ApplicationDocument:
     with transaction.atomic():
-        check_editable(_lock(application))
+        rules.check_editable(_lock(application))
         document = ApplicationDocument(application=application, kind=kind, file=file, uploaded_by=_actor(actor))
         document.full_clean()
         document.save()
@@ -155,7 +137,7 @@ def application_add_document(*, actor: Any, application: Application, kind: str,
 
 def application_remove_document(*, actor: Any, document: ApplicationDocument) -> None:
     with transaction.atomic():
-        check_editable(_lock(document.application))
+        rules.check_editable(_lock(document.application))
         document.file.delete(save=False)
         document.delete()
 
@@ -166,7 +148,7 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
         locked = _lock(application)
         if locked.status != ApplicationStatus.DRAFT:
             raise ValidationError(_("Only a draft application can be submitted."))
-        check_call_accepts(locked.call, now)
+        rules.check_call_accepts(locked.call, now)
         transition(locked, ApplicationStatus.SUBMITTED, by=actor,
                    changes={"submitted_at": now or timezone.now(), "submitted_by": _actor(actor)})
         after_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))

@@ -3,17 +3,23 @@ them again under the session lock before writing. Each ``check_*`` raises ``Vali
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from passerelle.directory.models import Person
+from passerelle.directory.selectors import is_coordinator
 from passerelle.events.enums import RegistrationStatus
+from passerelle.events.models import Event
 
 from .enums import SESSION_WORKFLOW, MeetingStatus, RequestStatus, SessionStatus
+from .grid import overlaps
 from .models import B2BSession, Meeting, MeetingAttendee, MeetingRequest, MeetingTable, Participant, Slot
 
+Span = tuple[datetime, datetime]
 MAX_INVITEES = 5  # a group meeting holds at most six people (a delegation meeting a lab)
 
 
@@ -25,6 +31,18 @@ def registered_people(session: B2BSession) -> QuerySet[Person]:
 
 def is_participant(session: B2BSession, person: Person | None) -> bool:
     return person is not None and registered_people(session).filter(pk=person.pk).exists()
+
+
+def check_windows(event: Event, windows: Sequence[Span]) -> None:
+    if not windows:
+        raise ValidationError(_("Give at least one time window."))
+    for start, end in windows:
+        if end <= start:
+            raise ValidationError(_("A window must end after it starts."))
+        if start < event.start or end > event.end:
+            raise ValidationError(_("Every window must lie within the event's dates."))
+    if overlaps(windows):
+        raise ValidationError(_("Two time windows overlap."))
 
 
 def check_transition(session: B2BSession, to_status: str) -> None:
@@ -124,3 +142,13 @@ def limit_problems(session: B2BSession, people: Sequence[Person]) -> list[str]:
 def request_people(request: MeetingRequest) -> list[Person]:
     """Everyone a request brings together: the sender first, then the invitees in order."""
     return [request.requester, *(a.person for a in request.answers.select_related("person").order_by("pk"))]
+
+
+def can_see_request(user: Any, request: MeetingRequest) -> bool:
+    if is_coordinator(user):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    person = Person.objects.filter(user=user).first()
+    return person is not None and (request.requester_id == person.pk
+                                   or any(a.person_id == person.pk for a in request.answers.all()))

@@ -2,12 +2,14 @@
 the coordinator's grid and the scheduler's last result, with the relations each page needs."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from passerelle.directory.models import Affiliation, Person
@@ -118,14 +120,6 @@ def my_requests(session: B2BSession, person: Person) -> MyRequests:
             mine.received.append(request)
     mine.sent = list(with_request_relations(session.requests.filter(requester=person)))
     return mine
-
-
-def can_see_request(user: Any, request: MeetingRequest) -> bool:
-    if is_coordinator(user):
-        return True
-    person = person_of(user)
-    return person is not None and (request.requester_id == person.pk
-                                   or any(a.person_id == person.pk for a in request.answers.all()))
 
 
 @dataclass(frozen=True)
@@ -291,3 +285,20 @@ def free_cells(session: B2BSession, meeting: Meeting | None, request: MeetingReq
         if free:
             cells.append((slot, free))
     return cells
+
+
+def request_urls_for_partners(viewer: Any, person: Person, partner_pks: Iterable[int]) -> dict[tuple[int, int], str]:
+    """Where ``viewer`` — only when they are ``person`` — may ask each partner for a meeting:
+    (event pk, partner pk) → the meetings app's request page, for every session open to requests
+    at which both take part."""
+    if not getattr(viewer, "is_authenticated", False) or person.user_id != viewer.pk:
+        return {}
+    wanted = list(partner_pks)
+    urls: dict[tuple[int, int], str] = {}
+    for session in my_sessions(viewer):
+        if not session.accepts_requests():
+            continue
+        open_to = people_to_meet(session=session, viewer=viewer, person=person).filter(pk__in=wanted)
+        for pk in open_to.values_list("pk", flat=True):
+            urls[(session.event_id, pk)] = reverse("meetings:request_create", args=[session.event.slug, pk])
+    return urls

@@ -1,48 +1,37 @@
-"""Export and erasure parts of the apps written after the privacy app (see ``registry.py``):
-suggestions, meetings, projects, funding. ``reports`` holds no row about a person.
+"""Export and erasure of the apps that declare their personal data for the generic handling
+(``passerelle/<app>/personal_data.py``, read through ``passerelle/core/personal_data.py``):
+suggestions, meetings, projects, funding. Accounts, directory, events and privacy have their own
+code (``parts.py``); ``reports`` holds no row about a person.
 
-The export is read from the models themselves: every row of the app that points to the person
-(foreign key or many-to-many), with its own fields; a link to another person is left out, any
-other link is shown by its name. So a field added later is exported without touching this file.
+The export reads each declared model's rows reached through its declared links to the person, with
+their own fields; a link to another person is left out, any other link is shown by its name. So a
+field added later to a declared model is exported without touching this file.
 
-Erasure keeps the rows that the reports count (meetings held, projects, applications,
-reviews) — they point to the anonymous stub — and removes what only describes the person:
-suggestions computed for them are deleted; in meetings, the texts they wrote (request messages,
-feedback comments) and their availability are removed.
+Erasure keeps the rows that the reports count (meetings held, projects, applications, reviews) —
+they point to the anonymous stub — and does what each declaration says: suggestions computed for
+the person are deleted; in meetings, the texts they wrote (request messages, feedback notes) are
+emptied.
 """
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
-from django.apps import apps
 from django.db import models
 from django.db.models import Q
 
+from passerelle.core import personal_data
+from passerelle.core.personal_data import Erasure, PersonalData
 from passerelle.directory.models import Person
 
 from .registry import register
 
-# Apps, in erasure order, and what erasure does to their rows about the person.
-APPS = {
-    "suggestions": "delete",
-    "meetings": "blank_texts",
-    "projects": "keep",
-    "funding": "keep",
-}
-# Free texts a person writes in meetings (blanked on erasure); availability rows are deleted.
-AUTHOR_FIELDS = ("requester", "person", "author", "by_person")
 
-
-def _person_links(model: type[models.Model]) -> list[models.Field]:
-    return [f for f in model._meta.get_fields()
-            if getattr(f, "related_model", None) is Person and (f.many_to_many or f.many_to_one) and f.concrete]
-
-
-def _rows(model: type[models.Model], person: Person) -> models.QuerySet:
+def _rows(entry: PersonalData, person: Person) -> models.QuerySet:
     condition = Q()
-    for link in _person_links(model):
-        condition |= Q(**{link.name: person})
-    return model.objects.filter(condition).distinct() if condition else model.objects.none()
+    for link in entry.person:
+        condition |= Q(**{link: person})
+    return entry.model.objects.filter(condition).distinct() if condition else entry.model.objects.none()
 
 
 def _value(row: models.Model, field: models.Field) -> Any:
@@ -72,48 +61,36 @@ def _serialise(row: models.Model) -> dict[str, Any]:
     return data
 
 
-def _models_of(app_label: str) -> list[type[models.Model]]:
-    return [m for m in apps.get_app_config(app_label).get_models() if _person_links(m)]
+def _entries(app_label: str) -> list[PersonalData]:
+    return [entry for entry in personal_data.of_app(app_label) if entry.erasure != Erasure.APP_PART]
 
 
 def export_app(app_label: str, person: Person) -> dict:
     data = {}
-    for model in _models_of(app_label):
-        rows = [_serialise(row) for row in _rows(model, person)[:1000]]
+    for entry in _entries(app_label):
+        rows = [_serialise(row) for row in _rows(entry, person)[:1000]]
         if rows:
-            data[str(model._meta.verbose_name_plural)] = rows
+            data[str(entry.model._meta.verbose_name_plural)] = rows
     return data
 
 
-def _erase_suggestions(person: Person) -> dict:
-    return {model._meta.model_name: _rows(model, person).delete()[0] for model in _models_of("suggestions")}
-
-
-def _erase_meeting_texts(person: Person) -> dict:
+def erase_app(app_label: str, person: Person) -> dict:
     counts: dict[str, int] = {}
-    for model in _models_of("meetings"):
-        authored = [f for f in _person_links(model) if f.many_to_one and f.name in AUTHOR_FIELDS]
-        if not authored:
-            continue
-        rows = model.objects.filter(**{authored[0].name: person})
-        if "availab" in model.__name__.lower():
-            counts[model._meta.model_name] = rows.delete()[0]
-            continue
-        texts = {f.name: "" for f in model._meta.concrete_fields if isinstance(f, models.TextField)}
-        if texts:
-            counts[model._meta.model_name] = rows.update(**texts)
+    for entry in _entries(app_label):
+        name = entry.model._meta.model_name
+        if entry.erasure == Erasure.DELETE:
+            counts[name] = _rows(entry, person).delete()[0]
+        elif entry.erasure == Erasure.BLANK:
+            rows = entry.model.objects.filter(**{entry.author: person})
+            counts[name] = rows.update(**{text: "" for text in entry.texts})
     return counts
 
 
-ERASERS = {"delete": _erase_suggestions, "blank_texts": _erase_meeting_texts}
-
-
-def _register(app_label: str, how: str, order: int) -> None:
-    eraser = ERASERS.get(how)
-    register(app_label, export=lambda person: export_app(app_label, person),
-             erase=(lambda person: eraser(person)) if eraser else (lambda person: {}), order=order)
-
-
-for position, (label, how) in enumerate(APPS.items()):
-    if apps.is_installed(f"passerelle.{label}"):
-        _register(label, how, order=30 + position)
+def register_declared_apps() -> None:
+    """One part per app whose declarations are handled here, at the order the app declared."""
+    orders: dict[str, int] = {}
+    for entry in personal_data.declarations():
+        if entry.erasure != Erasure.APP_PART:
+            orders[entry.app_label] = min(orders.get(entry.app_label, entry.order), entry.order)
+    for label, order in orders.items():
+        register(label, export=partial(export_app, label), erase=partial(erase_app, label), order=order)

@@ -1,7 +1,7 @@
 """Each app's part of a person's personal data: what to export, how to erase it.
 
-An app registers once (``passerelle/privacy/parts.py`` for accounts, directory and events,
-``contrib.py`` for the others)::
+An app registers once (``passerelle/privacy/parts.py`` for accounts, directory and events;
+``contrib.py`` for the apps whose ``personal_data.py`` declarations it handles)::
 
     register("events", export=export_events, erase=erase_events, order=20)
 

@@ -1,6 +1,7 @@
 """Reads of the projects app: what each user may see, with the relations every page needs."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,13 +32,6 @@ def opportunities_visible_to(user: Any) -> QuerySet[Opportunity]:
     mine = Q(owner=user) | Q(created_by=user) | Q(pk__in=Opportunity.people.through.objects
                                                   .filter(person__user=user).values("opportunity_id"))
     return opportunities.filter(mine)
-
-
-def can_edit_opportunity(user: Any, opportunity: Opportunity) -> bool:
-    """Coordinators, the owner and the creator edit it; the other people involved read it."""
-    if is_coordinator(user):
-        return True
-    return getattr(user, "is_authenticated", False) and user.pk in (opportunity.owner_id, opportunity.created_by_id)
 
 
 @dataclass(frozen=True)
@@ -117,10 +111,6 @@ def projects_editable_by(user: Any) -> QuerySet[Project]:
     return Project.objects.filter(Q(created_by=user) | _partner_of(user))
 
 
-def can_edit_project(user: Any, project: Project) -> bool:
-    return projects_editable_by(user).filter(pk=project.pk).exists()
-
-
 @dataclass(frozen=True)
 class ProjectFilters:
     q: str = ""
@@ -175,9 +165,21 @@ class TimelineEntry:
     by: Any = None
 
 
+TimelineSource = Callable[[Project, Any], Iterable[TimelineEntry]]
+_timeline_sources: list[TimelineSource] = []
+
+
+def add_timeline_source(source: TimelineSource) -> None:
+    """Let a higher app add its entries to every project's timeline (``source(project, user)``
+    returns the entries ``user`` may see). Called from that app's ``AppConfig.ready``."""
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
+
+
 def project_timeline(project: Project, user: Any) -> list[TimelineEntry]:
     """The project's story, oldest first: the events it came from, the opportunity and its moves,
-    the project's own moves, its applications' moves and the support it asked for."""
+    the project's own moves, what other apps add (the funding app: its applications' moves) and
+    the support it asked for."""
     from django.utils.translation import gettext as _
 
     entries: list[TimelineEntry] = []
@@ -199,17 +201,8 @@ def project_timeline(project: Project, user: Any) -> list[TimelineEntry]:
     for change in project.status_changes.select_related("by").order_by("at", "pk"):
         entries.append(TimelineEntry(change.at, "project", _("Project: %(status)s") % {
             "status": change.get_to_status_display()}, change.note, "", change.by))
-    from passerelle.funding.models import ApplicationStatusChange
-    from passerelle.funding.selectors import applications_visible_to
-
-    visible = applications_visible_to(user).filter(project=project).values("pk")
-    changes = (ApplicationStatusChange.objects.filter(application__in=visible)
-               .select_related("application__call", "by").order_by("at", "pk"))
-    for change in changes:
-        application = change.application
-        entries.append(TimelineEntry(change.at, "application", _("Application to %(call)s: %(status)s") % {
-            "call": application.call.title, "status": change.get_to_status_display()}, change.note,
-            application.get_absolute_url(), change.by))
+    for source in _timeline_sources:
+        entries.extend(source(project, user))
     for request in project.service_requests.select_related("service"):
         entries.append(TimelineEntry(request.created_at, "service", _("Support requested: %(service)s") % {
             "service": request.service.name}, request.get_status_display(), request.get_absolute_url()))

@@ -38,10 +38,6 @@ def outcomes_visible_to(user: Any) -> QuerySet[Outcome]:
     return outcomes.filter(project__in=projects_of(user))
 
 
-def can_edit_outcome(user: Any, outcome: Outcome) -> bool:
-    return projects_of(user).filter(pk=outcome.project_id).exists()
-
-
 @dataclass(frozen=True)
 class OutcomeFilters:
     kind: str = ""

@@ -21,7 +21,7 @@ from passerelle.core.enums import ActorKind, Territory
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import people_visible_to
 
-from . import selectors
+from . import rules, selectors
 from .forms import IdeaForm, SuggestionFilterForm
 
 DEFAULT_K = 20
@@ -91,7 +91,7 @@ class PersonSuggestionsAPI(APIView):
 
     def get(self, request: Request, pk: int) -> Response:
         person = get_object_or_404(people_visible_to(request.user), pk=pk)
-        if not selectors.can_see_suggestions(request.user, person):
+        if not rules.can_see_suggestions(request.user, person):
             raise PermissionDenied("Suggestions are shown to the person themself and to coordinators.")
         filters = SuggestionFilterForm(request.query_params).filters()
         suggestions = selectors.suggest_partners(

@@ -3,7 +3,7 @@
 Visibility comes first: the engine may only suggest the profiles that
 ``directory.selectors.people_visible_to(viewer)`` returns (the very query the directory pages
 use), so a viewer never meets, in a suggestion or a reason, someone hidden from them.
-Who may *ask* for a person's suggestions is the caller's check: :func:`can_see_suggestions`.
+Who may *ask* for a person's suggestions is the caller's check: ``rules.can_see_suggestions``.
 
     >>> suggest_partners(person, viewer=request.user, k=10)          # doctest: +SKIP
     [Suggestion(person=<Person: …>, score=0.61, reasons=['both work on glioblastoma', …]), …]
@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation, Person, PersonCategory
-from passerelle.directory.selectors import is_coordinator, people_visible_to
+from passerelle.directory.selectors import people_visible_to
 from passerelle.events.enums import RegistrationStatus
 from passerelle.events.models import Event
 from passerelle.events.selectors import events_visible_to
@@ -61,13 +61,6 @@ class OrganisationSuggestion:
 class IdeaSuggestions:
     people: list[Suggestion]
     organisations: list[OrganisationSuggestion]
-
-
-def can_see_suggestions(viewer: Any, person: Person) -> bool:
-    """A person's suggestions are for themself and for coordinators."""
-    if not getattr(viewer, "is_authenticated", False):
-        return False
-    return is_coordinator(viewer) or (person.user_id is not None and person.user_id == viewer.pk)
 
 
 def allowed_people(
@@ -324,22 +317,20 @@ def upcoming_event_suggestions(person: Person, *, viewer: Any) -> list[EventSugg
     )
 
 
+MeetingRequestUrls = Callable[[Any, Person, Iterable[int]], dict[tuple[int, int], str]]
+_meeting_request_urls: list[MeetingRequestUrls] = []
+
+
+def provide_meeting_request_urls(provider: MeetingRequestUrls) -> None:
+    """The meetings app tells where a person may ask a suggested partner for a meeting (called from
+    its ``AppConfig.ready``); without it, suggestions offer no meeting link."""
+    _meeting_request_urls[:] = [provider]
+
+
 def meeting_request_urls(viewer: Any, person: Person, partner_pks: Iterable[int]) -> dict[tuple[int, int], str]:
     """Where ``viewer`` — only when they are ``person`` — may ask each partner for a meeting:
-    (event pk, partner pk) → the meetings app's request page, for every session open to requests
-    at which both take part."""
-    if not getattr(viewer, "is_authenticated", False) or person.user_id != viewer.pk:
+    (event pk, partner pk) → the request page, for every session open to requests at which both
+    take part (soonest event first)."""
+    if not _meeting_request_urls:
         return {}
-    from django.urls import reverse
-
-    from passerelle.meetings import selectors as meetings
-
-    wanted = list(partner_pks)
-    urls: dict[tuple[int, int], str] = {}
-    for session in meetings.my_sessions(viewer):
-        if not session.accepts_requests():
-            continue
-        open_to = meetings.people_to_meet(session=session, viewer=viewer, person=person).filter(pk__in=wanted)
-        for pk in open_to.values_list("pk", flat=True):
-            urls[(session.event_id, pk)] = reverse("meetings:request_create", args=[session.event.slug, pk])
-    return urls
+    return _meeting_request_urls[0](viewer, person, partner_pks)

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from passerelle.core.enums import ActorKind, Territory, Visibility
 from passerelle.directory.models import Affiliation
+from passerelle.suggestions.rules import can_see_suggestions
 from passerelle.suggestions.selectors import (
-    can_see_suggestions,
     pair_suggestion,
     suggest_for_idea,
     suggest_partners,

@@ -11,7 +11,7 @@ from passerelle.core.kept_pages import filter_fields, kept_results
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, member_required, public
 
-from .. import audit, exports, selectors, services
+from .. import audit, exports, rules, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
 
@@ -26,7 +26,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
         "form": form, "filter_fields": filter_fields(request, form), "results": results, "page": page,
         "filters": filters,
         "export_query": query_without(request, "page"),
-        "show_contact": selectors.can_see_contact(request.user),
+        "show_contact": rules.can_see_contact(request.user),
     })
 
 
@@ -50,8 +50,8 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
     person = shown_person(request, pk)
     return render(request, "directory/person_detail.html", {
         "person": person,
-        "can_edit": selectors.can_edit_person(request.user, person),
-        "show_contact": selectors.can_see_contact(request.user),
+        "can_edit": rules.can_edit_person(request.user, person),
+        "show_contact": rules.can_see_contact(request.user),
         "is_coordinator": selectors.is_coordinator(request.user),
     })
 
@@ -74,7 +74,7 @@ def _edit(request: HttpRequest, person: Person, owner=None) -> HttpResponse:
 @member_required
 def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
     person = visible_person(request, pk)
-    if not selectors.can_edit_person(request.user, person):
+    if not rules.can_edit_person(request.user, person):
         raise Http404
     return _edit(request, person)
 
@@ -117,7 +117,7 @@ def person_export(request: HttpRequest, fmt: str) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.PeopleFilters()
     people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
-    dataset = exports.people_dataset(people, with_contact=selectors.can_see_contact(request.user))
+    dataset = exports.people_dataset(people, with_contact=rules.can_see_contact(request.user))
     response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="passerelle-people.{fmt}"'
     return response

@@ -11,11 +11,10 @@ from django.utils.translation import gettext as _
 
 from passerelle.core.workflow import transition
 from passerelle.directory.models import AuditEntry
-from passerelle.events.models import Event
 
 from .. import rules
 from ..enums import SessionStatus
-from ..grid import cut_slots, overlaps
+from ..grid import cut_slots
 from ..locking import lock_session
 from ..models import B2BSession, MeetingTable, SessionBreak, SessionWindow, Slot
 from . import audit
@@ -29,7 +28,7 @@ def session_save(*, actor: Any, session: B2BSession, windows: Sequence[Span], br
     (French label, English label, (start, end)); ``tables`` are (name, location), in order.
     Slots and tables that hold meetings may not disappear: the change is refused, naming them."""
     windows = sorted(windows)
-    check_windows(session.event, windows)
+    rules.check_windows(session.event, windows)
     with transaction.atomic():
         creating = session.pk is None
         if not creating:
@@ -49,18 +48,6 @@ def session_save(*, actor: Any, session: B2BSession, windows: Sequence[Span], br
                                                           "tables": session.tables.count()}
         audit.record(actor=actor, obj=session, action=action, changes={"grid": ["", grid]})
     return session
-
-
-def check_windows(event: Event, windows: Sequence[Span]) -> None:
-    if not windows:
-        raise ValidationError(_("Give at least one time window."))
-    for start, end in windows:
-        if end <= start:
-            raise ValidationError(_("A window must end after it starts."))
-        if start < event.start or end > event.end:
-            raise ValidationError(_("Every window must lie within the event's dates."))
-    if overlaps(windows):
-        raise ValidationError(_("Two time windows overlap."))
 
 
 def _sync_slots(session: B2BSession, windows: Sequence[Span], breaks: Sequence[Span]) -> None:

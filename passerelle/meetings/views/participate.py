@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from passerelle.core.pagination import paginate
 from passerelle.core.permissions import member_required
 
-from .. import selectors, suggestions
+from .. import rules, selectors, suggestions
 from ..enums import Answer, RequestStatus
 from ..forms import AnswerForm, AvailabilityForm, RequestForm
 from ..services import participants as participant_services
@@ -133,7 +133,7 @@ def my_requests(request: HttpRequest, slug: str) -> HttpResponse:
 
 def _visible_request(request: HttpRequest, viewer, pk: int):
     meeting_request = get_object_or_404(selectors.with_request_relations(viewer.session.requests.all()), pk=pk)
-    if not selectors.can_see_request(request.user, meeting_request):
+    if not rules.can_see_request(request.user, meeting_request):
         raise Http404
     return meeting_request
 

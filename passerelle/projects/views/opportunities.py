@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import OpportunityFilterForm, OpportunityForm, OpportunityStatusForm, ProjectFromOpportunityForm
 from ..models import Opportunity
 
@@ -33,7 +33,7 @@ def visible_opportunity(request: HttpRequest, pk: int) -> Opportunity:
 
 def editable_opportunity(request: HttpRequest, pk: int) -> Opportunity:
     opportunity = visible_opportunity(request, pk)
-    if not selectors.can_edit_opportunity(request.user, opportunity):
+    if not rules.can_edit_opportunity(request.user, opportunity):
         raise Http404
     return opportunity
 
@@ -44,7 +44,7 @@ def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/opportunity_detail.html", {
         "opportunity": opportunity,
         "history": opportunity.status_changes.select_related("by"),
-        "can_edit": selectors.can_edit_opportunity(request.user, opportunity),
+        "can_edit": rules.can_edit_opportunity(request.user, opportunity),
         "projects": selectors.projects_visible_to(request.user).filter(opportunity=opportunity),
     })
 

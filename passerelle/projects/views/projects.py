@@ -11,9 +11,8 @@ from django.utils.translation import gettext as _
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 from passerelle.core.rows import rows_from_formset
-from passerelle.funding.selectors import applications_visible_to
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..enums import PartnerRole
 from ..forms import ProjectFilterForm, ProjectForm, ProjectStatusForm, partner_formset
 from ..models import Project
@@ -34,7 +33,7 @@ def visible_project(request: HttpRequest, pk: int) -> Project:
 
 def editable_project(request: HttpRequest, pk: int) -> Project:
     project = visible_project(request, pk)
-    if not selectors.can_edit_project(request.user, project):
+    if not rules.can_edit_project(request.user, project):
         raise Http404
     return project
 
@@ -43,9 +42,8 @@ def editable_project(request: HttpRequest, pk: int) -> Project:
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = visible_project(request, pk)
     return render(request, "projects/project_detail.html", {
-        "project": project, "can_edit": selectors.can_edit_project(request.user, project),
+        "project": project, "can_edit": rules.can_edit_project(request.user, project),
         "timeline": selectors.project_timeline(project, request.user),
-        "applications": applications_visible_to(request.user).filter(project=project).select_related("call"),
         "leads": [p for p in project.partners.all() if p.role == PartnerRole.LEAD],
         "others": [p for p in project.partners.all() if p.role != PartnerRole.LEAD],
     })

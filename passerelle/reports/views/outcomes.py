@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from passerelle.core.pagination import paginate
 from passerelle.core.permissions import member_required
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import OutcomeFilterForm, OutcomeForm
 from ..models import Outcome
 
@@ -44,7 +44,7 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                 pk=pk)
     return render(request, "reports/outcome_detail.html", {
         "outcome": outcome, "chain": selectors.outcome_chain(outcome, request.user),
-        "can_edit": selectors.can_edit_outcome(request.user, outcome),
+        "can_edit": rules.can_edit_outcome(request.user, outcome),
     })
 
 

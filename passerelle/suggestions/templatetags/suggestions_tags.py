@@ -7,7 +7,7 @@ from typing import Any
 
 from django import template
 
-from .. import selectors
+from .. import rules, selectors
 
 register = template.Library()
 BLOCK_SIZE = 3
@@ -16,7 +16,7 @@ BLOCK_SIZE = 3
 @register.inclusion_tag("suggestions/includes/person_block.html", takes_context=True)
 def person_suggestions(context: dict[str, Any], person: Any) -> dict[str, Any]:
     user = context["request"].user
-    if not selectors.can_see_suggestions(user, person):
+    if not rules.can_see_suggestions(user, person):
         return {"show": False}
     return {"show": True, "person": person,
             "suggestions": selectors.suggest_partners(person, viewer=user, k=BLOCK_SIZE)}

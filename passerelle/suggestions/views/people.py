@@ -13,7 +13,7 @@ from passerelle.core.permissions import member_required
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import people_visible_to
 
-from .. import selectors, services
+from .. import rules, selectors, services
 from ..forms import SuggestionFilterForm, SuggestionFilters
 
 PAGE_SIZE = 20
@@ -23,7 +23,7 @@ def person_for_suggestions(request: HttpRequest, pk: int) -> Person:
     """The person whose suggestions are asked: 404 if the viewer may not see the profile,
     403 if they see it but it is neither theirs nor are they a coordinator."""
     person = get_object_or_404(people_visible_to(request.user).prefetch_related("affiliations__organisation"), pk=pk)
-    if not selectors.can_see_suggestions(request.user, person):
+    if not rules.can_see_suggestions(request.user, person):
         raise PermissionDenied
     return person
 

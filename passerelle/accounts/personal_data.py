@@ -1,0 +1,7 @@
+"""Personal data held by accounts (``passerelle/core/personal_data.py``). The account itself is
+exported and closed by the privacy app's accounts part (``privacy/parts.py``)."""
+from passerelle.core.personal_data import Erasure, declare
+
+from .models import Invitation
+
+declare(Invitation, person=("person",), erasure=Erasure.APP_PART)
