@@ -48,3 +48,11 @@ class AcceptInvitationForm(forms.Form):
 class EmailChangeForm(forms.Form):
     email = forms.EmailField(label=_("New e-mail address"), max_length=254,
                              help_text=_("A link to confirm the change is sent to this address."))
+
+
+class ApiTokenForm(forms.Form):
+    EXPIRY_CHOICES = [("", _("Never")), ("30", _("In 30 days")), ("90", _("In 90 days")), ("365", _("In a year"))]
+
+    name = forms.CharField(label=_("Name"), max_length=100,
+                           help_text=_("What the token is for, e.g. “weekly export script”."))
+    expires_in = forms.ChoiceField(label=_("Expires"), choices=EXPIRY_CHOICES, required=False)
