@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
@@ -54,7 +55,7 @@ def active_tokens_of(user: Any) -> QuerySet[ApiToken]:
 @transaction.atomic
 def token_create(*, user: Any, name: str, expires_at: Any = None) -> NewToken:
     """A new token for ``user``; refused once they hold ``MAX_ACTIVE_TOKENS`` active ones."""
-    type(user).objects.select_for_update().filter(pk=user.pk).first()  # one creation at a time per user
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one creation at a time per user
     if active_tokens_of(user).count() >= MAX_ACTIVE_TOKENS:
         raise ValidationError(
             _("You already have %(count)d active API tokens, the most allowed: revoke one you no longer use "
