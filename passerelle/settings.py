@@ -251,7 +251,10 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passerelle API",
-    "DESCRIPTION": "Directory of the Auvergne-Rhône-Alpes – Québec cancer research community.",
+    "DESCRIPTION": "Directory of the Auvergne-Rhône-Alpes – Québec cancer research community. Scripts send a "
+                   "personal token (account page, “API tokens”) as `Authorization: Bearer <token>`. Every error "
+                   "is `{\"error\": {\"status\", \"code\", \"message\", \"fields\"}}` (the Error "
+                   "component); too many calls get 429 with Retry-After.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

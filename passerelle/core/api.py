@@ -20,7 +20,6 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.throttling import SimpleRateThrottle
-from rest_framework.views import set_rollback
 
 from .throttling import client_ip
 
@@ -118,6 +117,9 @@ def exception_handler(exc: Exception, context: dict) -> Response | None:
     code = _first_code(exc.get_codes()) if status != 400 else ERROR_CODES[400]
     if isinstance(exc, exceptions.ParseError):
         code = "parse_error"
+    # Imported here: rest_framework.views reads DEFAULT_PARSER_CLASSES, which names this module.
+    from rest_framework.views import set_rollback
+
     set_rollback()
     return Response(error_body(status, message, code or ERROR_CODES.get(status, ""), fields),
                     status=status, headers=headers)
