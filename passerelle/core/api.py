@@ -8,7 +8,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.http import Http404, HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.urls import Resolver404, ResolverMatch, resolve
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import exceptions
@@ -135,9 +136,22 @@ def form_errors(form: Any) -> exceptions.ValidationError:
 
 
 @csrf_exempt
-def api_not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
-    """Any URL under /api/ that names no endpoint: the JSON 404."""
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any URL under /api/ that names no endpoint: the JSON 404 (or, like Django's
+    ``APPEND_SLASH``, a redirect to the same address with a slash when that one exists:
+    ``/api/docs`` → ``/api/docs/``)."""
+    if settings.APPEND_SLASH and request.method in ("GET", "HEAD") and not request.path.endswith("/"):
+        match = resolve_or_none(request.path_info + "/")
+        if match is not None and match.func is not api_not_found:
+            return HttpResponsePermanentRedirect(request.get_full_path(force_append_slash=True))
     return error_response(404, exceptions.NotFound.default_detail, "not_found")
+
+
+def resolve_or_none(path: str) -> ResolverMatch | None:
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
 
 
 def is_api_request(request: HttpRequest) -> bool:

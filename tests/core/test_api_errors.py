@@ -51,6 +51,11 @@ def test_unknown_addresses_under_the_api_are_404_json(client, path):
     assert error_of(client.post(path, {"a": 1}), 404)["code"] == "not_found"
 
 
+def test_an_address_missing_its_slash_is_still_redirected(client):
+    response = client.get("/api/docs")
+    assert (response.status_code, response["Location"]) == (301, "/api/docs/")
+
+
 def test_a_missing_object_is_404_json_without_naming_the_model(client):
     error = error_of(client.get(reverse("api-person", args=[987654])), 404)
     assert error["code"] == "not_found" and "Person" not in error["message"]
