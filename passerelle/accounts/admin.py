@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from . import api_tokens
 from .models import ApiToken, Invitation, User
@@ -56,4 +57,5 @@ class ApiTokenAdmin(admin.ModelAdmin):
         for token in queryset.filter(revoked_at__isnull=True):
             api_tokens.token_revoke(token=token, actor=request.user)
             revoked += 1
-        self.message_user(request, _("%(count)d API tokens revoked.") % {"count": revoked}, messages.SUCCESS)
+        self.message_user(request, ngettext("%(count)d API token revoked.", "%(count)d API tokens revoked.", revoked)
+                          % {"count": revoked}, messages.SUCCESS)
