@@ -55,4 +55,4 @@ class ApiTokenForm(forms.Form):
 
     name = forms.CharField(label=_("Name"), max_length=100,
                            help_text=_("What the token is for, e.g. “weekly export script”."))
-    expires_in = forms.ChoiceField(label=_("Expires"), choices=EXPIRY_CHOICES, required=False)
+    expires_in = forms.ChoiceField(label=_("Expiry"), choices=EXPIRY_CHOICES, required=False)
