@@ -6,6 +6,7 @@ production sets DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and the e-mail 
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -263,8 +264,27 @@ REPORTS_REFRESH_SECONDS = int(os.environ.get("REPORTS_REFRESH_SECONDS", "600"))
 # first sees a changed directory; above, by a worker storing a snapshot in the database for every process.
 SUGGESTIONS_SYNC_REBUILD_LIMIT = int(os.environ.get("SUGGESTIONS_SYNC_REBUILD_LIMIT", "1000"))
 
+
+
+def api_rate(variable: str, default: str) -> str | None:
+    """An API rate from the environment: "120/minute" (per s, min, hour or day), or "off"."""
+    value = os.environ.get(variable, default).strip().lower()
+    if value in ("", "0", "off", "none"):
+        return None
+    if not re.fullmatch(r"[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)", value):
+        raise ImproperlyConfigured(f"{variable} must look like 120/minute (or off), not {value!r}.")
+    return value
+
+
+# Throttling of /api/ (core/api.py): anonymous callers per client address, signed-in ones per account.
+API_RATE_ANON = api_rate("API_RATE_ANON", "120/minute")
+API_RATE_USER = api_rate("API_RATE_USER", "600/minute")
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    # A token first: its 401 answer carries "WWW-Authenticate: Bearer"; browsers use their session.
+    "DEFAULT_AUTHENTICATION_CLASSES": ["passerelle.accounts.authentication.BearerTokenAuthentication",
+                                       "rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_THROTTLE_CLASSES": ["passerelle.core.api.ClientAddressThrottle", "passerelle.core.api.AccountThrottle"],
+    "EXCEPTION_HANDLER": "passerelle.core.api.exception_handler",
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_PAGINATION_CLASS": "passerelle.core.api.StandardPagination",
     "DEFAULT_PARSER_CLASSES": ["passerelle.core.api.SafeJSONParser", "rest_framework.parsers.FormParser",
@@ -275,12 +295,18 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Passerelle API",
-    "DESCRIPTION": "Directory of the Auvergne-Rhône-Alpes – Québec cancer research community.",
+    "DESCRIPTION": "Directory of the Auvergne-Rhône-Alpes – Québec cancer research community. Scripts send a "
+                   "personal token (account page, “API tokens”) as `Authorization: Bearer <token>`. Every error "
+                   "is `{\"error\": {\"status\", \"code\", \"message\", \"fields\"}}` (the Error "
+                   "component); too many calls get 429 with Retry-After.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Every operation documents the one error shape (the "Error" component, core/api.py).
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "passerelle.core.api.add_error_responses"],
     # Several models have a "kind" and a "status": name their enums, or the deploy check warns.
     "ENUM_NAME_OVERRIDES": {
         "EventKindEnum": "passerelle.events.enums.EventKind",

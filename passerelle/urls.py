@@ -1,12 +1,14 @@
 """URL map: pages, accounts, API (with its OpenAPI document), admin, language switch."""
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 
 from passerelle.accounts import views as account_views
 from passerelle.accounts.forms import SignInForm
 from passerelle.core import views as core_views
+from passerelle.core.api import api_not_found
+from passerelle.core.permissions import public
 from passerelle.home import views as home_views
 
 urlpatterns = [
@@ -38,6 +40,8 @@ urlpatterns = [
     path("api/", include("passerelle.funding.api_urls")),
     path("api/", include("passerelle.suggestions.api_urls")),
     path("api/", include("passerelle.meetings.api_urls")),
+    # Any other address under /api/ answers the API's JSON 404, not the HTML page.
+    re_path(r"^api/(?P<rest>.*)$", public(api_not_found), name="api-not-found"),
     path("admin/", admin.site.urls),
 ]
 

@@ -26,6 +26,8 @@ def _test_settings(settings):
         "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # Tests call the API far faster than any budget: throttling is tested on its own (tests/core/test_api_*.py).
+    settings.API_RATE_ANON = settings.API_RATE_USER = None
 
 
 @pytest.fixture(autouse=True)

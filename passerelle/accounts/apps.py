@@ -6,3 +6,7 @@ class AccountsConfig(AppConfig):
     name = "passerelle.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self) -> None:
+        # Registers the bearer scheme of the OpenAPI document (drf-spectacular extension).
+        from . import authentication  # noqa: F401

@@ -59,3 +59,11 @@ class SignInForm(AuthenticationForm):
         **AuthenticationForm.error_messages,
         "invalid_login": _("The e-mail address or the password is wrong. Check both and try again."),
     }
+
+
+class ApiTokenForm(forms.Form):
+    EXPIRY_CHOICES = [("", _("Never")), ("30", _("In 30 days")), ("90", _("In 90 days")), ("365", _("In a year"))]
+
+    name = forms.CharField(label=_("Name"), max_length=100,
+                           help_text=_("What the token is for, e.g. “weekly export script”."))
+    expires_in = forms.ChoiceField(label=_("Expiry"), choices=EXPIRY_CHOICES, required=False)

@@ -109,3 +109,36 @@ class Invitation(models.Model):
     @property
     def is_usable(self) -> bool:
         return self.accepted_at is None and timezone.now() < self.expires_at
+
+
+class ApiToken(models.Model):
+    """A member's key for scripts calling the API (``Authorization: Bearer <token>``).
+
+    Only a SHA-256 hash of the token is stored, with its first characters (``prefix``) so that
+    its owner recognises it; the token itself is shown once, when it is created
+    (``accounts/api_tokens.py``).
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE,
+                             related_name="api_tokens")
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=16, editable=False)
+    key_hash = models.CharField(_("hash of the token"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("revoked by"), on_delete=models.SET_NULL,
+                                   null=True, blank=True, related_name="+", editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or timezone.now() < self.expires_at)

@@ -1,18 +1,22 @@
-"""Invitation pages: coordinators invite; the invited person sets a password and signs in."""
+"""Invitation pages: coordinators invite; the invited person sets a password and signs in.
+The member's account: sign-in address, API tokens."""
 from __future__ import annotations
+
+from datetime import timedelta
 
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from passerelle.core.pagination import paginate
 from passerelle.core.permissions import coordinator_required, member_required, public
 
-from . import email_change, services
-from .forms import AcceptInvitationForm, EmailChangeForm, InvitationForm
+from . import api_tokens, email_change, services
+from .forms import AcceptInvitationForm, ApiTokenForm, EmailChangeForm, InvitationForm
 from .models import Invitation
 from .password_reset import ThrottledPasswordResetView
 
@@ -87,3 +91,39 @@ def email_change_confirm(request: HttpRequest, token: str) -> HttpResponse:
     else:
         messages.success(request, _("Your e-mail address is now %(email)s.") % {"email": user.email})
     return redirect("accounts:email_change")
+
+
+NEW_TOKEN_KEY = "accounts_new_api_token"
+
+
+@member_required
+def api_token_list(request: HttpRequest) -> HttpResponse:
+    """The member's API tokens; a new one is shown once, on the page the creation leads to."""
+    form = ApiTokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        days = form.cleaned_data["expires_in"]
+        expires_at = timezone.now() + timedelta(days=int(days)) if days else None
+        try:
+            new = api_tokens.token_create(user=request.user, name=form.cleaned_data["name"], expires_at=expires_at)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            request.session[NEW_TOKEN_KEY] = {"id": new.token.pk, "secret": new.secret}
+            return redirect("accounts:api_tokens")
+    shown = request.session.pop(NEW_TOKEN_KEY, None)
+    return render(request, "accounts/api_tokens.html", {
+        "form": form, "tokens": api_tokens.tokens_of(request.user), "new_secret": shown["secret"] if shown else "",
+        "new_token_id": shown["id"] if shown else None, "max_tokens": api_tokens.MAX_ACTIVE_TOKENS,
+    })
+
+
+@member_required
+def api_token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    """Asks to confirm (GET), then revokes (POST) one of the member's own tokens; others' are 404."""
+    token = get_object_or_404(api_tokens.tokens_of(request.user), pk=pk, revoked_at__isnull=True)
+    if request.method == "POST":
+        api_tokens.token_revoke(token=token, actor=request.user)
+        messages.success(request, _("The API token “%(name)s” is revoked: scripts using it are now refused.")
+                         % {"name": token.name})
+        return redirect("accounts:api_tokens")
+    return render(request, "accounts/api_token_revoke.html", {"token": token})

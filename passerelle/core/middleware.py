@@ -14,6 +14,9 @@ from django.conf import settings
 from django.db import DatabaseError, DataError, InterfaceError, OperationalError, connections
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from .api import error_response, is_api_request
 
 logger = logging.getLogger("passerelle.availability")
 
@@ -79,6 +82,8 @@ class DatabaseUnavailableMiddleware:
             # A value the database cannot hold (e.g. a 40-digit id in a choice field): the
             # request was bad, not the server; the transaction has rolled back.
             logger.warning("out-of-range input in %s %s: %s", request.method, request.path, exception)
+            if is_api_request(request):
+                return error_response(400, _("A value is out of range."), "invalid")
             return HttpResponse(render_to_string("400.html"), status=400)
         if not isinstance(exception, OperationalError | InterfaceError) and not _connection_lost(exception):
             return None
@@ -89,8 +94,11 @@ class DatabaseUnavailableMiddleware:
                     connection.close()
             except DatabaseError:
                 connection.close()
-        body = render_to_string("503.html", request=None)
-        response = HttpResponse(body, status=503)
+        if is_api_request(request):
+            response = error_response(503, _("The service is briefly unavailable: try again shortly."),
+                                      "service_unavailable")
+        else:
+            response = HttpResponse(render_to_string("503.html", request=None), status=503)
         response["Retry-After"] = "30"
         return response
 

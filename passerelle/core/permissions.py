@@ -6,8 +6,11 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from rest_framework.permissions import IsAuthenticated
+
+from .api import IsCoordinator
 
 View = Callable[..., HttpResponse]
 
@@ -37,3 +40,24 @@ def coordinator_required(view: View) -> View:
     wrapped = login_required(check)
     wrapped.access = "coordinator"  # type: ignore[attr-defined]
     return wrapped
+
+
+def _check_api_permission(view: View, required: type) -> None:
+    classes = getattr(getattr(view, "cls", None), "permission_classes", ())
+    if not any(isinstance(c, type) and issubclass(c, required) for c in classes):
+        raise ImproperlyConfigured(f"{view.__name__} must list {required.__name__} in its permission_classes.")
+
+
+def api_member_required(view: View) -> View:
+    """An API view for signed-in callers (a session or a token): its ``IsAuthenticated``
+    answers anonymous calls 401 JSON, never a redirect to the sign-in page."""
+    _check_api_permission(view, IsAuthenticated)
+    view.access = "member"  # type: ignore[attr-defined]
+    return view
+
+
+def api_coordinator_required(view: View) -> View:
+    """An API view for coordinators: anonymous calls get 401 JSON, members 403 JSON."""
+    _check_api_permission(view, IsCoordinator)
+    view.access = "coordinator"  # type: ignore[attr-defined]
+    return view

@@ -7,8 +7,9 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.permissions import IsAuthenticated
 
-from passerelle.core.api import StandardPagination
+from passerelle.core.api import IsCoordinator, StandardPagination
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import is_coordinator
 
@@ -65,6 +66,7 @@ class PeopleListMixin:
                            OpenApiParameter("person", OpenApiTypes.INT, description="coordinators: this person's")])
 class AgendaAPI(PeopleListMixin, generics.ListAPIView):
     serializer_class = MeetingSerializer
+    permission_classes = [IsAuthenticated]
     pagination_class = StandardPagination
 
     def get_queryset(self):
@@ -87,6 +89,7 @@ class AgendaAPI(PeopleListMixin, generics.ListAPIView):
                parameters=[OpenApiParameter("status", OpenApiTypes.STR, enum=MeetingStatus.values)])
 class SessionMeetingsAPI(PeopleListMixin, generics.ListAPIView):
     serializer_class = MeetingSerializer
+    permission_classes = [IsCoordinator]
     pagination_class = StandardPagination
 
     def get_queryset(self):

@@ -13,6 +13,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from passerelle.core.api import form_errors
 from passerelle.directory.selectors import is_coordinator
 
 from .forms import ReportFilterForm
@@ -70,6 +71,6 @@ class IndicatorsAPI(APIView):
             params["year_from"] = params["year_to"] = year
         form = ReportFilterForm(params)
         if not form.is_valid():
-            return Response({"errors": form.errors.get_json_data()}, status=400)
+            raise form_errors(form)
         table = indicator_table(form.filters(), public_only=not is_coordinator(request.user))
         return Response(table_json(table))

@@ -1,6 +1,6 @@
 """API of the suggestions: a person's suggested partners, and partners for a posted idea.
 
-Both need a signed-in caller (403 otherwise) and apply the pages' rules: a person's
+Both need a signed-in caller (401 otherwise) and apply the pages' rules: a person's
 suggestions are for themself and coordinators (404 if the profile is hidden from the caller,
 403 if it is visible but not theirs); only profiles visible to the caller are ever suggested.
 """
@@ -16,7 +16,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from passerelle.core.api import require_object
+from passerelle.core.api import form_errors, require_object
 from passerelle.core.enums import ActorKind, Territory
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import people_visible_to
@@ -116,7 +116,7 @@ class IdeaSuggestionsAPI(APIView):
         me = Person.objects.filter(user=request.user).first()
         form = IdeaForm(data, home_territory=me.territory if me else "")
         if not form.is_valid():
-            return Response({"errors": form.errors.get_json_data()}, status=400)
+            raise form_errors(form)
         results = selectors.suggest_for_idea(viewer=request.user, k=_k(data.get("k", DEFAULT_K)),
                                              **form.idea())
         return Response({

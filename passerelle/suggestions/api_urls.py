@@ -1,11 +1,12 @@
 from django.urls import path
 
-from passerelle.core.permissions import public
+from passerelle.core.permissions import api_member_required
 
 from . import api
 
-# Reachable by anyone, answered only to signed-in callers (403 JSON otherwise); see api.py.
+# Signed-in callers only (a session or an API token): anonymous calls get 401 JSON; see api.py.
 urlpatterns = [
-    path("people/<int:pk>/suggestions", public(api.PersonSuggestionsAPI.as_view()), name="api-person-suggestions"),
-    path("suggestions/idea", public(api.IdeaSuggestionsAPI.as_view()), name="api-idea-suggestions"),
+    path("people/<int:pk>/suggestions", api_member_required(api.PersonSuggestionsAPI.as_view()),
+         name="api-person-suggestions"),
+    path("suggestions/idea", api_member_required(api.IdeaSuggestionsAPI.as_view()), name="api-idea-suggestions"),
 ]

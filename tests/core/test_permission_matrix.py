@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from django.urls import URLResolver, get_resolver, reverse
 
+from passerelle.accounts import api_tokens
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
@@ -38,6 +39,7 @@ LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 COORDINATOR_404 = (LOGIN, 403, 403, 404)  # the matrix's batch has no duplicate row to merge
+API_COORDINATOR = (401, 403, 403, 200)  # the API answers 401 JSON where pages send to the sign-in page
 EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
@@ -47,6 +49,8 @@ EXPECTED = {
     "password_reset": PUBLIC,
     "accounts:email_change": (LOGIN, 200, 200, 200),
     "accounts:email_change_confirm": (LOGIN, 302, 302, 302),
+    "accounts:api_tokens": (LOGIN, 200, 200, 200),
+    "accounts:api_token_revoke": (LOGIN, 404, 200, 404),  # one's own tokens only
     "directory:people": PUBLIC,
     "directory:people_export": PUBLIC,
     "directory:person_create": COORDINATOR,
@@ -71,6 +75,7 @@ EXPECTED = {
     "api-person": (404, 200, 200, 200),
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
+    "api-not-found": (404, 404, 404, 404),
     **EVENTS_EXPECTED,
     **PRIVACY_EXPECTED,
     **PROJECTS_EXPECTED,
@@ -81,7 +86,8 @@ EXPECTED = {
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
 }
-ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator", COORDINATOR_POST: "coordinator", COORDINATOR_404: "coordinator"}
+ACCESS = {PUBLIC: "public", COORDINATOR: "coordinator", COORDINATOR_POST: "coordinator",
+          API_COORDINATOR: "coordinator", COORDINATOR_404: "coordinator"}
 
 
 def passerelle_patterns(resolver=None, namespace=""):
@@ -100,7 +106,7 @@ def test_the_matrix_covers_every_url_of_passerelle():
 def test_every_view_declares_who_may_use_it():
     declared = {name: getattr(pattern.callback, "access", None) for name, pattern in passerelle_patterns()}
     expected = {
-        name: ACCESS.get(statuses, "member" if statuses[0] == LOGIN else "public")
+        name: ACCESS.get(statuses, "member" if statuses[0] in (LOGIN, 401) else "public")
         for name, statuses in EXPECTED.items()
     }
     assert declared == expected
@@ -131,6 +137,8 @@ def url_for(name: str, objects: dict) -> str:
         "directory:import_preview": [batch.pk],
         "directory:import_merge": [batch.pk, 1],
         "api-organisation": [org.pk],
+        "accounts:api_token_revoke": [objects["api_token"].pk],
+        "api-not-found": ["no-such-endpoint"],
     }.get(name)
     if args is None and name.startswith("directory:person_") and name != "directory:person_create" \
             or name in ("directory:person", "api-person"):
@@ -154,6 +162,7 @@ def objects(db):
         **make_reports_objects(owner),
         **make_meetings_objects(owner),
         "owner": owner,
+        "api_token": api_tokens.token_create(user=owner, name="Export script").token,
         "person": person,
         "org": org,
         "batch": ImportBatch.objects.create(
@@ -183,3 +192,5 @@ def test_permission_matrix(client, objects, name, role):
         assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
     else:
         assert response.status_code == expected
+    if url.startswith("/api/") and expected != LOGIN and expected >= 400:
+        assert response.json()["error"]["status"] == expected

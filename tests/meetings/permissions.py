@@ -22,6 +22,8 @@ PARTICIPANT = (LOGIN, 403, 200, 403)   # acting for oneself: registered people o
 HELPING = (LOGIN, 403, 200, 200)       # participants, and coordinators who help them
 PARTY = (LOGIN, 404, 200, 200)         # one's own requests (and coordinators)
 ATTENDEE = (LOGIN, 404, 200, 404)      # one's own meetings
+API_SIGNED_IN = (401, 200, 200, 200)   # the API answers 401 JSON, never a redirect to sign in
+API_COORDINATOR = (401, 403, 403, 200)
 
 MEETINGS_EXPECTED = {
     "meetings:home": SIGNED_IN,
@@ -49,8 +51,8 @@ MEETINGS_EXPECTED = {
     "meetings:agenda": PARTICIPANT,
     "meetings:agenda_print": PARTICIPANT,
     "meetings:agenda_ics": PARTICIPANT,
-    "api-meetings-agenda": SIGNED_IN,
-    "api-meetings-session": COORDINATOR,
+    "api-meetings-agenda": API_SIGNED_IN,
+    "api-meetings-session": API_COORDINATOR,
 }
 
 

@@ -80,7 +80,7 @@ def test_api_answers_non_coordinators_with_the_public_indicators(pipeline, membe
 def test_api_refuses_bad_filters_by_name(db, client):
     response = client.get(reverse("api-indicators"), {"territory": "MARS", "year_from": 2022, "year_to": 2020})
     assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"territory", "year_to"}
+    assert set(response.json()["error"]["fields"]) == {"territory", "year_to"}
 
 
 def test_dashboard_keeps_valid_filters_and_names_the_wrong_ones(pipeline, coordinator_client):

@@ -18,14 +18,16 @@ def test_the_idea_api_answers_400_to_a_body_that_is_not_an_object(client, body):
     client.force_login(MemberFactory())
     response = client.post(reverse("api-idea-suggestions"), data=body, content_type="application/json")
     assert response.status_code == 400
-    assert "detail" in response.json()
+    error = response.json()["error"]
+    assert (error["status"], error["code"]) == (400, "parse_error") and error["message"]
 
 
 def test_the_idea_api_still_answers_a_proper_object(client):
     client.force_login(MemberFactory())
     response = client.post(reverse("api-idea-suggestions"), data=json.dumps({"text": ""}),
                            content_type="application/json")
-    assert (response.status_code, list(response.json())) == (400, ["errors"])
+    assert (response.status_code, list(response.json())) == (400, ["error"])
+    assert list(response.json()["error"]["fields"]) == ["text"]
 
 
 @pytest.mark.parametrize("page", ["9999999999999999999", "-5", "0", "abc", "1e9", "99999"])
@@ -40,3 +42,4 @@ def test_a_huge_or_odd_page_number_shows_a_page(client, page):
 def test_a_huge_page_number_in_the_api_is_a_404_not_a_500(client):
     response = client.get(reverse("api-people"), {"page": "9999999999999999999"})
     assert response.status_code == 404
+    assert response.json()["error"]["code"] == "not_found"

@@ -45,7 +45,7 @@ OPEN_FIELDS = {"organisation", "organisations", "visited_organisation", "categor
                "site", "techniques", "languages", "place", "delegation", "unavailable", "programme",
                "funders", "call", "funder", "organisation_kind", "slot", "table",
                # numbers, not ids
-               "year_from", "year_to", "year", "priority", "score"}
+               "year_from", "year_to", "year", "priority", "score", "expires_in"}
 
 
 class SelectParser(HTMLParser):

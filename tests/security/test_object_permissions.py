@@ -30,8 +30,8 @@ def person_expectation(name: str, role: str, visibility: str) -> int | str:
     visible = visibility in SEES[role]
     if name in ("directory:person", "api-person"):
         return 200 if visible else 404
-    if name == "api-person-suggestions":  # for the person themself and coordinators; sign-in needed
-        return {"anonymous": 403, "member": 403 if visible else 404}.get(role, 200)
+    if name == "api-person-suggestions":  # for the person themself and coordinators; 401 JSON without an account
+        return {"anonymous": 401, "member": 403 if visible else 404}.get(role, 200)
     if name == "directory:person_edit":
         return LOGIN if role == "anonymous" else (200 if role in ("owner", "coordinator") else 404)
     # Coordinator pages: the object does not change the answer.

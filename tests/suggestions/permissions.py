@@ -3,7 +3,7 @@ project-wide matrix in ``tests/core/test_permission_matrix.py``.
 
 Statuses for (anonymous, member, owner, coordinator). The person is "owner"'s members-only
 profile (the matrix's ``objects["person"]``), the partner a public profile on the other side,
-the event the events matrix's open event. The API answers 403 (JSON) rather than redirecting;
+the event the events matrix's open event. The API answers 401 (JSON) rather than redirecting;
 the idea endpoint only takes POST (405 to a GET).
 """
 from __future__ import annotations
@@ -21,8 +21,8 @@ SUGGESTIONS_EXPECTED = {
     "suggestions:save": (LOGIN, 403, 200, 200),
     "suggestions:idea": (LOGIN, 200, 200, 200),
     "suggestions:event": (LOGIN, 403, 403, 200),
-    "api-person-suggestions": (403, 403, 200, 200),
-    "api-idea-suggestions": (403, 405, 405, 405),
+    "api-person-suggestions": (401, 403, 200, 200),
+    "api-idea-suggestions": (401, 405, 405, 405),
 }
 
 

@@ -24,7 +24,7 @@ def test_a_person_gets_their_suggestions_with_reasons(client, community):
 
 def test_person_suggestions_follow_the_access_rules(client, community):
     url = reverse("api-person-suggestions", args=[community.clinician.pk])
-    assert client.get(url).status_code == 403
+    assert client.get(url).status_code == 401
     client.force_login(MemberFactory())
     assert client.get(url).status_code == 403
     assert client.get(reverse("api-person-suggestions", args=[community.hidden.pk])).status_code == 404
@@ -61,10 +61,10 @@ def test_a_bad_idea_is_refused_field_by_field(client, community):
     response = client.post(reverse("api-idea-suggestions"), {"text": "x", "sites": [999]},
                            content_type="application/json")
     assert response.status_code == 400
-    assert set(response.json()["errors"]) == {"text", "sites"}
+    assert set(response.json()["error"]["fields"]) == {"text", "sites"}
     client.logout()
     assert client.post(reverse("api-idea-suggestions"), {"text": "x"}, content_type="application/json"
-                       ).status_code == 403
+                       ).status_code == 401
 
 
 def test_the_openapi_document_describes_both_endpoints(client, db):
