@@ -41,7 +41,8 @@ class Block:
 
 # The JSON keeps stable English keys (it is read by programs); the page says them in words.
 KEY_LABELS = {
-    "account": _("account"), "sign_ins": _("sign-ins"), "invitations": _("invitations"),
+    "account": _("account"), "api_tokens": _("API tokens"), "prefix": _("beginning"), "last_used": _("last used"),
+    "expires": _("expires"), "revoked": _("revoked"), "sign_ins": _("sign-ins"), "invitations": _("invitations"),
     "email": _("e-mail"), "first_name": _("first name"), "last_name": _("last name"), "role": _("role"),
     "active": _("active"), "created": _("created"), "updated": _("updated"), "last_sign_in": _("last sign-in"),
     "at": _("when"), "address": _("address"), "browser": _("browser"), "sent": _("sent"), "accepted": _("accepted"),

@@ -17,7 +17,7 @@ from django.contrib.sessions.models import Session
 from django.db.models import F, Q
 from django.utils import timezone
 
-from passerelle.accounts.models import Invitation
+from passerelle.accounts.models import ApiToken, Invitation
 from passerelle.core.enums import Visibility
 from passerelle.directory import audit, search
 from passerelle.directory.models import AuditEntry, ImportBatch, Person
@@ -67,6 +67,12 @@ def _account_data(user: Any, emails: set[str], invited_as: Q) -> dict:
             "role": user.get_role_display(), "active": user.is_active,
             "created": _when(user.date_joined), "last_sign_in": _when(user.last_login),
         }
+        data["api_tokens"] = [
+            {"name": token.name, "prefix": token.prefix, "created": _when(token.created_at),
+             "last_used": _when(token.last_used_at), "expires": _when(token.expires_at),
+             "revoked": _when(token.revoked_at)}
+            for token in ApiToken.objects.filter(user=user).order_by("created_at")
+        ]
         data["sign_ins"] = [
             {"at": _when(log.attempt_time), "address": log.ip_address, "browser": log.user_agent}
             for log in AccessLog.objects.filter(username__in=emails).order_by("-attempt_time")[:200]
@@ -90,6 +96,7 @@ def erase_account(person: Person) -> dict:
     user = person.user if person.user_id else None
     if user is not None:
         counts["sessions"] = _delete_sessions(user.pk)
+        counts["api_tokens"] = ApiToken.objects.filter(user=user).delete()[0]
         user.email = f"erased-{user.pk}@erased.invalid"
         user.first_name = user.last_name = ""
         user.is_active = False

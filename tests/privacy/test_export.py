@@ -84,3 +84,18 @@ def test_the_readable_page_is_all_in_french_with_dates_in_words(client, ada):
             or word in sections and word.startswith((">", "from", "to"))] == []
     assert not re.search(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", sections), "moments are written in words"
     assert "Inscriptions" in labels or "inscriptions" in " ".join(labels).lower()
+
+
+def test_api_tokens_are_exported_without_their_secret_and_deleted_with_the_account(client, ada):
+    from passerelle.accounts import api_tokens
+    from passerelle.accounts.models import ApiToken
+    from passerelle.privacy import services
+
+    created = api_tokens.token_create(user=ada["user"], name="weekly export")
+    token, secret = created.token, created.secret
+    client.force_login(ada["user"])
+    data = client.get(reverse("privacy:my_data_json")).json()
+    assert [t["name"] for t in data["accounts"]["api_tokens"]] == ["weekly export"]
+    assert secret not in json.dumps(data) and token.key_hash not in json.dumps(data)
+    services.person_erase(actor=ada["coordinator"], person=ada["person"])
+    assert not ApiToken.objects.filter(pk=token.pk).exists()
