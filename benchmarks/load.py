@@ -38,7 +38,6 @@ import argparse
 import http.client
 import os
 import random
-import secrets
 import signal
 import socket
 import statistics
@@ -199,26 +198,20 @@ def prepare_meetings(event, emails: list[str]) -> dict[str, list[int]]:
             for i, person in enumerate(participants)}
 
 
-def suggestions_index_dir() -> str:
-    """Where the suggested-partners index of this database is written, for gunicorn's workers to read."""
-    from django.db import connection
-
-    return str(ROOT / "var" / f"load-suggestions-{connection.settings_dict['NAME']}")
+_INDEX_BUILT: list[bool] = []
 
 
 def prepare_suggestions_index() -> None:
     """Build the suggested-partners index of the directory as the background job would, before the
     run: the people-to-meet page answers from it, and a directory this large is never indexed
     inside a request (each worker loads the snapshot once, during the warm-up)."""
-    from django.conf import settings
-
     from passerelle.suggestions.index import rebuild_and_save
 
-    if settings.SUGGESTIONS_INDEX_DIR == suggestions_index_dir():
+    if _INDEX_BUILT:
         return  # built by this process's first run (--compare)
-    settings.SUGGESTIONS_INDEX_DIR = suggestions_index_dir()
+    _INDEX_BUILT.append(True)
     started = time.perf_counter()
-    rebuild_and_save()
+    rebuild_and_save()  # stored in the database, signed with this process's SECRET_KEY (given to gunicorn)
     print(f"suggestions index built in {time.perf_counter() - started:.0f} s")
 
 
@@ -240,11 +233,14 @@ def clear_cache(redis_url: str) -> None:
 def start_server(options: Options, static_root: str, read_cache: bool) -> tuple[subprocess.Popen, int]:
     port = free_port()
     clear_cache(options.redis_url)
-    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1",
+    from django.conf import settings
+
+    # The same SECRET_KEY as this process: the stored suggestions index is signed with it.
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": settings.SECRET_KEY, "ALLOWED_HOSTS": "127.0.0.1",
            "DATABASE_URL": options.database_url, "SECURE_SSL_REDIRECT": "0", "SECURE_HSTS_SECONDS": "0",
            "STATIC_ROOT": static_root, "LOG_LEVEL": "ERROR",
            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend", "TASKS_BACKEND": "immediate",
-           "SUGGESTIONS_INDEX_DIR": suggestions_index_dir(), "REDIS_URL": options.redis_url,
+           "REDIS_URL": options.redis_url, "API_RATE_ANON": "off", "API_RATE_USER": "off",
            "READ_CACHE": "1" if read_cache else "0"}
     collect = [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"]
     if subprocess.run(collect, cwd=ROOT, env=env, capture_output=True, text=True).returncode:
