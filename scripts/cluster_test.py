@@ -280,6 +280,10 @@ def main() -> None:
                      lambda c=client: (lambda r: r[0] == 200 and r[1]["checks"]["workers"]["alive"] == 2)(c.health()),
                      timeout=60)
         say("both servers healthy, two workers alive")
+        for client in (a, b):  # the public figures page, served with DEBUG=0 and the manifest static files
+            status, _headers, text = client.request("/reports/figures/")
+            assert status == 200 and "/static/" in text, f"{client.base}/reports/figures/ answered {status}"
+        say("the public figures page answers on both servers")
 
         # 1. A profile changed through A, seen through B (search, suggestions, export).
         person = seed["person"]
