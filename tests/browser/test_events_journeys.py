@@ -72,5 +72,6 @@ def test_coordinator_exports_the_registrations(page, open_event, tmp_path):
     path = tmp_path / "registrations.csv"
     info.value.save_as(path)
     rows = list(csv.DictReader(path.open(encoding="utf-8-sig")))
-    assert sorted((r["last_name"], r["organisation"], r["territory"]) for r in rows) == [
-        ("Dupont", "Centre Léon Bérard", "AURA"), ("Tremblay", "Centre Léon Bérard", "QC")]
+    # Headers and values in the coordinator's language (the browser asks for French).
+    assert sorted((r["Nom"], r["Organisation"], r["Territoire"]) for r in rows) == [
+        ("Dupont", "Centre Léon Bérard", "Auvergne-Rhône-Alpes"), ("Tremblay", "Centre Léon Bérard", "Québec")]

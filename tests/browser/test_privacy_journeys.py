@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def sign_out(page) -> None:
+    page.click("header details.personal > summary")  # the personal menu holds the sign-out button
     page.click("header form button[type=submit].link")
     page.wait_for_load_state()
 
