@@ -226,8 +226,8 @@ class Cluster:
 
 SEED = """
 import json
-from passerelle.directory.demo.loader import seed_directory
-from passerelle.events.demo import seed_events
+from passerelle.demo.directory import seed_directory
+from passerelle.demo.events import seed_events
 seed_directory(30, 7)
 seed_events()
 from django.contrib.sessions.backends.db import SessionStore
