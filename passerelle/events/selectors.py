@@ -172,8 +172,9 @@ def visits_hosted(organisation: Organisation, user: Any) -> QuerySet[ProgrammeIt
 def free_slug(title: str, *, exclude_pk: int | None = None, max_length: int = 80) -> str:
     """The event's address made from its title: ``slugify``'d, shortened on a word, and suffixed
     ``-2``, ``-3``… when another event already uses it."""
-    base = slugify(title)[:max_length].rstrip("-") or "event"
-    if len(slugify(title)) > max_length and "-" in base:
+    full = slugify(title)
+    base = full[:max_length].rstrip("-") or "event"
+    if len(full) > max_length and "-" in base:
         base = base.rsplit("-", 1)[0]
     taken = set(Event.objects.exclude(pk=exclude_pk).filter(slug__startswith=base).values_list("slug", flat=True))
     candidate, number = base, 2

@@ -5,6 +5,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from django.apps import apps
@@ -65,8 +66,10 @@ VALUE_WORDS = {"you": _("you"), "a coordinator": _("a coordinator"), "import or 
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?)?$")
 
 
+@cache
 def _field_labels() -> dict[str, str]:
-    """Names of model fields (exports read straight from the models use them) → their verbose names."""
+    """Names of model fields (exports read straight from the models use them) → their verbose names
+    (lazy: said in the reader's language when shown). Built once per process."""
     labels: dict[str, str] = {}
     for model in apps.get_models():
         for model_field in model._meta.concrete_fields:
@@ -74,11 +77,11 @@ def _field_labels() -> dict[str, str]:
     return labels
 
 
-def label(key: str, fields: dict[str, str] | None = None) -> str:
+def label(key: str) -> str:
     """A key of the export in the reader's language: known keys, then model field names."""
     if key in KEY_LABELS:
         return str(KEY_LABELS[key])
-    found = (fields if fields is not None else _field_labels()).get(key)
+    found = _field_labels().get(key)
     return str(found) if found is not None else key.replace("_", " ")
 
 
@@ -114,20 +117,19 @@ def _text(value: Any) -> str:
 
 def readable_sections(data: dict[str, dict]) -> list[tuple[str, list[Block]]]:
     """``[(app name, [blocks])]`` in the reader's language: dicts become pairs, lists of dicts tables."""
-    fields = _field_labels()
     sections = []
     for app_label, content in data.items():
         if not isinstance(content, dict):
             continue
         blocks = []
         for key, value in content.items():
-            block = Block(title=label(key, fields))
+            block = Block(title=label(key))
             if isinstance(value, dict):
-                block.pairs = [(label(name, fields), _text(item)) for name, item in value.items()]
+                block.pairs = [(label(name), _text(item)) for name, item in value.items()]
             elif isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
                 block.columns = list(dict.fromkeys(name for item in value for name in item))
                 block.rows = [[_text(item.get(name)) for name in block.columns] for item in value]
-                block.columns = [label(name, fields) for name in block.columns]
+                block.columns = [label(name) for name in block.columns]
             else:
                 block.pairs = [("", _text(value))]
             blocks.append(block)
