@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "passerelle.projects",
     "passerelle.funding",
     "passerelle.suggestions",
+    "passerelle.publications",
     "passerelle.demo",
 ]
 

@@ -65,6 +65,10 @@ class Person(models.Model):
         _("ORCID iD"), max_length=19, blank=True, validators=[validate_orcid],
         help_text=_("e.g. 0000-0002-1825-0097"),
     )
+    idhal = models.CharField(
+        _("idHAL"), max_length=100, blank=True,
+        help_text=_("Your identifier in HAL, the French open archive (e.g. jean-dupont)."),
+    )
     organisations = models.ManyToManyField(
         Organisation, through="Affiliation", related_name="people", verbose_name=_("organisations")
     )
