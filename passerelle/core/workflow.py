@@ -1,8 +1,8 @@
 """Status workflows: the allowed moves as data, one way to make a move, one history model.
 
 An app describes its moves in its ``enums.py`` (``Workflow({from: {to, ...}}, ...)``), gives the
-status-bearing model a ``workflow`` attribute and a history model built on
-:class:`StatusChangeBase`. Services then call :func:`transition`, which checks the move, writes
+status-bearing model a ``workflow`` attribute and a history model made by
+:func:`status_history`. Services then call :func:`transition`, which checks the move, writes
 the status and the history row in one transaction; forms and views ask :func:`allowed_moves`.
 Side effects (notifications, timestamps, extra checks) stay in each app's service, around the call
 or through ``changes``.
@@ -145,8 +145,8 @@ def record_creation(obj: models.Model, *, by: Any, note: str = "") -> Any:
 
 
 class StatusChangeBase(models.Model):
-    """One status move: from, to, who, when and why. Each app's history model adds the foreign
-    key to its object (``related_name="status_changes"``) and the choices of its statuses."""
+    """One status move: from, to, who, when and why. Each app's history model is made by
+    :func:`status_history`, which adds the foreign key to its object and the choices of its statuses."""
 
     from_status = models.CharField(_("from"), max_length=20, blank=True)
     to_status = models.CharField(_("to"), max_length=20)
@@ -159,3 +159,34 @@ class StatusChangeBase(models.Model):
     class Meta:
         abstract = True
         ordering = ["-at", "-pk"]
+
+    subject_field = ""  # the name of the foreign key to the object whose status moved
+
+    def __str__(self) -> str:
+        return f"{getattr(self, self.subject_field + '_id')}: {self.from_status} → {self.to_status}"
+
+
+def status_history(subject: type[models.Model], *, verbose_name: Any, verbose_name_plural: Any,
+                   field: str = "", name: str = "") -> type[StatusChangeBase]:
+    """The history model of ``subject``'s status moves, for its ``models`` module to bind to ``name``.
+
+    It is a :class:`StatusChangeBase` with a foreign key ``field`` (by default the subject's model
+    name) to ``subject``, its related name being the workflow's ``history``, and ``from_status`` /
+    ``to_status`` limited to the workflow's statuses. ``name`` defaults to ``<Subject>StatusChange``.
+    """
+    workflow = subject.workflow
+    field = field or subject._meta.model_name
+    name = name or f"{subject.__name__}StatusChange"
+    statuses = workflow.statuses.choices
+    meta = type("Meta", (StatusChangeBase.Meta,), {
+        "verbose_name": verbose_name, "verbose_name_plural": verbose_name_plural})
+    return type(name, (StatusChangeBase,), {
+        "__module__": subject.__module__,
+        "__qualname__": name,
+        "__doc__": f"The status history of {subject.__name__}: one row a move (from, to, who, when, why).",
+        "Meta": meta,
+        "subject_field": field,
+        field: models.ForeignKey(subject, on_delete=models.CASCADE, related_name=workflow.history),
+        "from_status": models.CharField(_("from"), max_length=20, choices=statuses, blank=True),
+        "to_status": models.CharField(_("to"), max_length=20, choices=statuses),
+    })

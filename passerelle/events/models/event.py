@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.mixins import BilingualText, OwnTimeZone
-from passerelle.core.workflow import StatusChangeBase
+from passerelle.core.workflow import status_history
 
 from ..enums import EVENT_WORKFLOW, EventKind, EventStatus, EventTimeZone
 
@@ -108,16 +108,5 @@ class Place(models.Model):
         return f"{self.name}, {self.city}" if self.name != self.city else self.city
 
 
-class EventStatusChange(StatusChangeBase):
-    """One status move of an event: from, to, who, when and why (written by ``event_set_status``)."""
-
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=EventStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=EventStatus.choices)
-
-    class Meta(StatusChangeBase.Meta):
-        verbose_name = _("status change")
-        verbose_name_plural = _("status changes")
-
-    def __str__(self) -> str:
-        return f"{self.event_id}: {self.from_status} → {self.to_status}"
+EventStatusChange = status_history(Event, verbose_name=_("status change"),
+                                   verbose_name_plural=_("status changes"))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.workflow import StatusChangeBase
+from passerelle.core.workflow import status_history
 
 from ..enums import APPLICATION_WORKFLOW, DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
 from .programme import Call
@@ -115,14 +115,5 @@ class ApplicationDocument(models.Model):
         return self.file.name.rsplit("/", 1)[-1]
 
 
-class ApplicationStatusChange(StatusChangeBase):
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=ApplicationStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=ApplicationStatus.choices)
-
-    class Meta(StatusChangeBase.Meta):
-        verbose_name = _("application status change")
-        verbose_name_plural = _("application status changes")
-
-    def __str__(self) -> str:
-        return f"{self.application_id}: {self.from_status} → {self.to_status}"
+ApplicationStatusChange = status_history(Application, verbose_name=_("application status change"),
+                                         verbose_name_plural=_("application status changes"))

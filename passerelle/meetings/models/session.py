@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import in_active_language
-from passerelle.core.workflow import StatusChangeBase
+from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
 
@@ -211,16 +211,6 @@ class Participant(models.Model):
         return min(limits) if limits else None
 
 
-class SessionStatusChange(StatusChangeBase):
-    """One status move of a session: from, to, who, when and why."""
-
-    session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=SessionStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=SessionStatus.choices)
-
-    class Meta(StatusChangeBase.Meta):
-        verbose_name = _("session status change")
-        verbose_name_plural = _("session status changes")
-
-    def __str__(self) -> str:
-        return f"{self.session_id}: {self.from_status} → {self.to_status}"
+SessionStatusChange = status_history(B2BSession, field="session", name="SessionStatusChange",
+                                     verbose_name=_("session status change"),
+                                     verbose_name_plural=_("session status changes"))

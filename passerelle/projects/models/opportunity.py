@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.workflow import StatusChangeBase
+from passerelle.core.workflow import status_history
 
 from ..enums import OPPORTUNITY_WORKFLOW, OpportunityStatus, OriginKind
 
@@ -83,16 +83,5 @@ class Opportunity(models.Model):
         return self.status in (OpportunityStatus.IDEA, OpportunityStatus.EXPLORING)
 
 
-class OpportunityStatusChange(StatusChangeBase):
-    """One status move of an opportunity: from, to, who, when and why."""
-
-    opportunity = models.ForeignKey(Opportunity, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=OpportunityStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=OpportunityStatus.choices)
-
-    class Meta(StatusChangeBase.Meta):
-        verbose_name = _("opportunity status change")
-        verbose_name_plural = _("opportunity status changes")
-
-    def __str__(self) -> str:
-        return f"{self.opportunity_id}: {self.from_status} → {self.to_status}"
+OpportunityStatusChange = status_history(Opportunity, verbose_name=_("opportunity status change"),
+                                         verbose_name_plural=_("opportunity status changes"))

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import in_active_language
 from passerelle.core.enums import Territory
-from passerelle.core.workflow import StatusChangeBase
+from passerelle.core.workflow import status_history
 
 from ..enums import PROJECT_WORKFLOW, PartnerRole, ProjectStatus
 
@@ -117,14 +117,5 @@ class ProjectPartner(models.Model):
         return self.role == PartnerRole.LEAD
 
 
-class ProjectStatusChange(StatusChangeBase):
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(_("from"), max_length=20, choices=ProjectStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=20, choices=ProjectStatus.choices)
-
-    class Meta(StatusChangeBase.Meta):
-        verbose_name = _("project status change")
-        verbose_name_plural = _("project status changes")
-
-    def __str__(self) -> str:
-        return f"{self.project_id}: {self.from_status} → {self.to_status}"
+ProjectStatusChange = status_history(Project, verbose_name=_("project status change"),
+                                     verbose_name_plural=_("project status changes"))
