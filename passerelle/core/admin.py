@@ -1,4 +1,10 @@
+from __future__ import annotations
+
+from typing import Any
+
 from django.contrib import admin
+from django.contrib.admin.options import InlineModelAdmin
+from django.db import models
 
 from .models import CancerSite, CsoCategory, Language, Technique, UnsentEmail
 
@@ -41,12 +47,30 @@ class UnsentEmailAdmin(admin.ModelAdmin):
         return False
 
 
-class StatusChangeInline(admin.TabularInline):
-    """The status history of an object, read-only: statuses move through their service only."""
+class ReadOnlyInline(admin.TabularInline):
+    """Rows shown on their parent's page that only a service writes: no adding, no deleting."""
 
     extra = 0
     can_delete = False
-    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
 
     def has_add_permission(self, request, obj=None) -> bool:
         return False
+
+
+class StatusChangeInline(ReadOnlyInline):
+    """The status history of an object, read-only: statuses move through their service only."""
+
+    readonly_fields = ["from_status", "to_status", "note", "by", "at"]
+
+
+def inline(model: type[models.Model], *, base: type[InlineModelAdmin] = admin.TabularInline,
+           **options: Any) -> type[InlineModelAdmin]:
+    """An inline of ``model`` for a parent's admin page: a table, without blank rows to fill unless
+    ``extra`` says otherwise; ``options`` are its other attributes (``autocomplete_fields``…)."""
+    return type(f"{model.__name__}Inline", (base,), {"__module__": model.__module__, "model": model, "extra": 0,
+                                                     **options})
+
+
+def status_inline(model: type[models.Model]) -> type[InlineModelAdmin]:
+    """The read-only status history of an object (``model`` is made by ``workflow.status_history``)."""
+    return inline(model, base=StatusChangeInline)

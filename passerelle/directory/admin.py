@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from passerelle.core.admin import inline
+
 from . import audit, search
 from .models import Affiliation, AuditEntry, ImportBatch, Organisation, Person, PersonCategory, PersonSite
 
@@ -31,28 +33,13 @@ class AuditedAdmin(admin.ModelAdmin):
         super().delete_model(request, obj)
 
 
-class AffiliationInline(admin.TabularInline):
-    model = Affiliation
-    extra = 1
-    autocomplete_fields = ["organisation"]
-
-
-class CategoryInline(admin.TabularInline):
-    model = PersonCategory
-    extra = 1
-
-
-class SiteInline(admin.TabularInline):
-    model = PersonSite
-    extra = 1
-
-
 @admin.register(Person)
 class PersonAdmin(AuditedAdmin):
     list_display = ["last_name", "first_name", "kind", "territory", "visibility", "updated_at"]
     list_filter = ["territory", "kind", "visibility"]
     search_fields = ["last_name", "first_name", "email", "orcid"]
-    inlines = [AffiliationInline, CategoryInline, SiteInline]
+    inlines = [inline(Affiliation, extra=1, autocomplete_fields=["organisation"]), inline(PersonCategory, extra=1),
+               inline(PersonSite, extra=1)]
     filter_horizontal = ["techniques", "languages"]
     raw_id_fields = ["user"]
 

@@ -4,18 +4,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import StatusChangeInline
+from passerelle.core.admin import inline, status_inline
 
 from .models import Delegation, Event, EventStatusChange, Place, ProgrammeItem, Registration
-
-
-class PlaceInline(admin.TabularInline):
-    model = Place
-    extra = 0
-
-
-class EventStatusInline(StatusChangeInline):
-    model = EventStatusChange
 
 
 @admin.register(Event)
@@ -26,7 +17,7 @@ class EventAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "sequence"]
     autocomplete_fields = ["organisers"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [PlaceInline, EventStatusInline]
+    inlines = [inline(Place), status_inline(EventStatusChange)]
 
 
 @admin.register(ProgrammeItem)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import StatusChangeInline
+from passerelle.core.admin import inline, status_inline
 
 from .models import (
     Application,
@@ -29,36 +29,12 @@ class ProgrammeAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_fr"]}
 
 
-class CallRuleInline(admin.TabularInline):
-    model = CallRule
-    extra = 0
-
-
-class ReviewCriterionInline(admin.TabularInline):
-    model = ReviewCriterion
-    extra = 0
-
-
 @admin.register(Call)
 class CallAdmin(admin.ModelAdmin):
     list_display = ["title_fr", "programme", "opens_at", "closes_at", "time_zone", "status"]
     list_filter = ["status", "programme"]
     search_fields = ["title_fr", "title_en", "slug"]
-    inlines = [CallRuleInline, ReviewCriterionInline]
-
-
-class AmountInline(admin.TabularInline):
-    model = ApplicationAmount
-    extra = 0
-
-
-class DocumentInline(admin.TabularInline):
-    model = ApplicationDocument
-    extra = 0
-
-
-class ApplicationStatusInline(StatusChangeInline):
-    model = ApplicationStatusChange
+    inlines = [inline(CallRule), inline(ReviewCriterion)]
 
 
 @admin.register(Application)
@@ -69,12 +45,7 @@ class ApplicationAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "eligibility", "eligibility_checked_at", "submitted_at", "submitted_by",
                        "decided_at", "decided_by", "decision_note"]
     autocomplete_fields = ["project"]
-    inlines = [AmountInline, DocumentInline, ApplicationStatusInline]
-
-
-class ScoreInline(admin.TabularInline):
-    model = ReviewScore
-    extra = 0
+    inlines = [inline(ApplicationAmount), inline(ApplicationDocument), status_inline(ApplicationStatusChange)]
 
 
 @admin.register(ReviewAssignment)
@@ -83,7 +54,7 @@ class ReviewAssignmentAdmin(admin.ModelAdmin):
     list_filter = ["status"]
     autocomplete_fields = ["reviewer"]
     readonly_fields = ["status", "match_score"]
-    inlines = [ScoreInline]
+    inlines = [inline(ReviewScore)]
 
 
 @admin.register(ConflictOfInterest)

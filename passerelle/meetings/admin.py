@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import StatusChangeInline
+from passerelle.core.admin import ReadOnlyInline, inline, status_inline
 
 from .models import (
     B2BSession,
@@ -23,32 +23,13 @@ from .models import (
 )
 
 
-class WindowInline(admin.TabularInline):
-    model = SessionWindow
-    extra = 0
-
-
-class BreakInline(admin.TabularInline):
-    model = SessionBreak
-    extra = 0
-
-
-class TableInline(admin.TabularInline):
-    model = MeetingTable
-    extra = 0
-
-
-class SessionStatusInline(StatusChangeInline):
-    model = SessionStatusChange
-
-
 @admin.register(B2BSession)
 class B2BSessionAdmin(admin.ModelAdmin):
     list_display = ["event", "status", "slot_minutes", "max_meetings", "request_deadline", "published_at"]
     list_filter = ["status"]
     search_fields = ["event__title_fr", "event__title_en", "event__slug"]
     readonly_fields = ["status", "sequence", "published_at"]
-    inlines = [WindowInline, BreakInline, TableInline, SessionStatusInline]
+    inlines = [inline(SessionWindow), inline(SessionBreak), inline(MeetingTable), status_inline(SessionStatusChange)]
 
 
 @admin.register(Slot)
@@ -66,12 +47,6 @@ class ParticipantAdmin(admin.ModelAdmin):
     filter_horizontal = ["unavailable_slots"]
 
 
-class InviteeInline(admin.TabularInline):
-    model = RequestInvitee
-    extra = 0
-    autocomplete_fields = ["person"]
-
-
 @admin.register(MeetingRequest)
 class MeetingRequestAdmin(admin.ModelAdmin):
     list_display = ["pk", "requester", "session", "priority", "status", "created_at"]
@@ -79,17 +54,7 @@ class MeetingRequestAdmin(admin.ModelAdmin):
     search_fields = ["requester__last_name", "answers__person__last_name"]
     readonly_fields = ["status", "decided_at", "created_by", "cancelled_by", "reminded_at"]
     autocomplete_fields = ["requester"]
-    inlines = [InviteeInline]
-
-
-class AttendeeInline(admin.TabularInline):
-    model = MeetingAttendee
-    extra = 0
-    readonly_fields = ["person", "slot", "active"]
-    can_delete = False
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
+    inlines = [inline(RequestInvitee, autocomplete_fields=["person"])]
 
 
 @admin.register(Meeting)
@@ -99,7 +64,7 @@ class MeetingAdmin(admin.ModelAdmin):
     list_display = ["pk", "session", "slot", "table", "status", "locked", "published_at", "sequence"]
     list_filter = ["status", "locked"]
     readonly_fields = ["session", "request", "slot", "table", "status", "published_at", "run", "uid", "sequence"]
-    inlines = [AttendeeInline]
+    inlines = [inline(MeetingAttendee, base=ReadOnlyInline, readonly_fields=["person", "slot", "active"])]
 
 
 @admin.register(MeetingFeedback)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import StatusChangeInline
+from passerelle.core.admin import inline, status_inline
 
 from .models import (
     Opportunity,
@@ -18,10 +18,6 @@ from .models import (
 )
 
 
-class OpportunityStatusInline(StatusChangeInline):
-    model = OpportunityStatusChange
-
-
 @admin.register(Opportunity)
 class OpportunityAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "origin_kind", "origin_event", "owner", "created_at"]
@@ -32,17 +28,7 @@ class OpportunityAdmin(admin.ModelAdmin):
     # A meeting's name reads its slot, table and session: a drop-down of every meeting cost seconds.
     raw_id_fields = ["origin_meeting", "owner", "created_by"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [OpportunityStatusInline]
-
-
-class ProjectPartnerInline(admin.TabularInline):
-    model = ProjectPartner
-    extra = 0
-    autocomplete_fields = ["person", "organisation"]
-
-
-class ProjectStatusInline(StatusChangeInline):
-    model = ProjectStatusChange
+    inlines = [status_inline(OpportunityStatusChange)]
 
 
 @admin.register(Project)
@@ -53,7 +39,8 @@ class ProjectAdmin(admin.ModelAdmin):
     readonly_fields = ["status"]
     autocomplete_fields = ["opportunity", "events"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [ProjectPartnerInline, ProjectStatusInline]
+    inlines = [inline(ProjectPartner, autocomplete_fields=["person", "organisation"]),
+               status_inline(ProjectStatusChange)]
 
 
 @admin.register(SupportService)
@@ -64,12 +51,6 @@ class SupportServiceAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name_en"]}
 
 
-class ServiceRequestNoteInline(admin.TabularInline):
-    model = ServiceRequestNote
-    extra = 0
-    readonly_fields = ["from_status", "to_status", "by", "at"]
-
-
 @admin.register(ServiceRequest)
 class ServiceRequestAdmin(admin.ModelAdmin):
     list_display = ["service", "requester", "project", "status", "assigned_to", "created_at"]
@@ -77,4 +58,4 @@ class ServiceRequestAdmin(admin.ModelAdmin):
     search_fields = ["message", "requester__email"]
     readonly_fields = ["status", "completed_at"]
     autocomplete_fields = ["project"]
-    inlines = [ServiceRequestNoteInline]
+    inlines = [inline(ServiceRequestNote, readonly_fields=["from_status", "to_status", "by", "at"])]
