@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
-from passerelle.core.bilingual import in_active_language
+from passerelle.core.bilingual import bilingual
 
 
 class BilingualText:
@@ -20,13 +20,8 @@ class BilingualText:
     description_fr: str
     description_en: str
 
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
+    title = bilingual("title")
+    description = bilingual("description")
 
 
 class OwnTimeZone:

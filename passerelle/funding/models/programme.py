@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import in_active_language
+from passerelle.core.bilingual import bilingual
 from passerelle.core.mixins import BilingualText, OwnTimeZone
 
 from ..enums import CallStatus, CallTimeZone, RuleKind
@@ -44,13 +44,8 @@ class Programme(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("funding:programme", args=[self.slug])
 
-    @property
-    def name(self) -> str:
-        return in_active_language(self.name_fr, self.name_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
+    name = bilingual("name")
+    description = bilingual("description")
 
 
 class Call(BilingualText, OwnTimeZone, models.Model):
@@ -138,13 +133,8 @@ class ReviewCriterion(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def label(self) -> str:
-        return in_active_language(self.label_fr, self.label_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
+    label = bilingual("label")
+    description = bilingual("description")
 
     def clean(self) -> None:
         if self.max_score is not None and self.max_score < 1:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import in_active_language
+from passerelle.core.bilingual import bilingual
 from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
@@ -69,9 +69,7 @@ class B2BSession(models.Model):
     def agenda_url(self) -> str:
         return reverse("meetings:agenda", args=[self.event.slug])
 
-    @property
-    def instructions(self) -> str:
-        return in_active_language(self.instructions_fr, self.instructions_en)
+    instructions = bilingual("instructions")
 
     @property
     def is_published(self) -> bool:
@@ -121,9 +119,7 @@ class SessionBreak(models.Model):
     def __str__(self) -> str:
         return self.label
 
-    @property
-    def label(self) -> str:
-        return in_active_language(self.label_fr, self.label_en)
+    label = bilingual("label")
 
     def clean(self) -> None:
         if self.start and self.end and self.end <= self.start:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import in_active_language
+from passerelle.core.bilingual import bilingual
 from passerelle.core.enums import Territory
 from passerelle.core.workflow import status_history
 
@@ -59,13 +59,8 @@ class Project(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("projects:project", args=[self.pk])
 
-    @property
-    def title(self) -> str:
-        return in_active_language(self.title_fr, self.title_en)
-
-    @property
-    def summary(self) -> str:
-        return in_active_language(self.summary_fr, self.summary_en)
+    title = bilingual("title")
+    summary = bilingual("summary")
 
     @property
     def duration_months(self) -> int | None:

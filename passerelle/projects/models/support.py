@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import in_active_language
+from passerelle.core.bilingual import bilingual
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
@@ -37,13 +37,8 @@ class SupportService(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("projects:service", args=[self.slug])
 
-    @property
-    def name(self) -> str:
-        return in_active_language(self.name_fr, self.name_en)
-
-    @property
-    def description(self) -> str:
-        return in_active_language(self.description_fr, self.description_en)
+    name = bilingual("name")
+    description = bilingual("description")
 
 
 class ServiceRequest(models.Model):
