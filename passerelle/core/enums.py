@@ -1,4 +1,4 @@
-"""Choices shared by every app: territories and kinds of organisation."""
+"""Choices shared by every app: territories, kinds of organisation and actor, time zones, visibility."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +31,13 @@ class ActorKind(models.TextChoices):
     ASSOCIATION = "association", _("Association")
     PUBLIC_BODY = "public_body", _("Public body")
     COORDINATOR = "coordinator", _("Coordinator")
+
+
+class TimeZone(models.TextChoices):
+    """The zones events and calls are entered and shown in (moments are stored in UTC)."""
+
+    PARIS = "Europe/Paris", _("Lyon / Paris time (Europe/Paris)")
+    MONTREAL = "America/Montreal", _("Québec / Montréal time (America/Montreal)")
 
 
 class Visibility(models.TextChoices):

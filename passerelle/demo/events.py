@@ -16,14 +16,13 @@ from zoneinfo import ZoneInfo
 from django.db import transaction
 from django.utils import timezone
 
-from passerelle.core.enums import Territory
+from passerelle.core.enums import Territory, TimeZone
 from passerelle.core.models import CancerSite, CsoCategory
 from passerelle.directory.models import Organisation, Person
 from passerelle.events import services
 from passerelle.events.enums import (
     EventKind,
     EventStatus,
-    EventTimeZone,
     ItemKind,
     RegistrationRole,
     RegistrationStatus,
@@ -33,7 +32,7 @@ from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Re
 from .event_programmes import DAY_PLANS, TALKS, Slot
 
 K = EventKind
-QC_TZ, AURA_TZ = EventTimeZone.MONTREAL, EventTimeZone.PARIS
+QC_TZ, AURA_TZ = TimeZone.MONTREAL, TimeZone.PARIS
 VENUES = {
     "Lyon": ("Centre Léon Bérard", "AURA"), "Grenoble": ("Université Grenoble Alpes", "AURA"),
     "Clermont-Ferrand": ("Université Clermont Auvergne", "AURA"),

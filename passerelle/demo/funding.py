@@ -18,12 +18,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from passerelle.core.enums import Territory
+from passerelle.core.enums import Territory, TimeZone
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import Organisation, Person
 from passerelle.funding import review, services
 from passerelle.funding.conflicts import conflicts_between
-from passerelle.funding.enums import ApplicationStatus, CallStatus, CallTimeZone, RuleKind
+from passerelle.funding.enums import ApplicationStatus, CallStatus, RuleKind
 from passerelle.funding.models import (
     Application,
     ApplicationDocument,
@@ -36,7 +36,7 @@ from passerelle.funding.models import (
 )
 from passerelle.projects.models import Project
 
-PARIS, MONTREAL = ZoneInfo(CallTimeZone.PARIS), ZoneInfo(CallTimeZone.MONTREAL)
+PARIS, MONTREAL = ZoneInfo(TimeZone.PARIS), ZoneInfo(TimeZone.MONTREAL)
 REVIEWER_ACCOUNT = "evaluation@passerelle.demo"
 
 PROGRAMMES = (

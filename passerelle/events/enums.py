@@ -41,11 +41,6 @@ EVENT_WORKFLOW = Workflow(EVENT_TRANSITIONS, statuses=EventStatus,
 PUBLIC_STATUSES = frozenset(EventStatus) - {EventStatus.DRAFT}
 
 
-class EventTimeZone(models.TextChoices):
-    PARIS = "Europe/Paris", _("Lyon / Paris time (Europe/Paris)")
-    MONTREAL = "America/Montreal", _("Québec / Montréal time (America/Montreal)")
-
-
 class ItemKind(models.TextChoices):
     SESSION = "session", _("Session")
     TALK = "talk", _("Talk")

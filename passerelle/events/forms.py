@@ -9,12 +9,12 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.enums import Territory
+from passerelle.core.enums import Territory, TimeZone
 from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.directory.models import Person
 
 from . import rules, selectors
-from .enums import SELF_CHOSEN_ROLES, EventTimeZone, RegistrationRole, RegistrationStatus
+from .enums import SELF_CHOSEN_ROLES, RegistrationRole, RegistrationStatus
 from .models import Delegation, Event, Place, ProgrammeItem, Registration
 from .selectors import RegistrationFilters
 
@@ -78,8 +78,8 @@ class EventForm(EventZoneMixin, forms.ModelForm):
 
     def zone(self) -> ZoneInfo:
         name = self.data.get(self.add_prefix("time_zone")) if self.is_bound else None
-        if name not in EventTimeZone.values:
-            name = self.instance.time_zone or EventTimeZone.PARIS
+        if name not in TimeZone.values:
+            name = self.instance.time_zone or TimeZone.PARIS
         return ZoneInfo(name)
 
     def clean_capacity(self):

@@ -12,11 +12,6 @@ class Currency(models.TextChoices):
     CAD = "CAD", _("Canadian dollar (CAD)")
 
 
-class CallTimeZone(models.TextChoices):
-    PARIS = "Europe/Paris", _("Lyon / Paris time (Europe/Paris)")
-    MONTREAL = "America/Montreal", _("Québec / Montréal time (America/Montreal)")
-
-
 class CallStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")

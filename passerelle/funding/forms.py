@@ -8,13 +8,13 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.enums import OrganisationKind, Territory
+from passerelle.core.enums import OrganisationKind, Territory, TimeZone
 from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.core.uploads import check_upload
 from passerelle.directory.models import Person
 from passerelle.events.forms import EventZoneMixin, LocalDateTimeInput
 
-from .enums import ApplicationStatus, CallTimeZone, DocumentKind, RuleKind
+from .enums import ApplicationStatus, DocumentKind, RuleKind
 from .models import Application, ApplicationDocument, Call, Programme, ReviewCriterion
 from .selectors import ApplicationFilters, CallFilters
 
@@ -75,8 +75,8 @@ class CallForm(EventZoneMixin, forms.ModelForm):
 
     def zone(self) -> ZoneInfo:
         name = self.data.get(self.add_prefix("time_zone")) if self.is_bound else None
-        if name not in CallTimeZone.values:
-            name = self.instance.time_zone or CallTimeZone.PARIS
+        if name not in TimeZone.values:
+            name = self.instance.time_zone or TimeZone.PARIS
         return ZoneInfo(name)
 
     def rules(self) -> dict[str, dict | None]:

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 import factory
 from django.utils import timezone
 
-from passerelle.events.enums import EventKind, EventStatus, EventTimeZone, ItemKind, RegistrationRole
+from passerelle.core.enums import TimeZone
+from passerelle.events.enums import EventKind, EventStatus, ItemKind, RegistrationRole
 from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Registration
 from tests.factories import PersonFactory
 
@@ -26,7 +27,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Meeting {n}")
     start = factory.LazyFunction(lambda: in_days(30, 7))
     end = factory.LazyAttribute(lambda e: e.start + timedelta(days=2, hours=10))
-    time_zone = EventTimeZone.PARIS
+    time_zone = TimeZone.PARIS
     capacity = None
     registration_opens = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     registration_closes = factory.LazyAttribute(lambda e: e.start - timedelta(days=1))

@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 import pytest
 from django.urls import reverse
 
-from passerelle.events.enums import EventStatus, EventTimeZone
+from passerelle.core.enums import TimeZone
+from passerelle.events.enums import EventStatus
 
 from .factories import EventFactory, ProgrammeItemFactory
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_api_lists_public_events_with_times_in_their_zone(client):
-    EventFactory(slug="ejc-2027", time_zone=EventTimeZone.MONTREAL, start=datetime(2027, 6, 1, 13, tzinfo=UTC),
+    EventFactory(slug="ejc-2027", time_zone=TimeZone.MONTREAL, start=datetime(2027, 6, 1, 13, tzinfo=UTC),
                  end=datetime(2027, 6, 2, 21, tzinfo=UTC), registration_opens=None, registration_closes=None)
     EventFactory(slug="brouillon", status=EventStatus.DRAFT)
     results = client.get(reverse("api-events")).json()["results"]

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from passerelle.core.enums import Visibility
+from passerelle.core.enums import TimeZone, Visibility
 from passerelle.events import selectors, services
-from passerelle.events.enums import EventStatus, EventTimeZone, RegistrationStatus
+from passerelle.events.enums import EventStatus, RegistrationStatus
 from passerelle.events.models import Event, EventStatusChange, Place
 from tests.factories import MemberFactory, OrganisationFactory, PersonFactory
 
@@ -61,7 +61,7 @@ def test_an_empty_short_name_is_made_from_the_title_and_kept_unique(coordinator_
 
 
 def test_event_form_shows_stored_times_back_in_the_event_zone(coordinator_client):
-    event = EventFactory(time_zone=EventTimeZone.MONTREAL, start=datetime(2026, 10, 5, 13, 0, tzinfo=UTC),
+    event = EventFactory(time_zone=TimeZone.MONTREAL, start=datetime(2026, 10, 5, 13, 0, tzinfo=UTC),
                          end=datetime(2026, 10, 7, 21, 0, tzinfo=UTC), registration_opens=None,
                          registration_closes=None)
     page = coordinator_client.get(reverse("events:edit", args=[event.slug])).content.decode()
@@ -69,8 +69,8 @@ def test_event_form_shows_stored_times_back_in_the_event_zone(coordinator_client
 
 
 def test_same_wall_clock_time_differs_in_utc_between_zones():
-    paris = EventFactory(time_zone=EventTimeZone.PARIS, start=datetime(2027, 1, 10, 8, tzinfo=UTC))
-    montreal = EventFactory(time_zone=EventTimeZone.MONTREAL, start=datetime(2027, 1, 10, 14, tzinfo=UTC))
+    paris = EventFactory(time_zone=TimeZone.PARIS, start=datetime(2027, 1, 10, 8, tzinfo=UTC))
+    montreal = EventFactory(time_zone=TimeZone.MONTREAL, start=datetime(2027, 1, 10, 14, tzinfo=UTC))
     assert paris.local(paris.start).hour == montreal.local(montreal.start).hour == 9
 
 
@@ -90,7 +90,7 @@ def test_registration_window_must_close_after_it_opens(coordinator_client):
 
 
 def test_capacity_below_current_registrations_is_refused(coordinator_client):
-    event = EventFactory(time_zone=EventTimeZone.MONTREAL, capacity=10, registration_opens=None,
+    event = EventFactory(time_zone=TimeZone.MONTREAL, capacity=10, registration_opens=None,
                          registration_closes=None)
     for _ in range(3):
         RegistrationFactory(event=event, status=RegistrationStatus.CONFIRMED)

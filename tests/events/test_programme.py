@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from passerelle.core.enums import TimeZone
 from passerelle.events import services
-from passerelle.events.enums import EventStatus, EventTimeZone
+from passerelle.events.enums import EventStatus
 from passerelle.events.models import ProgrammeItem
 from tests.factories import OrganisationFactory, PersonFactory
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def event(db):
     # 2027-06-01 09:00 → 2027-06-03 18:00 in Lyon (UTC+2 in summer).
-    return EventFactory(slug="ejc-2027", time_zone=EventTimeZone.PARIS, status=EventStatus.PUBLISHED,
+    return EventFactory(slug="ejc-2027", time_zone=TimeZone.PARIS, status=EventStatus.PUBLISHED,
                         start=datetime(2027, 6, 1, 7, 0, tzinfo=UTC), end=datetime(2027, 6, 3, 16, 0, tzinfo=UTC))
 
 

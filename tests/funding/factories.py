@@ -7,7 +7,8 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
-from passerelle.funding.enums import CallStatus, CallTimeZone, RuleKind
+from passerelle.core.enums import TimeZone
+from passerelle.funding.enums import CallStatus, RuleKind
 from passerelle.funding.models import Application, ApplicationAmount, Call, CallRule, Programme, ReviewCriterion
 from tests.projects.factories import ProjectFactory
 
@@ -45,7 +46,7 @@ class CallFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Call {n}")
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
-    time_zone = CallTimeZone.PARIS
+    time_zone = TimeZone.PARIS
     status = CallStatus.PUBLISHED
 
     @factory.post_generation

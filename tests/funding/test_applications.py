@@ -10,8 +10,9 @@ import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from passerelle.core.enums import TimeZone
 from passerelle.funding import selectors, services
-from passerelle.funding.enums import ApplicationStatus, CallTimeZone
+from passerelle.funding.enums import ApplicationStatus
 from passerelle.funding.models import ApplicationAmount
 from tests.factories import CoordinatorFactory
 
@@ -51,7 +52,7 @@ def test_submission_is_refused_after_the_deadline_naming_the_time_zone(case):
     call = case["call"]
     call.opens_at = datetime(2026, 1, 5, 9, 0, tzinfo=MONTREAL)
     call.closes_at = datetime(2026, 3, 16, 17, 0, tzinfo=MONTREAL)
-    call.time_zone = CallTimeZone.MONTREAL
+    call.time_zone = TimeZone.MONTREAL
     call.save()
 
     with pytest.raises(ValidationError) as error:
@@ -72,7 +73,7 @@ def test_submission_is_refused_after_the_deadline_naming_the_time_zone(case):
 ])
 def test_a_montreal_deadline_is_the_same_instant_seen_from_paris(case, paris_time, accepted):
     call = case["call"]
-    call.time_zone = CallTimeZone.MONTREAL
+    call.time_zone = TimeZone.MONTREAL
     call.opens_at = datetime(2026, 1, 5, 9, 0, tzinfo=MONTREAL)
     call.closes_at = datetime(2026, 3, 16, 17, 0, tzinfo=MONTREAL)
     call.save()

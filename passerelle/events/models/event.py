@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualText, OwnTimeZone, time_zone_field
 from passerelle.core.workflow import status_history
 
-from ..enums import EVENT_WORKFLOW, EventKind, EventStatus, EventTimeZone
+from ..enums import EVENT_WORKFLOW, EventKind, EventStatus
 
 
 class Event(BilingualText, OwnTimeZone, models.Model):
@@ -29,10 +29,7 @@ class Event(BilingualText, OwnTimeZone, models.Model):
     sites = models.ManyToManyField("core.CancerSite", blank=True, related_name="+", verbose_name=_("cancer sites"))
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
-    time_zone = models.CharField(
-        _("time zone"), max_length=40, choices=EventTimeZone.choices, default=EventTimeZone.PARIS,
-        help_text=_("Dates are entered and shown in this zone."),
-    )
+    time_zone = time_zone_field()
     organisers = models.ManyToManyField(
         "directory.Organisation", blank=True, related_name="organised_events",
         verbose_name=_("co-organising organisations"),

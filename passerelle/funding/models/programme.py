@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualText, OwnTimeZone, time_zone_field
 
-from ..enums import CallStatus, CallTimeZone, RuleKind
+from ..enums import CallStatus, RuleKind
 
 
 class Programme(models.Model):
@@ -58,10 +58,7 @@ class Call(BilingualText, OwnTimeZone, models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes (deadline)"))
-    time_zone = models.CharField(
-        _("time zone"), max_length=40, choices=CallTimeZone.choices, default=CallTimeZone.PARIS,
-        help_text=_("Dates are entered and shown in this zone."),
-    )
+    time_zone = time_zone_field()
     status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
