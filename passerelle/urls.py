@@ -11,6 +11,12 @@ from passerelle.core.api import api_not_found
 from passerelle.core.permissions import public
 from passerelle.home import views as home_views
 
+# The apps whose pages (``<app>/urls.py``) are served under ``/<app>/``, and those whose API
+# (``<app>/api_urls.py``) is served under ``/api/``; in this order, the first match winning.
+PAGE_APPS = ["accounts", "directory", "events", "privacy", "jobs", "reports", "projects", "funding", "suggestions",
+             "meetings"]
+API_APPS = ["directory", "events", "reports", "projects", "funding", "suggestions", "meetings"]
+
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
@@ -21,25 +27,10 @@ urlpatterns = [
                                                          authentication_form=SignInForm), name="login"),
     path("accounts/password_reset/", account_views.password_reset, name="password_reset"),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("accounts/", include("passerelle.accounts.urls")),
-    path("directory/", include("passerelle.directory.urls")),
-    path("events/", include("passerelle.events.urls")),
-    path("privacy/", include("passerelle.privacy.urls")),
-    path("jobs/", include("passerelle.jobs.urls")),
-    path("reports/", include("passerelle.reports.urls")),
-    path("projects/", include("passerelle.projects.urls")),
-    path("funding/", include("passerelle.funding.urls")),
-    path("suggestions/", include("passerelle.suggestions.urls")),
-    path("meetings/", include("passerelle.meetings.urls")),
+    *(path(f"{app}/", include(f"passerelle.{app}.urls")) for app in PAGE_APPS),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
-    path("api/", include("passerelle.directory.api_urls")),
-    path("api/", include("passerelle.events.api_urls")),
-    path("api/", include("passerelle.reports.api_urls")),
-    path("api/", include("passerelle.projects.api_urls")),
-    path("api/", include("passerelle.funding.api_urls")),
-    path("api/", include("passerelle.suggestions.api_urls")),
-    path("api/", include("passerelle.meetings.api_urls")),
+    *(path("api/", include(f"passerelle.{app}.api_urls")) for app in API_APPS),
     # Any other address under /api/ answers the API's JSON 404, not the HTML page.
     re_path(r"^api/(?P<rest>.*)$", public(api_not_found), name="api-not-found"),
     path("admin/", admin.site.urls),
