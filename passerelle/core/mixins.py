@@ -19,6 +19,10 @@ from passerelle.core.enums import TimeZone
 
 
 class BilingualText:
+    """A French title (required) and description, their English versions, read in the active
+    language. The model declares the four fields where they stand among its own:
+    ``title_fr, title_en, description_fr, description_en = BilingualText.fields()``."""
+
     title_fr: str
     title_en: str
     description_fr: str
@@ -26,6 +30,15 @@ class BilingualText:
 
     title = bilingual("title")
     description = bilingual("description")
+
+    @staticmethod
+    def fields() -> tuple[models.CharField, models.CharField, models.TextField, models.TextField]:
+        return (
+            models.CharField(_("title (French)"), max_length=255),
+            models.CharField(_("title (English)"), max_length=255, blank=True),
+            models.TextField(_("description (French)"), blank=True),
+            models.TextField(_("description (English)"), blank=True),
+        )
 
 
 def time_zone_field() -> models.CharField:

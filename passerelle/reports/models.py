@@ -25,10 +25,7 @@ class Outcome(BilingualText, models.Model):
     project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.PROTECT,
                                 related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=30, choices=OutcomeKind.choices)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    title_fr, title_en, description_fr, description_en = BilingualText.fields()
     date = models.DateField(_("date"), help_text=_("Publication, filing, registration, decision or opening date."))
     link = models.URLField(_("link"), blank=True, max_length=500)
     doi = models.CharField(_("DOI"), max_length=255, blank=True, help_text=_("e.g. 10.1038/s41586-020-2649-2"))

@@ -19,10 +19,7 @@ from ..enums import EVENT_WORKFLOW, EventKind, EventStatus
 class Event(BilingualText, OwnTimeZone, models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    title_fr, title_en, description_fr, description_en = BilingualText.fields()
     categories = models.ManyToManyField(
         "core.CsoCategory", blank=True, related_name="+", verbose_name=_("cancer research categories")
     )

@@ -19,10 +19,7 @@ from .event import Event, Place
 class ProgrammeItem(BilingualText, models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="items")
     kind = models.CharField(_("kind"), max_length=20, choices=ItemKind.choices, default=ItemKind.SESSION)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    title_fr, title_en, description_fr, description_en = BilingualText.fields()
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     place = models.ForeignKey(

@@ -52,10 +52,7 @@ class Call(BilingualText, OwnTimeZone, models.Model):
     programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
                                   related_name="calls")
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    title_fr, title_en, description_fr, description_en = BilingualText.fields()
     opens_at = models.DateTimeField(_("opens"))
     closes_at = models.DateTimeField(_("closes (deadline)"))
     time_zone = time_zone_field()
