@@ -81,7 +81,18 @@ class B2BSession(models.Model):
         return self.status != SessionStatus.DRAFT and (self.request_deadline is None or now < self.request_deadline)
 
 
-class SessionWindow(models.Model):
+class TimeSpan:
+    """A model with ``start`` and ``end`` moments, the end strictly after the start."""
+
+    start: datetime
+    end: datetime
+
+    def clean(self) -> None:
+        if self.start and self.end and self.end <= self.start:
+            raise ValidationError({"end": _("The end must come after the start.")})
+
+
+class SessionWindow(TimeSpan, models.Model):
     """A stretch of time for meetings (a morning, an afternoon, a day). Nobody has a "break"
     across two windows: idle time is only counted inside one."""
 
@@ -97,12 +108,8 @@ class SessionWindow(models.Model):
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%H:%M}"
 
-    def clean(self) -> None:
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must come after the start.")})
 
-
-class SessionBreak(models.Model):
+class SessionBreak(TimeSpan, models.Model):
     """A pause inside the windows (lunch, coffee, a plenary): no slot overlaps it."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="breaks")
@@ -120,10 +127,6 @@ class SessionBreak(models.Model):
         return self.label
 
     label = bilingual("label")
-
-    def clean(self) -> None:
-        if self.start and self.end and self.end <= self.start:
-            raise ValidationError({"end": _("The end must come after the start.")})
 
 
 class Slot(models.Model):
