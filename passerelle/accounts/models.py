@@ -14,6 +14,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import account_field
+
 
 class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
@@ -128,8 +130,7 @@ class ApiToken(models.Model):
     last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True, editable=False)
     expires_at = models.DateTimeField(_("expires at"), null=True, blank=True)
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("revoked by"), on_delete=models.SET_NULL,
-                                   null=True, blank=True, related_name="+", editable=False)
+    revoked_by = account_field(_("revoked by"), editable=False)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

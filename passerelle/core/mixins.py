@@ -1,5 +1,5 @@
 """Behaviour shared by models of several apps (plain mixins: no fields, no migrations; a model with
-its own time zone declares the field with ``time_zone_field()``).
+its own time zone declares the field with ``fields.time_zone_field()``).
 
 ``BilingualText`` reads the French/English pairs users write (``title_fr``/``title_en``,
 ``description_fr``/``description_en``) in the active language; ``OwnTimeZone`` shows moments
@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
-from passerelle.core.enums import TimeZone
 
 
 class BilingualText:
@@ -41,16 +40,8 @@ class BilingualText:
         )
 
 
-def time_zone_field() -> models.CharField:
-    """The ``time_zone`` field of an :class:`OwnTimeZone` model (Lyon / Paris unless chosen)."""
-    return models.CharField(
-        _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.PARIS,
-        help_text=_("Dates are entered and shown in this zone."),
-    )
-
-
 class OwnTimeZone:
-    """Declares ``time_zone = time_zone_field()``."""
+    """Declares ``time_zone = fields.time_zone_field()``."""
 
     time_zone: str
 

@@ -5,10 +5,11 @@ this app keeps the whole history, so that every consent can be proven and every 
 """
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.fields import account_field
 
 from .enums import ConsentMethod, ConsentPurpose, ErasureStatus, RetentionResolution
 
@@ -22,8 +23,7 @@ class ConsentRecord(models.Model):
     given = models.BooleanField(_("given"), help_text=_("Unticked: the consent was withdrawn."))
     at = models.DateTimeField(_("when"), default=timezone.now)
     method = models.CharField(_("how"), max_length=20, choices=ConsentMethod.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("recorded by"),
-                                    on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    recorded_by = account_field(_("recorded by"))
     notice_version = models.CharField(_("privacy notice version"), max_length=20, blank=True)
     note = models.CharField(_("note"), max_length=500, blank=True,
                             help_text=_("e.g. where the signed form is filed"))
@@ -51,11 +51,9 @@ class ErasureRequest(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ErasureStatus.choices,
                               default=ErasureStatus.PENDING)
     reason = models.TextField(_("reason"), blank=True)
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+")
+    requested_by = account_field()
     requested_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    executed_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("executed by"),
-                                    on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    executed_by = account_field(_("executed by"))
     executed_at = models.DateTimeField(_("executed at"), null=True, blank=True)
     summary = models.JSONField(_("what was erased"), default=dict, blank=True)
 
@@ -77,8 +75,7 @@ class RetentionFlag(models.Model):
     flagged_at = models.DateTimeField(_("flagged at"), default=timezone.now)
     last_activity = models.DateTimeField(_("last activity"))
     resolved_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
-    resolved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("reviewed by"),
-                                    on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    resolved_by = account_field(_("reviewed by"))
     resolution = models.CharField(_("decision"), max_length=20, choices=RetentionResolution.choices, blank=True)
 
     class Meta:

@@ -6,7 +6,6 @@ and the event is read by ``selectors.outcome_chain``.
 """
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.fields import account_field
 from passerelle.core.mixins import BilingualText
 from passerelle.funding.enums import Currency
 
@@ -49,8 +49,7 @@ class Outcome(BilingualText, models.Model):
         _("territory"), max_length=8, choices=Territory.choices, blank=True,
         help_text=_("Where it happened (a site opened, a funder's side); empty when it belongs to both."),
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", editable=False)
+    created_by = account_field(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
-from passerelle.core.mixins import BilingualText, OwnTimeZone, time_zone_field
+from passerelle.core.fields import time_zone_field
+from passerelle.core.mixins import BilingualText, OwnTimeZone
 from passerelle.core.workflow import status_history
 
 from ..enums import EVENT_WORKFLOW, EventKind, EventStatus

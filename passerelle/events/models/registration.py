@@ -1,11 +1,11 @@
 """Registrations of people to events (with the waiting list) and delegations."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.fields import account_field
 
 from ..enums import RegistrationRole, RegistrationStatus
 from .event import Event
@@ -26,9 +26,7 @@ class Registration(models.Model):
         _("appear in the participant list"), default=False,
         help_text=_("Your name and organisation are shown on the event's public page."),
     )
-    registered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
+    registered_by = account_field()
     # The waiting list is served in order of ``queued_at``.
     queued_at = models.DateTimeField(_("registered at"))
     confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)

@@ -2,13 +2,13 @@
 (requested and granted, never converted) and documents."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import account_field
 from passerelle.core.workflow import status_history
 
 from ..enums import APPLICATION_WORKFLOW, DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
@@ -31,19 +31,11 @@ class Application(models.Model):
     eligibility = models.JSONField(_("eligibility check"), default=list, blank=True, editable=False)
     eligibility_checked_at = models.DateTimeField(_("eligibility checked at"), null=True, blank=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
-    )
+    submitted_by = account_field(_("submitted by"), editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("decided by"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", editable=False,
-    )
+    decided_by = account_field(_("decided by"), editable=False)
     decision_note = models.TextField(_("decision note"), blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    created_by = account_field()
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -97,9 +89,7 @@ class ApplicationDocument(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="documents")
     kind = models.CharField(_("kind of document"), max_length=20, choices=DocumentKind.choices)
     file = models.FileField(_("file"), upload_to=document_path, max_length=255)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    uploaded_by = account_field()
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
     class Meta:

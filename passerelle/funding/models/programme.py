@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -11,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
-from passerelle.core.mixins import BilingualText, OwnTimeZone, time_zone_field
+from passerelle.core.fields import account_field, time_zone_field
+from passerelle.core.mixins import BilingualText, OwnTimeZone
 
 from ..enums import CallStatus, RuleKind
 
@@ -57,9 +57,7 @@ class Call(BilingualText, OwnTimeZone, models.Model):
     closes_at = models.DateTimeField(_("closes (deadline)"))
     time_zone = time_zone_field()
     status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    created_by = account_field()
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,12 +1,13 @@
 """The review of applications: reviewers' assignments and scores, and declared conflicts of interest."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.fields import account_field
 
 from ..enums import AssignmentStatus
 from .application import Application
@@ -23,9 +24,7 @@ class ReviewAssignment(models.Model):
     # The matching engine's expertise score when the reviewer was assigned (None: chosen by hand).
     match_score = models.FloatField(_("expertise match"), null=True, blank=True, editable=False)
     comments = models.TextField(_("comments"), blank=True)
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    assigned_by = account_field()
     assigned_at = models.DateTimeField(_("assigned at"), default=timezone.now)
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
 
@@ -85,9 +84,7 @@ class ConflictOfInterest(models.Model):
         related_name="+",
     )
     reason = models.TextField(_("reason"))
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-    )
+    declared_by = account_field()
     declared_at = models.DateTimeField(_("declared at"), default=timezone.now)
 
     class Meta:

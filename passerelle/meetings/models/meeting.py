@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import uuid
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.fields import account_field
 
 from ..enums import MeetingStatus, RunStatus
 from .request import MeetingRequest
@@ -117,8 +118,7 @@ class ScheduleRun(models.Model):
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="runs")
     job_id = models.UUIDField(_("background job"), null=True, blank=True, editable=False)
-    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("started by"),
-                                   on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    started_by = account_field(_("started by"))
     status = models.CharField(_("status"), max_length=20, choices=RunStatus.choices, default=RunStatus.RUNNING)
     solver_status = models.CharField(_("solver status"), max_length=20, blank=True)
     requests_count = models.PositiveIntegerField(_("accepted requests"), default=0)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.fields import account_field
 
 from ..enums import REQUEST_WORKFLOW, Answer, Priority, RequestStatus
 from .session import B2BSession
@@ -27,12 +28,10 @@ class MeetingRequest(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=RequestStatus.choices,
                               default=RequestStatus.PENDING, editable=False)
     workflow = REQUEST_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", editable=False)
+    created_by = account_field(editable=False)
     created_at = models.DateTimeField(_("sent at"), default=timezone.now)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    cancelled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                     related_name="+", editable=False)
+    cancelled_by = account_field(editable=False)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
     class Meta:

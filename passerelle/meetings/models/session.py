@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
+from passerelle.core.fields import account_field
 from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
@@ -50,8 +50,7 @@ class B2BSession(models.Model):
     # Grows each time the published schedule changes (a publication, a move, a cancellation).
     sequence = models.PositiveIntegerField(default=0, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+", editable=False)
+    created_by = account_field(editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

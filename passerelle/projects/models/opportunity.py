@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import account_field
 from passerelle.core.workflow import status_history
 
 from ..enums import OPPORTUNITY_WORKFLOW, OpportunityStatus, OriginKind
@@ -56,10 +57,7 @@ class Opportunity(models.Model):
     )
     workflow = OPPORTUNITY_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     dropped_reason = models.TextField(_("reason for dropping"), blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+",
-    )
+    created_by = account_field(_("created by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -2,7 +2,6 @@
 themes, dates, status with history, and the opportunity and events it came from."""
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.enums import Territory
+from passerelle.core.fields import account_field
 from passerelle.core.workflow import status_history
 
 from ..enums import PROJECT_WORKFLOW, PartnerRole, ProjectStatus
@@ -40,10 +40,7 @@ class Project(models.Model):
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT, editable=False,
     )
     workflow = PROJECT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("created by"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+",
-    )
+    created_by = account_field(_("created by"))
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
