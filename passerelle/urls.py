@@ -40,6 +40,7 @@ urlpatterns = [
     path("api/", include("passerelle.funding.api_urls")),
     path("api/", include("passerelle.suggestions.api_urls")),
     path("api/", include("passerelle.meetings.api_urls")),
+    path("api/", include("passerelle.publications.api_urls")),
     # Any other address under /api/ answers the API's JSON 404, not the HTML page.
     re_path(r"^api/(?P<rest>.*)$", public(api_not_found), name="api-not-found"),
     path("admin/", admin.site.urls),
