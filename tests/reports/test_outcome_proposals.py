@@ -111,6 +111,7 @@ def test_a_long_title_is_shortened_to_fit(pipeline, world, coordinator):
 
 def test_coordinators_confirm_and_dismiss_from_the_pages(pipeline, works, coordinator_client):
     services.propose_publication_outcomes()
+    assert "Proposed publications (3)" in coordinator_client.get(reverse("reports:dashboard")).content.decode()
     listing = coordinator_client.get(reverse("reports:outcome_proposals")).content.decode()
     assert works["A"].title in listing and works["G"].title in listing and works["F"].title not in listing
     assert "Alice" in listing and "Chloé" in listing
