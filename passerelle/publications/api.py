@@ -70,7 +70,7 @@ class PublicationSerializer(serializers.ModelSerializer):
 
 
 class PublicationFilterForm(forms.Form):
-    person = forms.IntegerField(required=False, min_value=1)
+    person = forms.IntegerField(required=False, min_value=1, max_value=2**63 - 1)  # a database id
     year = forms.IntegerField(required=False, min_value=1000, max_value=9999)
     cross_border = forms.BooleanField(required=False)
 

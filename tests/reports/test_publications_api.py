@@ -125,3 +125,11 @@ def test_the_openapi_document_describes_them(db, client):
     person = schema["paths"]["/api/people/{id}"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
     name = person["$ref"].rsplit("/", 1)[-1]
     assert "publications" in schema["components"]["schemas"][name]["properties"]
+
+
+@pytest.mark.parametrize("params", [{"person": "9" * 30}, {"year": "9" * 30}, {"page": "9" * 30},
+                                    {"cross_border": "\x00"}, {"person": "1\x00"}])
+def test_absurd_filters_never_fail(works, client, params):
+    response = client.get(reverse("api-publications"), params)
+    assert response.status_code in (200, 400, 404)
+    assert "error" in response.json() or "results" in response.json()
