@@ -15,7 +15,7 @@ from passerelle.home import views as home_views
 # (``<app>/api_urls.py``) is served under ``/api/``; in this order, the first match winning.
 PAGE_APPS = ["accounts", "directory", "events", "privacy", "jobs", "reports", "projects", "funding", "suggestions",
              "meetings"]
-API_APPS = ["directory", "events", "reports", "projects", "funding", "suggestions", "meetings"]
+API_APPS = ["directory", "events", "reports", "projects", "funding", "suggestions", "meetings", "publications"]
 
 urlpatterns = [
     path("", home_views.home, name="home"),

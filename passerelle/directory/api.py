@@ -1,6 +1,8 @@
 """Read API of the directory: the same filters and visibility rules as the pages."""
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
@@ -89,10 +91,36 @@ class PersonListAPI(generics.ListAPIView):
         return selectors.with_profile_relations(selectors.person_list(user=self.request.user, filters=filters))
 
 
+# Fields that apps above the directory add to one person's answer (the publications app adds the
+# works on the profile): name → a function making the serializer field, registered by the app's
+# ``AppConfig.ready``. The directory imports none of those apps.
+PERSON_DETAIL_FIELDS: dict[str, Callable[[], serializers.Field]] = {}
+_detail_serializers: dict[tuple[str, ...], type[PersonSerializer]] = {}
+
+
+def register_person_detail_field(name: str, make_field: Callable[[], serializers.Field]) -> None:
+    PERSON_DETAIL_FIELDS[name] = make_field
+
+
+def person_detail_serializer() -> type[PersonSerializer]:
+    """The serializer of one person: :class:`PersonSerializer` and the registered fields (one class
+    per set of fields, so that the OpenAPI document names it once)."""
+    names = tuple(PERSON_DETAIL_FIELDS)
+    if not names:
+        return PersonSerializer
+    if names not in _detail_serializers:
+        meta = type("Meta", (PersonSerializer.Meta,), {"fields": [*PersonSerializer.Meta.fields, *names]})
+        fields = {name: PERSON_DETAIL_FIELDS[name]() for name in names}
+        _detail_serializers[names] = type("PersonDetailSerializer", (PersonSerializer,), {**fields, "Meta": meta})
+    return _detail_serializers[names]
+
+
 @extend_schema(summary="One person of the directory, if visible to the caller")
 class PersonDetailAPI(generics.RetrieveAPIView):
-    serializer_class = PersonSerializer
     permission_classes = [AllowAny]
+
+    def get_serializer_class(self):
+        return person_detail_serializer()
 
     def get_queryset(self):
         return selectors.with_profile_relations(selectors.people_visible_to(self.request.user))

@@ -37,6 +37,8 @@ PERIODIC: tuple[Periodic, ...] = (
              gettext_lazy("Updating the index of suggested partners")),
     Periodic("prune_jobs", "passerelle.jobs.periodic.prune", 24 * HOUR,
              gettext_lazy("Deleting old finished jobs")),
+    Periodic("publication_outcomes", "passerelle.reports.jobs.propose_outcomes", 6 * HOUR,
+             gettext_lazy("Proposing the publications of joint projects as their outcomes")),
 )
 
 

@@ -36,11 +36,16 @@ def publications_visible_to(user: Any) -> QuerySet[Publication]:
     return Publication.objects.filter(pk__in=shown.values("publication_id"))
 
 
-def coauthor_pairs(person_ids: Iterable[int] | None = None) -> Counter[tuple[int, int]]:
+def coauthor_pairs(person_ids: Iterable[int] | None = None, *, year_from: int | None = None,
+                   year_to: int | None = None) -> Counter[tuple[int, int]]:
     """How many works each pair of the directory's people signed together, from the links that are
     not hidden; pairs are ``(smaller pk, larger pk)``. With ``person_ids``, only pairs that include
-    one of them."""
+    one of them; with ``year_from`` / ``year_to``, only works published in those years."""
     links = PersonPublication.objects.filter(hidden=False)
+    if year_from is not None:
+        links = links.filter(publication__year__gte=year_from)
+    if year_to is not None:
+        links = links.filter(publication__year__lte=year_to)
     if person_ids is not None:
         wanted = set(person_ids)
         links = links.filter(publication__in=PersonPublication.objects.filter(

@@ -29,6 +29,7 @@ CHARTS = [
               ("opportunities", "projects_born", "applications")),
     ChartSpec("money", _("Money granted and raised (per currency)"), "line", ("money_granted", "follow_on_funding")),
     ChartSpec("outcomes", _("Outcomes by kind"), "bar", ("outcomes_by_kind",)),
+    ChartSpec("publications", _("Co-publications across the border"), "bar", ("copublications",)),
 ]
 
 

@@ -12,3 +12,9 @@ class OutcomeKind(models.TextChoices):
     NEW_SITE = "new_site", _("New office or site abroad")
     COMPANY = "company", _("Company created")
     OTHER = "other", _("Other")
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    CONFIRMED = "confirmed", _("Confirmed")
+    DISMISSED = "dismissed", _("Dismissed")

@@ -2,7 +2,9 @@
 abroad, a company), dated and linked, with the identifier each kind calls for.
 
 Writes go through ``services.py`` (validation per kind, audit); the chain back to the meeting
-and the event is read by ``selectors.outcome_chain``.
+and the event is read by ``selectors.outcome_chain``. Publications co-signed by a project's
+partners are proposed as its outcomes (``OutcomeProposal``), which a coordinator confirms or
+dismisses.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from passerelle.core.fields import account_field
 from passerelle.core.mixins import BilingualText
 from passerelle.funding.enums import Currency
 
-from .enums import OutcomeKind
+from .enums import OutcomeKind, ProposalStatus
 from .outcome_ids import normalize_doi, normalize_patent_number, normalize_trial_id, trial_registry
 
 
@@ -132,3 +134,31 @@ class FigureSet(models.Model):
 
     def __str__(self) -> str:
         return self.get_territory_display() or str(_("All territories"))
+
+
+class OutcomeProposal(models.Model):
+    """A work co-signed by partners of a project after its start, proposed as the project's outcome
+    (``services.propose_publication_outcomes``). Confirming it records the ``Outcome``; a dismissed
+    proposal stays, so that the same work is never proposed again for that project."""
+
+    project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.CASCADE,
+                                related_name="outcome_proposals")
+    publication = models.ForeignKey("publications.Publication", verbose_name=_("publication"),
+                                    on_delete=models.CASCADE, related_name="outcome_proposals")
+    status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices,
+                              default=ProposalStatus.PROPOSED)
+    outcome = models.ForeignKey(Outcome, verbose_name=_("outcome recorded"), on_delete=models.SET_NULL, null=True,
+                                blank=True, related_name="proposals", editable=False)
+    proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+    decided_by = account_field(_("decided by"), editable=False)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("proposed outcome")
+        verbose_name_plural = _("proposed outcomes")
+        constraints = [models.UniqueConstraint(fields=["project", "publication"], name="outcome_proposal_unique")]
+        indexes = [models.Index(fields=["status", "-proposed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.publication} → {self.project}"

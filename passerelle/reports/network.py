@@ -1,11 +1,13 @@
 """The collaboration network, computed on the server with networkx.
 
 Links come from what people did together: meetings held (everyone at the table), joint projects
-born (every pair of partners) and site visits of delegations (each member and the organisation
-visited). At the *people* level the nodes are people (and the organisations visited); at the
-*organisations* level each person is replaced by their main organisation and links between the
-same two organisations add up. A link is *cross-border* when it joins Auvergne-Rhône-Alpes and
-Québec. ``network_figures`` works on any graph and is tested on graphs built by hand.
+born (every pair of partners), site visits of delegations (each member and the organisation
+visited) and co-publications (every pair of people who have the same work on their profile, one
+link per work, links hidden by their person left out). At the *people* level the nodes are people
+(and the organisations visited); at the *organisations* level each person is replaced by their
+main organisation and links between the same two organisations add up. A link is *cross-border*
+when it joins Auvergne-Rhône-Alpes and Québec. ``network_figures`` works on any graph and is
+tested on graphs built by hand.
 """
 from __future__ import annotations
 
@@ -24,13 +26,15 @@ from passerelle.events.enums import ItemKind, ItemStatus
 from passerelle.events.models import ProgrammeItem
 from passerelle.meetings.models import MeetingAttendee
 from passerelle.projects.models import ProjectPartner
+from passerelle.publications.selectors import coauthor_pairs
 
 from .indicators import ReportFilters
 from .indicators.events import accompanied_events
 from .indicators.meetings import held_meetings
 from .indicators.projects import born_projects
 
-LINK_KINDS = {"meeting": _("meetings held"), "project": _("joint projects"), "visit": _("delegation visits")}
+LINK_KINDS = {"meeting": _("meetings held"), "project": _("joint projects"), "visit": _("delegation visits"),
+              "coauthorship": _("co-publications")}
 
 
 def link_count(kind: str, n: int) -> str:
@@ -39,6 +43,8 @@ def link_count(kind: str, n: int) -> str:
         return ngettext("%(n)d meeting held", "%(n)d meetings held", n) % {"n": n}
     if kind == "project":
         return ngettext("%(n)d joint project", "%(n)d joint projects", n) % {"n": n}
+    if kind == "coauthorship":
+        return ngettext("%(n)d publication together", "%(n)d publications together", n) % {"n": n}
     return ngettext("%(n)d delegation visit", "%(n)d delegation visits", n) % {"n": n}
 
 
@@ -101,6 +107,17 @@ def _visit_links(filters: ReportFilters) -> Iterable[tuple[Node, Node, str]]:
             yield person(person_id), organisation(organisation_id), "visit"
 
 
+def _coauthorship_links(filters: ReportFilters) -> Iterable[tuple[Node, Node, str]]:
+    """One link per work two people signed together; works have no event nor theme, so with an event,
+    a category or a site chosen there are none."""
+    if filters.event or filters.category or filters.site:
+        return
+    pairs = coauthor_pairs(year_from=filters.year_from, year_to=filters.year_to)
+    for (a, b), works in sorted(pairs.items()):
+        for _work in range(works):
+            yield person(a), person(b), "coauthorship"
+
+
 def main_organisations(people: set[int]) -> dict[int, int]:
     """Each person's main organisation (the one marked main, else the first by name)."""
     found: dict[int, int] = {}
@@ -114,7 +131,8 @@ def main_organisations(people: set[int]) -> dict[int, int]:
 def collaboration_graph(filters: NetworkFilters) -> nx.Graph:
     """The network as a weighted graph: nodes carry ``kind``, ``label``, ``territory``; edges carry
     ``weight`` (number of links), ``kinds`` (links per kind) and ``cross_border``."""
-    sources = {"meeting": _meeting_links, "project": _project_links, "visit": _visit_links}
+    sources = {"meeting": _meeting_links, "project": _project_links, "visit": _visit_links,
+               "coauthorship": _coauthorship_links}
     links = Counter()
     kinds: dict[tuple[Node, Node], Counter] = defaultdict(Counter)
     for kind in sorted(filters.kinds & set(sources)):
@@ -249,7 +267,8 @@ def graph_for_browser(graph: nx.Graph, *, limit: int = 60, top_edges: int = 120)
                    "title": graph.nodes[n].get("name", graph.nodes[n].get("label", ""))}
                   for n in sorted(kept, key=lambda n: graph.nodes[n].get("label", ""))],
         "edges": [{"source": ids[a], "target": ids[b], "weight": d["weight"], "cross_border": d["cross_border"],
-                   "title": links_text(d["kinds"])} for a, b, d in edges],
+                   "coauthored": bool(d["kinds"].get("coauthorship")), "title": links_text(d["kinds"])}
+                  for a, b, d in edges],
         "truncated": graph.number_of_nodes() > len(kept),
         "edges_left_out": len(between) - len(edges),
     }
@@ -260,5 +279,5 @@ def strongest_links(graph: nx.Graph, *, top: int = 30) -> list[dict]:
     ranked = sorted(graph.edges(data=True), key=lambda e: (-e[2]["weight"], graph.nodes[e[0]].get("label", ""),
                                                            graph.nodes[e[1]].get("label", "")))
     return [{"a": graph.nodes[a], "b": graph.nodes[b], "weight": d["weight"], "cross_border": d["cross_border"],
-             "kinds": links_text(d["kinds"])}
+             "coauthored": bool(d["kinds"].get("coauthorship")), "kinds": links_text(d["kinds"])}
             for a, b, d in ranked[:top]]

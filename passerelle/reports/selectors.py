@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
@@ -17,8 +18,12 @@ from passerelle.directory.models import Person
 from passerelle.directory.selectors import is_coordinator, visible_condition
 from passerelle.funding.models import Application
 from passerelle.projects.models import Project, ProjectPartner
+from passerelle.publications.models import PersonPublication, Publication
 
-from .models import Outcome
+from .enums import OutcomeKind, ProposalStatus
+from .indicators.projects import BORN_STATUSES, born_on
+from .models import Outcome, OutcomeProposal
+from .outcome_ids import normalize_doi
 
 
 def projects_of(user: Any) -> QuerySet[Project]:
@@ -133,3 +138,83 @@ def _meeting_step(meeting, user: Any) -> ChainStep:
     local = meeting.session.event.local(meeting.slot.start)
     return ChainStep("meeting", _("Meeting"), " · ".join(_names(people, user)), when=local,
                      details=[f"{local:%Y-%m-%d %H:%M}", str(meeting.table)])
+
+
+# --- publications proposed as outcomes ----------------------------------------------------------------
+
+def publication_day(year: int | None, published: date | None) -> date | None:
+    """The latest day a work may have come out: its date, else the last day of its year."""
+    if published is not None:
+        return published
+    return date(year, 12, 31) if year else None
+
+
+def publication_outcome_candidates() -> set[tuple[int, int]]:
+    """(project, publication) pairs where the work is on the profiles (links not hidden) of two or
+    more people who are partners of the project, came out on or after the day the project started
+    (or was recorded, without a start) and has a valid DOI (what a publication outcome needs).
+    Projects still in draft have no outcomes yet; works the project already has as an outcome (the
+    same DOI) are left out."""
+    born = dict(Project.objects.filter(status__in=BORN_STATUSES).annotate(born=born_on())
+                .values_list("pk", "born"))
+    team: dict[int, set[int]] = {}
+    for project_id, person_id in (ProjectPartner.objects.filter(project_id__in=born, person__isnull=False)
+                                  .values_list("project_id", "person_id")):
+        team.setdefault(project_id, set()).add(person_id)
+    works_of: dict[int, set[int]] = {}
+    people = set().union(*team.values()) if team else set()
+    for person_id, publication_id in (PersonPublication.objects.filter(hidden=False, person_id__in=people)
+                                      .values_list("person_id", "publication_id")):
+        works_of.setdefault(person_id, set()).add(publication_id)
+    signed: dict[tuple[int, int], int] = {}
+    for project_id, members in team.items():
+        for person_id in members:
+            for publication_id in works_of.get(person_id, ()):
+                signed[(project_id, publication_id)] = signed.get((project_id, publication_id), 0) + 1
+    pairs = {pair for pair, n in signed.items() if n >= 2}
+    works = {pk: (doi, publication_day(year, published)) for pk, doi, year, published in
+             Publication.objects.filter(pk__in={pub for _project, pub in pairs})
+             .values_list("pk", "doi", "year", "publication_date")}
+    recorded = {(project_id, doi.lower()) for project_id, doi in Outcome.objects.filter(
+        kind=OutcomeKind.PUBLICATION, project_id__in={project for project, _pub in pairs})
+        .values_list("project_id", "doi")}
+    found = set()
+    for project_id, publication_id in pairs:
+        doi, day = works[publication_id]
+        if day is None or day < born[project_id] or not _valid_doi(doi):
+            continue
+        if (project_id, normalize_doi(doi)) not in recorded:
+            found.add((project_id, publication_id))
+    return found
+
+
+def _valid_doi(doi: str) -> bool:
+    try:
+        normalize_doi(doi)
+    except ValidationError:
+        return False
+    return bool(doi)
+
+
+def proposal_list(*, status: str = ProposalStatus.PROPOSED) -> QuerySet[OutcomeProposal]:
+    """Proposals of one status (all with ``status=""``), the newest first, ready to show."""
+    proposals = OutcomeProposal.objects.select_related("project", "publication", "decided_by", "outcome")
+    if status:
+        proposals = proposals.filter(status=status)
+    return proposals.order_by("-proposed_at", "-pk")
+
+
+def proposal_signers(proposals: list[OutcomeProposal]) -> dict[int, list[Person]]:
+    """For each proposal, the project's partners who have the work on their profile (links not hidden)."""
+    partners = ProjectPartner.objects.filter(project_id__in={p.project_id for p in proposals}, person__isnull=False)
+    team: dict[int, set[int]] = {}
+    for project_id, person_id in partners.values_list("project_id", "person_id"):
+        team.setdefault(project_id, set()).add(person_id)
+    links = (PersonPublication.objects.filter(hidden=False, publication_id__in={p.publication_id for p in proposals})
+             .select_related("person").order_by("person__last_name", "person__first_name"))
+    signers: dict[int, list[Person]] = {p.pk: [] for p in proposals}
+    for proposal in proposals:
+        for link in links:
+            if link.publication_id == proposal.publication_id and link.person_id in team.get(proposal.project_id, ()):
+                signers[proposal.pk].append(link.person)
+    return signers

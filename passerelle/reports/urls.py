@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from .views import annual, dashboard, network, outcomes, public
+from .views import annual, dashboard, network, outcomes, proposals, public
 
 app_name = "reports"
 urlpatterns = [
@@ -16,4 +16,7 @@ urlpatterns = [
     path("outcomes/<int:pk>/", outcomes.outcome_detail, name="outcome"),
     path("outcomes/<int:pk>/edit/", outcomes.outcome_edit, name="outcome_edit"),
     path("outcomes/<int:pk>/delete/", outcomes.outcome_delete, name="outcome_delete"),
+    path("outcomes/proposals/", proposals.proposal_list, name="outcome_proposals"),
+    path("outcomes/proposals/<int:pk>/confirm/", proposals.proposal_confirm, name="proposal_confirm"),
+    path("outcomes/proposals/<int:pk>/dismiss/", proposals.proposal_dismiss, name="proposal_dismiss"),
 ]

@@ -75,6 +75,7 @@ EXPECTED = {
     "api-person": (404, 200, 200, 200),
     "api-organisations": PUBLIC,
     "api-organisation": PUBLIC,
+    "api-publications": PUBLIC,
     "api-not-found": (404, 404, 404, 404),
     **EVENTS_EXPECTED,
     **PRIVACY_EXPECTED,

@@ -9,23 +9,7 @@ On every database, existing search documents gain the stems of their words
 from django.db import migrations
 
 from passerelle.core.text import search_stems
-
-TABLES = ("directory_person", "directory_organisation")
-
-
-def _fts_statements(table: str) -> list[str]:
-    fts = f"{table}_fts"
-    return [
-        f"CREATE VIRTUAL TABLE {fts} USING fts5(search_document, content='{table}', content_rowid='id', "
-        "tokenize='unicode61 remove_diacritics 2')",
-        f"CREATE TRIGGER {fts}_insert AFTER INSERT ON {table} BEGIN "
-        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
-        f"CREATE TRIGGER {fts}_delete AFTER DELETE ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_document) VALUES ('delete', old.id, old.search_document); END",
-        f"CREATE TRIGGER {fts}_update AFTER UPDATE OF search_document ON {table} BEGIN "
-        f"INSERT INTO {fts}({fts}, rowid, search_document) VALUES ('delete', old.id, old.search_document); "
-        f"INSERT INTO {fts}(rowid, search_document) VALUES (new.id, new.search_document); END",
-    ]
+from passerelle.directory.fts import TABLES, index_statement, restore_triggers
 
 
 def _with_stems(document: str) -> str:
@@ -46,9 +30,8 @@ def forward(apps, schema_editor):
     if schema_editor.connection.vendor != "sqlite":
         return
     for table in TABLES:
-        for statement in _fts_statements(table):
-            schema_editor.execute(statement)
-        schema_editor.execute(f"INSERT INTO {table}_fts({table}_fts) VALUES ('rebuild')")
+        schema_editor.execute(index_statement(table))
+    restore_triggers(apps, schema_editor)
 
 
 def backward(apps, schema_editor):

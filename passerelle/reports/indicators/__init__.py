@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from . import community, events, funding, meetings, outcomes, projects
+from . import community, events, funding, meetings, outcomes, projects, publications
 from .base import Indicator, Ratio, ReportFilters, Series, Unit
 
 GROUPS = {
@@ -17,12 +17,13 @@ GROUPS = {
     "projects": _("Opportunities and projects"),
     "funding": _("Funding"),
     "outcomes": _("Outcomes"),
+    "publications": _("Publications"),
 }
 
 
 def all_indicators() -> list[Indicator]:
     return [*events.INDICATORS, *community.INDICATORS, *meetings.INDICATORS, *projects.INDICATORS,
-            *funding.INDICATORS, *outcomes.INDICATORS]
+            *funding.INDICATORS, *outcomes.INDICATORS, *publications.INDICATORS]
 
 
 def indicator(key: str) -> Indicator:

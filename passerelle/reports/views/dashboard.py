@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from passerelle.core.permissions import coordinator_required
 
-from .. import charts, exports, figures
+from .. import charts, exports, figures, selectors
 from ..forms import filters_from
 from ..tables import indicator_table, territory_comparison
 
@@ -25,6 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "query": request.GET.urlencode(),
         "refresh_minutes": figures.refresh_seconds() // 60,
         "refreshing": figures.refresh_pending(), "can_refresh": True,
+        "proposals_waiting": selectors.proposal_list().count(),
     })
 
 

@@ -48,15 +48,23 @@ def outcome_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _save(request: HttpRequest, form: OutcomeForm, outcome: Outcome | None) -> Outcome | None:
-    fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
-    try:
-        if outcome is None:
-            return services.outcome_create(actor=request.user, **fields)
-        return services.outcome_update(actor=request.user, outcome=outcome, **fields)
-    except ValidationError as error:  # re-checked by the service: shown like the form's own errors
-        form.add_error(None, error)
-        return None
+def _form_page(request: HttpRequest, form: OutcomeForm, outcome: Outcome | None) -> HttpResponse:
+    """The form of a new outcome (``outcome`` None) or of ``outcome``; a valid POST goes through the
+    services, which check again (their refusals are shown like the form's own errors)."""
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            if outcome is None:
+                saved = services.outcome_create(actor=request.user, **fields)
+                messages.success(request, _("The outcome was recorded."))
+            else:
+                saved = services.outcome_update(actor=request.user, outcome=Outcome.objects.get(pk=outcome.pk),
+                                                **fields)
+                messages.success(request, _("The outcome was saved."))
+            return redirect(saved)
+        except ValidationError as error:
+            form.add_error(None, error)
+    return render(request, "reports/outcome_form.html", {"form": form, "outcome": outcome})
 
 
 @member_required
@@ -64,25 +72,13 @@ def outcome_create(request: HttpRequest) -> HttpResponse:
     if not selectors.projects_of(request.user).exists():
         raise PermissionDenied
     initial = {"project": request.GET.get("project")} if request.GET.get("project") else {}
-    form = OutcomeForm(request.POST or None, user=request.user, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        outcome = _save(request, form, None)
-        if outcome is not None:
-            messages.success(request, _("The outcome was recorded."))
-            return redirect(outcome)
-    return render(request, "reports/outcome_form.html", {"form": form, "outcome": None})
+    return _form_page(request, OutcomeForm(request.POST or None, user=request.user, initial=initial), None)
 
 
 @member_required
 def outcome_edit(request: HttpRequest, pk: int) -> HttpResponse:
     outcome = editable_outcome(request, pk)
-    form = OutcomeForm(request.POST or None, instance=outcome, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        saved = _save(request, form, Outcome.objects.get(pk=outcome.pk))
-        if saved is not None:
-            messages.success(request, _("The outcome was saved."))
-            return redirect(saved)
-    return render(request, "reports/outcome_form.html", {"form": form, "outcome": outcome})
+    return _form_page(request, OutcomeForm(request.POST or None, instance=outcome, user=request.user), outcome)
 
 
 @member_required

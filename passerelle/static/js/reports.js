@@ -54,9 +54,12 @@
                shape: node.kind === "organisation" ? "dot" : "diamond",
                color: TERRITORY_COLOURS[node.territory] || TERRITORY_COLOURS.OTHER };
     });
+    // Cross-border links are amber; links that include co-publications are dashed, and purple
+    // when they cross the border (the legend under the drawing says the same).
     var edges = data.edges.map(function (edge) {
-      return { from: edge.source, to: edge.target, value: edge.weight, title: edge.title,
-               color: { color: edge.cross_border ? "#e0a100" : "#c5ccd5", highlight: "#1d2733" } };
+      var colour = edge.cross_border ? (edge.coauthored ? "#6a3d9a" : "#e0a100") : (edge.coauthored ? "#8e99a6" : "#c5ccd5");
+      return { from: edge.source, to: edge.target, value: edge.weight, title: edge.title, dashes: !!edge.coauthored,
+               color: { color: colour, highlight: "#1d2733" } };
     });
     // Labels of small nodes appear when zooming in; weights set the edges' width; the layout
     // spreads nodes apart before freezing so that labels do not sit on each other.
