@@ -24,9 +24,9 @@ from passerelle.core.enums import Territory, Visibility
 from passerelle.publications.models import Authorship, PersonPublication
 from passerelle.reports.indicators import ReportFilters, indicator
 from tests.factories import PersonFactory
+from tests.publications.factories import work
 
 from .figures_io import api_figures, csv_figures, html_figures, xlsx_figures
-from .publication_factories import work
 
 PERIOD = "year_from=2019&year_to=2022"
 EXPECTED = {"2019": 1, "2020": 2, "2021": 1, "2022": 0, "total": 4}

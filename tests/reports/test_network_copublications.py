@@ -16,8 +16,7 @@ from django.urls import reverse
 from passerelle.directory.models import Organisation
 from passerelle.reports.indicators import ReportFilters
 from passerelle.reports.network import NetworkFilters, collaboration_graph, graph_for_browser, strongest_links
-
-from .publication_factories import work
+from tests.publications.factories import work
 
 COAUTHORSHIP = frozenset({"coauthorship"})
 

@@ -28,8 +28,7 @@ from passerelle.reports.enums import OutcomeKind, ProposalStatus
 from passerelle.reports.jobs import propose_outcomes
 from passerelle.reports.models import Outcome, OutcomeProposal
 from passerelle.reports.selectors import outcome_chain
-
-from .publication_factories import work
+from tests.publications.factories import work
 
 
 @pytest.fixture

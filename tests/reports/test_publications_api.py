@@ -20,8 +20,7 @@ from django.urls import reverse
 
 from passerelle.core.enums import Territory, Visibility
 from tests.factories import PersonFactory
-
-from .publication_factories import work
+from tests.publications.factories import work
 
 
 @pytest.fixture
