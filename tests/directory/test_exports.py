@@ -88,3 +88,28 @@ def test_a_name_that_looks_like_a_formula_is_escaped_and_reads_back_as_typed(coo
 
     person = Person.objects.get()
     assert (person.first_name, person.last_name, person.keywords) == names
+
+
+def test_the_reading_layout_speaks_the_users_language(coordinator_client, people):
+    response = coordinator_client.get(reverse("directory:people_export", args=["xlsx"]),
+                                      {"layout": "reading", "territory": "QC", "q": "CHUM"},
+                                      HTTP_ACCEPT_LANGUAGE="fr")
+    rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header = dict(zip(rows[0], rows[1], strict=True))
+    assert rows[0][:5] == ("Prénom", "Nom", "Adresse e-mail", "Type d'acteur", "Territoire")
+    assert header["Type d'acteur"] == "Clinicien" and header["Territoire"] == "Québec"
+    assert header["Visibilité"] == "Membres uniquement"
+    assert "first_name" not in rows[0] and "clinician" not in rows[1]
+
+
+def test_the_reading_layout_of_organisations_and_the_import_layout_by_default(coordinator_client, people):
+    reading = coordinator_client.get(reverse("directory:organisations_export", args=["csv"]), {"layout": "reading"},
+                                     HTTP_ACCEPT_LANGUAGE="en")
+    assert reading.content.decode("utf-8-sig").splitlines()[0].startswith("Name,Acronym,Kind")
+    default = coordinator_client.get(reverse("directory:organisations_export", args=["csv"]), {"layout": "other"})
+    assert default.content.decode("utf-8-sig").splitlines()[0].startswith("name,acronym,kind")
+
+
+def test_the_list_offers_both_layouts(client, people):
+    page = client.get(reverse("directory:people")).content.decode()
+    assert "export.xlsx?layout=reading" in page and 'export.csv"' in page

@@ -84,7 +84,8 @@ def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.OrganisationFilters()
-    dataset = exports.organisations_dataset(selectors.organisation_list(user=request.user, filters=filters))
+    dataset = exports.organisations_dataset(selectors.organisation_list(user=request.user, filters=filters),
+                                            layout=exports.layout_of(request.GET))
     response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="passerelle-organisations.{fmt}"'
     return response

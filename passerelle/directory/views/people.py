@@ -117,7 +117,8 @@ def person_export(request: HttpRequest, fmt: str) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
     filters = form.filters() if request.GET else selectors.PeopleFilters()
     people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
-    dataset = exports.people_dataset(people, with_contact=rules.can_see_contact(request.user))
+    dataset = exports.people_dataset(people, with_contact=rules.can_see_contact(request.user),
+                                     layout=exports.layout_of(request.GET))
     response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="passerelle-people.{fmt}"'
     return response
