@@ -15,7 +15,7 @@ TEMPLATES = sorted(p for p in ROOT.glob("**/templates/**/*.html"))
 EMPTY_INCLUDE = "includes/empty.html"
 PAGINATION_INCLUDE = "includes/pagination.html"
 TABLE_CLASSES = {"list", "grid"}
-RETIRED_CLASSES = {"hint", "table-scroll", "grid-wrap"}  # replaced by help and scroll
+RETIRED_CLASSES = {"hint", "table-scroll", "grid-wrap", "run-summary", "b2b-teaser"}  # now help, scroll, panel
 
 Rule = Callable[[str, str], list[str]]
 
