@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[2] / "passerelle"
 TEMPLATES = sorted(p for p in ROOT.glob("**/templates/**/*.html"))
 EMPTY_INCLUDE = "includes/empty.html"
 PAGINATION_INCLUDE = "includes/pagination.html"
+FIELD_INCLUDE = "includes/field.html"
 TABLE_CLASSES = {"list", "grid"}
 RETIRED_CLASSES = {"hint", "table-scroll", "grid-wrap", "run-summary", "b2b-teaser"}  # now help, scroll, panel
 
@@ -71,10 +72,22 @@ def buttons_are_buttons(name: str, text: str) -> list[str]:
     return problems
 
 
+FORM_PARTS = {"non_field_errors", "management_form", "media", "errors"}
+
+
 def forms_use_the_field_include(name: str, text: str) -> list[str]:
-    """Fields are drawn by includes/form_fields.html, not by Django's as_p/as_table/as_ul/as_div."""
-    return [f"line {_line(text, m.start())}: {m[0]} (use includes/form_fields.html)"
-            for m in re.finditer(r"\.as_(?:p|table|ul|div)\b", text)]
+    """Fields are drawn by includes/form_fields.html (a whole form) or includes/field.html (one field),
+    not by Django's as_p/as_table/as_ul/as_div nor by hand."""
+    if name.endswith(FIELD_INCLUDE):
+        return []
+    problems = [f"line {_line(text, m.start())}: {m[0]} (use includes/form_fields.html)"
+                for m in re.finditer(r"\.as_(?:p|table|ul|div)\b", text)]
+    problems += [f"line {_line(text, m.start())}: field {m[1]} drawn by hand (use {FIELD_INCLUDE})"
+                 for m in re.finditer(r"\{\{\s*form\.(\w+)(?:\.label)?\s*\}\}", text)
+                 if m[1] not in FORM_PARTS and not text[:m.start()].endswith("<legend>")]  # a group's caption
+    problems += [f"line {_line(text, m.start())}: label drawn by hand (use {FIELD_INCLUDE})"
+                 for m in re.finditer(r"\{\{\s*field\.label\s*\}\}", text)]
+    return problems
 
 
 def pagination_uses_the_include(name: str, text: str) -> list[str]:
@@ -103,7 +116,7 @@ SAMPLES: dict[Rule, tuple[str, str]] = {  # (bad, good)
     empty_states_use_the_include: ('<p class="empty">{% translate "Nothing." %}</p>',
                                    '{% include "includes/empty.html" with text=_("Nothing.") %}'),
     buttons_are_buttons: ('<button class="danger">Go</button>', '<button type="submit" class="danger">Go</button>'),
-    forms_use_the_field_include: ("{{ form.as_p }}", '{% include "includes/form_fields.html" %}'),
+    forms_use_the_field_include: ("{{ form.as_p }}", '{% include "includes/field.html" with field=form.note %}'),
     pagination_uses_the_include: ('{% if page.has_next %}<a href="?page=2">2</a>{% endif %}',
                                   '{% include "includes/pagination.html" %}'),
     no_retired_classes: ('<p class="hint">x</p>', '<p class="help">x</p>'),
@@ -115,6 +128,13 @@ def test_each_rule_catches_its_bad_sample(rule: Rule) -> None:
     bad, good = SAMPLES[rule]
     assert rule("sample.html", bad)
     assert rule("sample.html", good) == []
+
+
+def test_a_field_drawn_by_hand_is_caught() -> None:
+    assert forms_use_the_field_include("sample.html", "<label>{{ form.note.label }}</label>{{ form.note }}")
+    assert forms_use_the_field_include("sample.html", "{% for field in form %}<b>{{ field.label }}</b>{% endfor %}")
+    assert forms_use_the_field_include("sample.html", "{{ form.non_field_errors }}{{ formset.management_form }}") == []
+    assert forms_use_the_field_include("sample.html", "<legend>{{ form.slots.label }}</legend>") == []
 
 
 def test_a_table_outside_a_scroll_container_is_caught() -> None:
