@@ -16,7 +16,7 @@ EMPTY_INCLUDE = "includes/empty.html"
 PAGINATION_INCLUDE = "includes/pagination.html"
 FIELD_INCLUDE = "includes/field.html"
 TABLE_CLASSES = {"list", "grid"}
-RETIRED_CLASSES = {"hint", "table-scroll", "grid-wrap", "run-summary", "b2b-teaser"}  # now help, scroll, panel
+RETIRED_CLASSES = {"hint", "table-scroll", "grid-wrap", "run-summary", "b2b-teaser", "figures-inline"}  # see design.md
 
 Rule = Callable[[str, str], list[str]]
 
