@@ -106,7 +106,8 @@ def _context_reasons(index: DirectoryIndex, a: int | None, b: int) -> list[str]:
 def _tie_reasons(index: DirectoryIndex, a: int | None, b: int) -> list[str]:
     """The existing tie between two people, when suggestions show them: works they co-signed."""
     mine = index.facts.get(a) if a is not None else None
-    count = mine.partners.get(b, 0) if mine is not None else 0
+    # getattr: an index snapshot stored by an older version has facts without partners
+    count = (getattr(mine, "partners", None) or {}).get(b, 0) if mine is not None else 0
     if not count:
         return []
     return [ngettext("you co-signed %(count)s article", "you co-signed %(count)s articles", count) % {"count": count}]
