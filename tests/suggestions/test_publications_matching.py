@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from passerelle.directory.engine_documents import load_profile_facts
+from passerelle.directory.models import Person
 from passerelle.publications import matching
 from passerelle.publications.models import PersonPublication
 from passerelle.suggestions.documents import person_doc_id
@@ -117,3 +118,11 @@ def test_the_index_is_rebuilt_when_a_work_is_linked_hidden_or_unlinked(community
     work.save()
     assert current_index().facts[community.economist.pk].extra_texts == ["Renamed"]
 
+
+
+def test_a_subset_of_people_gets_its_own_works_and_co_authors_outside_the_subset(community):
+    signed(community.clinician, community.company, title="Radiomics of brain tumours")
+    signed(community.company, title="Company white paper")
+    facts = load_profile_facts(Person.objects.filter(pk=community.clinician.pk))
+    assert [(f.pk, f.extra_texts, f.partners) for f in facts] == [
+        (community.clinician.pk, ["Radiomics of brain tumours"], {community.company.pk: 1})]
