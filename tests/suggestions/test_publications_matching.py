@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
 from passerelle.directory.engine_documents import load_profile_facts
@@ -126,3 +127,16 @@ def test_a_subset_of_people_gets_its_own_works_and_co_authors_outside_the_subset
     facts = load_profile_facts(Person.objects.filter(pk=community.clinician.pk))
     assert [(f.pk, f.extra_texts, f.partners) for f in facts] == [
         (community.clinician.pk, ["Radiomics of brain tumours"], {community.company.pk: 1})]
+
+
+def test_only_a_coordinator_may_ask_the_page_for_existing_co_authors(community, client):
+    signed(community.clinician, community.company)
+    signed(community.clinician, community.company)
+    url = reverse("suggestions:person", args=[community.clinician.pk])
+    client.force_login(community.owner)
+    member_page = client.get(url, {"ties": "1", "both": "1"}).content.decode()
+    assert "Marc Tremblay" not in member_page and 'name="ties"' not in member_page
+    client.force_login(CoordinatorFactory())
+    assert "Marc Tremblay" not in client.get(url, {"both": "1"}).content.decode()
+    page = client.get(url, {"ties": "1", "both": "1"}).content.decode()
+    assert 'name="ties"' in page and "Marc Tremblay" in page and "you co-signed 2 articles" in page
