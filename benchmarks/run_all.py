@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ORDER = ["directory.py", "matching.py", "scheduling.py", "reports.py", "load.py"]
+ORDER = ["directory.py", "matching.py", "matching_publications.py", "scheduling.py", "reports.py", "load.py"]
 # The load test's baseline is the same mix with the read caches off.
 EXTRA = {"load.py": ["--compare"]}
 

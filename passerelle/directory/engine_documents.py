@@ -5,6 +5,12 @@ suggestions and reviewer suggestions. Ids become strings ("p12", "o7") and back.
 Loading reads a handful of flat ``values_list`` queries (one per table), never one query per
 profile, so that the whole directory (50,000 people) loads in seconds.
 
+Apps above the directory add to a profile without the directory importing them, through two
+registries filled in their ``AppConfig.ready``: :func:`register_text_source` (more texts of a
+person, e.g. their publications' titles and abstracts) and :func:`register_partner_source`
+(existing ties, e.g. co-authors, with how many works they signed together). A source receives
+the primary keys asked for (``None``: the whole directory) and must answer with one flat query.
+
 Example::
 
     documents = [facts.document() for facts in load_profile_facts(Person.objects.filter(pk__in=[3, 4]))]
@@ -12,6 +18,7 @@ Example::
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,6 +46,25 @@ ENGINE_KIND = {
     ActorKind.PUBLIC_BODY: "",
     ActorKind.COORDINATOR: "",
 }
+
+
+# person_pks (None: everyone) → person pk → texts / partner pk → number of ties (e.g. co-signed works)
+TextSource = Callable[[Collection[int] | None], dict[int, list[str]]]
+PartnerSource = Callable[[Collection[int] | None], dict[int, dict[int, int]]]
+_text_sources: list[TextSource] = []
+_partner_sources: list[PartnerSource] = []
+
+
+def register_text_source(source: TextSource) -> None:
+    """Add ``source``'s texts to every person's document (once, however often it is registered)."""
+    if source not in _text_sources:
+        _text_sources.append(source)
+
+
+def register_partner_source(source: PartnerSource) -> None:
+    """Add ``source``'s ties to every person's existing partners (``Tags.partners``)."""
+    if source not in _partner_sources:
+        _partner_sources.append(source)
 
 
 def person_doc_id(pk: int) -> str:
@@ -74,10 +100,12 @@ class ProfileFacts:
     sites: list[str] = field(default_factory=list)
     techniques: list[str] = field(default_factory=list)
     organisations: list[int] = field(default_factory=list)  # primary first
+    extra_texts: list[str] = field(default_factory=list)  # from the registered text sources
+    partners: dict[int, int] = field(default_factory=dict)  # person pk → ties (e.g. co-signed works)
 
     def texts(self) -> tuple[str, ...]:
         keywords = "; ".join(k.strip() for k in self.keywords.replace(",", ";").split(";") if k.strip())
-        return tuple(t for t in (self.expertise.strip(), keywords) if t)
+        return tuple(t for t in (self.expertise.strip(), keywords, *self.extra_texts) if t)
 
     def document(self) -> Document:
         return Document(
@@ -88,12 +116,15 @@ class ProfileFacts:
                 offers=lines(self.offers), seeks=lines(self.seeks), kind=ENGINE_KIND.get(self.kind, ""),
                 territory=self.territory,
                 organisation=organisation_doc_id(self.organisations[0]) if self.organisations else "",
+                partners=tuple(person_doc_id(pk) for pk in sorted(self.partners)),
             ),
         )
 
 
 def load_profile_facts(people: QuerySet[Person] | None = None) -> list[ProfileFacts]:
-    """Facts of ``people`` (default: the whole directory), in primary-key order; five queries."""
+    """Facts of ``people`` (default: the whole directory), in primary-key order; five queries, and
+    one per registered source."""
+    everyone = people is None
     people = (people if people is not None else Person.objects.all()).order_by("pk")
     facts = {
         row[0]: ProfileFacts(*row)
@@ -114,7 +145,22 @@ def load_profile_facts(people: QuerySet[Person] | None = None) -> list[ProfileFa
     for person_id, org_id in Affiliation.objects.filter(person__in=ids).values_list(
             "person_id", "organisation_id").order_by("person_id", "-is_primary", "organisation_id"):
         facts[person_id].organisations.append(org_id)
+    _add_registered(facts, None if everyone else list(facts))
     return list(facts.values())
+
+
+def _add_registered(facts: dict[int, ProfileFacts], pks: list[int] | None) -> None:
+    if pks == []:
+        return
+    for text_source in _text_sources:
+        for person_id, texts in text_source(pks).items():
+            if person_id in facts:
+                facts[person_id].extra_texts.extend(texts)
+    for partner_source in _partner_sources:
+        for person_id, partners in partner_source(pks).items():
+            if person_id in facts:
+                for partner_id, count in partners.items():
+                    facts[person_id].partners[partner_id] = facts[person_id].partners.get(partner_id, 0) + count
 
 
 def engine_language() -> str:

@@ -25,11 +25,14 @@ class SuggestionFilters:
     both_territories: bool = False
     kind: str = ""
     category: str = ""
+    existing_ties: bool = False  # coordinators only: show existing co-authors instead of leaving them out
 
     def as_query(self) -> dict[str, str]:
         query = {"kind": self.kind, "category": self.category}
         if self.both_territories:
             query["both"] = "1"
+        if self.existing_ties:
+            query["ties"] = "1"
         return {k: v for k, v in query.items() if v}
 
 
@@ -44,9 +47,15 @@ class SuggestionFilterForm(forms.Form):
     )
     kind = forms.ChoiceField(required=False, label=_("Kind of actor"))
     category = forms.ChoiceField(required=False, label=_("Cancer research category"))
+    ties = forms.BooleanField(
+        required=False, label=_("Existing co-authors"),
+        help_text=_("Also suggest people this person already co-signed works with (by default: left out)."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, coordinator: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not coordinator:
+            del self.fields["ties"]
         self.fields["kind"].choices = [("", _("All kinds"))] + list(ActorKind.choices)
         self.fields["category"].choices = category_choices(_("All categories"))
 
@@ -55,7 +64,7 @@ class SuggestionFilterForm(forms.Form):
         self.is_valid()
         data = getattr(self, "cleaned_data", {})
         return SuggestionFilters(both_territories=bool(data.get("both")), kind=data.get("kind") or "",
-                                 category=data.get("category") or "")
+                                 category=data.get("category") or "", existing_ties=bool(data.get("ties")))
 
 
 class IdeaForm(forms.Form):

@@ -17,6 +17,7 @@ from typing import Any
 from django.db.models import Count, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Organisation, Person, PersonCategory
@@ -102,11 +103,25 @@ def _context_reasons(index: DirectoryIndex, a: int | None, b: int) -> list[str]:
     return [_("on the other side of the partnership: %(territory)s") % {"territory": Territory(theirs.territory).label}]
 
 
+def _tie_reasons(index: DirectoryIndex, a: int | None, b: int) -> list[str]:
+    """The existing tie between two people, when suggestions show them: works they co-signed."""
+    mine = index.facts.get(a) if a is not None else None
+    # getattr: an index snapshot stored by an older version has facts without partners
+    count = (getattr(mine, "partners", None) or {}).get(b, 0) if mine is not None else 0
+    if not count:
+        return []
+    return [ngettext("you co-signed %(count)s article", "you co-signed %(count)s articles", count) % {"count": count}]
+
+
 def reason_texts(index: DirectoryIndex, found: EngineSuggestion, query_pk: int | None) -> tuple[list[str], list[str]]:
     """The reasons of an engine suggestion in the active language (completed up to two with true
-    facts when the engine found fewer), and the score component each comes from."""
+    facts when the engine found fewer), and the score component each comes from; an existing
+    co-author (shown only when asked for) comes with the number of works co-signed, first."""
     texts = [r.text for r in found.reasons]
     components = [r.component for r in found.reasons]
+    if found.id.startswith("p"):
+        ties = _tie_reasons(index, query_pk, pk_of(found.id))
+        texts, components = ties + texts, ["coauthors"] * len(ties) + components
     if len(texts) < MIN_REASONS and found.id.startswith("p"):
         extra = _context_reasons(index, query_pk, pk_of(found.id))[: MIN_REASONS - len(texts)]
         texts += extra
@@ -128,13 +143,16 @@ def _people_suggestions(index: DirectoryIndex, found: list[EngineSuggestion], qu
 
 def rank_partners(
     index: DirectoryIndex, person_pk: int, *, only: frozenset[str], k: int, both_territories: bool = False,
+    existing_ties: bool = False,
 ) -> list[EngineSuggestion]:
     """The engine's ``k`` best among ``only`` (document ids) for a person, reasons in the active
-    language; never themself nor a colleague of one of their organisations."""
+    language; never themself nor a colleague of one of their organisations, nor an existing
+    co-author unless ``existing_ties`` (then shown, with how many works they co-signed)."""
     doc_id = person_doc_id(person_pk)
     if doc_id not in index.people.position:
         return []
-    options = TopOptions(any_territory=both_territories, only=only, exclude=_colleagues(index, person_pk))
+    options = TopOptions(any_territory=both_territories, only=only, exclude=_colleagues(index, person_pk),
+                         exclude_partners=not existing_ties)
     return index.people.top(doc_id, k=max(1, min(k, MAX_K)), options=options, language=engine_language(),
                             labels=labels(index))
 
@@ -142,26 +160,30 @@ def rank_partners(
 def suggest_partners(
     person: Person, *, viewer: Any, k: int = 20, candidates: QuerySet[Person] | Iterable[Person] | None = None,
     both_territories: bool = False, kinds: Sequence[str] | None = None, category: str | None = None,
+    existing_ties: bool = False,
 ) -> list[Suggestion]:
     """The ``k`` best partners for ``person`` among the profiles ``viewer`` may see, best first.
 
     ``candidates`` restricts them further (e.g. an event's participants); by default only the
     other territory is suggested (``both_territories=True`` allows both); ``kinds`` are
     ``ActorKind`` values; ``category`` a CSO code (its sub-categories included). Never the
-    person themself nor anyone of one of their organisations.
+    person themself nor anyone of one of their organisations. Existing co-authors are left out
+    unless ``existing_ties`` (a coordinator's choice): then they come with the works co-signed.
     """
     index = current_index()
     only = allowed_ids(allowed_people(viewer, candidates=candidates, kinds=kinds, category=category))
-    found = rank_partners(index, person.pk, only=only, k=k, both_territories=both_territories)
+    found = rank_partners(index, person.pk, only=only, k=k, both_territories=both_territories,
+                          existing_ties=existing_ties)
     return _people_suggestions(index, found, person.pk)
 
 
 def pair_suggestion(person: Person, partner: Person, *, viewer: Any) -> Suggestion | None:
     """The pair (person, partner) scored and explained as a suggestion, if ``partner`` may be
-    suggested to ``person`` for ``viewer`` (visible, not themself nor a colleague); either territory."""
+    suggested to ``person`` for ``viewer`` (visible, not themself nor a colleague); either territory,
+    co-authors included (with the works co-signed as a reason)."""
     index = current_index()
     only = allowed_ids(allowed_people(viewer, candidates=[partner]))
-    found = rank_partners(index, person.pk, only=only, k=1, both_territories=True)
+    found = rank_partners(index, person.pk, only=only, k=1, both_territories=True, existing_ties=True)
     suggestions = _people_suggestions(index, found, person.pk)
     return suggestions[0] if suggestions else None
 

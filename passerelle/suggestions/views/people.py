@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from passerelle.core.permissions import member_required
 from passerelle.directory.models import Person
-from passerelle.directory.selectors import people_visible_to
+from passerelle.directory.selectors import is_coordinator, people_visible_to
 
 from .. import rules, selectors, services
 from ..forms import SuggestionFilterForm, SuggestionFilters
@@ -39,11 +39,12 @@ def my_suggestions(request: HttpRequest) -> HttpResponse:
 @member_required
 def person_suggestions(request: HttpRequest, pk: int) -> HttpResponse:
     person = person_for_suggestions(request, pk)
-    form = SuggestionFilterForm(request.GET)
+    form = SuggestionFilterForm(request.GET, coordinator=is_coordinator(request.user))
     filters = form.filters() if request.GET else SuggestionFilters()
     suggestions = selectors.suggest_partners(
         person, viewer=request.user, k=PAGE_SIZE, both_territories=filters.both_territories,
         kinds=[filters.kind] if filters.kind else None, category=filters.category or None,
+        existing_ties=filters.existing_ties,
     )
     at_events = selectors.upcoming_event_suggestions(person, viewer=request.user)
     meeting_urls = selectors.meeting_request_urls(

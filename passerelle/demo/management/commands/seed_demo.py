@@ -12,6 +12,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from passerelle.demo.directory import DEMO_PASSWORD, SeedReport, seed_directory
 from passerelle.demo.people import DEFAULT_PEOPLE, DEFAULT_SEED
+from passerelle.demo.publications import seed_publications
 
 
 class Command(BaseCommand):
@@ -27,6 +28,10 @@ class Command(BaseCommand):
         started = time.perf_counter()
         report = seed_directory(max(options["people"], 0), options["seed"])
         self._print_report(report, time.perf_counter() - started)
+        works = seed_publications(max(options["people"], 0), options["seed"])
+        self.stdout.write("Publications already present: left as they are." if works.skipped else
+                          f"Publications: {works.works} ({works.cosigned_across} co-signed across the territories, "
+                          f"{works.hidden_links} links hidden)")
         call_command("seed_events_demo")
         call_command("seed_meetings_demo")
         call_command("seed_suggestions_demo")
