@@ -196,8 +196,9 @@ def _new_publication(record: WorkRecord) -> Publication:
     return publication
 
 
-def _richness(authors: Sequence[Any]) -> tuple[int, int]:
-    return len(authors), sum(bool(a.orcid) + bool(a.affiliation) + bool(a.country) for a in authors)
+def _richness(authors: Sequence[Any]) -> int:
+    """One point an author, one more for each of their ORCID iD, affiliation and country."""
+    return len(authors) + sum(bool(a.orcid) + bool(a.affiliation) + bool(a.country) for a in authors)
 
 
 def _match_person(author: Any, person: Person, by_orcid: dict[str, int]) -> int | None:
@@ -364,7 +365,7 @@ def add_by_doi(*, person: Person, doi: str, client: Any = None) -> Publication:
     records += pubmed.fetch_by_ids(client, [record.pmid] if record.pmid else [], doi=clean).records
     report = save_records(person=person, records=[WorkRecord(**{**record.__dict__, "source": Source.DOI}),
                                                   *records], origin=LinkOrigin.DOI)
-    return report.publications[0]
+    return Publication.objects.get(pk=report.publications[0].pk)
 
 
 def start_harvest(*, user: Any, person_ids: Sequence[int]) -> Job:
