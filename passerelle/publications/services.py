@@ -362,7 +362,8 @@ def add_by_doi(*, person: Person, doi: str, client: Any = None) -> Publication:
     if record is None:
         raise PublicationNotFound(_("No work with the DOI %(doi)s was found.") % {"doi": clean})
     records = [record]
-    records += pubmed.fetch_by_ids(client, [record.pmid] if record.pmid else [], doi=clean).records
+    pmid = normalise.normalise_pmid(record.pmid)
+    records += pubmed.fetch_by_ids(client, [pmid] if pmid else [], doi=clean).records
     report = save_records(person=person, records=[WorkRecord(**{**record.__dict__, "source": Source.DOI}),
                                                   *records], origin=LinkOrigin.DOI)
     return Publication.objects.get(pk=report.publications[0].pk)
