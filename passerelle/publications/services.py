@@ -94,24 +94,28 @@ class HarvestReport:
 
 # --- merging -------------------------------------------------------------------------------------
 
+def _line(value: str | None, limit: int) -> str:
+    """One line of printable text: control characters dropped, spaces collapsed, bounded."""
+    return " ".join("".join(c if c.isprintable() else " " for c in (value or "")).split())[:limit]
+
+
 def _clean(record: WorkRecord) -> WorkRecord | None:
     """The record with normalised identifiers and bounded texts, or None when it cannot be a work."""
-    title = " ".join((record.title or "").split())[:LIMITS["title"]]
+    title = _line(record.title, LIMITS["title"])
     if not normalise.title_key(title):
         return None
     year = record.year if isinstance(record.year, int) and 1500 <= record.year <= 2100 else None
     authors = tuple(
         AuthorRecord(
-            name=" ".join(author.name.split())[:LIMITS["name"]],
-            orcid=normalise.normalise_orcid(author.orcid),
-            affiliation=" ".join(author.affiliation.split())[:LIMITS["affiliation"]],
-            country=(author.country or "").upper()[:2] if (author.country or "").isalpha() else "",
+            name=_line(author.name, LIMITS["name"]), orcid=normalise.normalise_orcid(author.orcid),
+            affiliation=_line(author.affiliation, LIMITS["affiliation"]),
+            country=author.country.upper() if len(author.country or "") == 2 and author.country.isalpha() else "",
         )
-        for author in record.authors if author.name and author.name.strip()
+        for author in record.authors if _line(author.name, LIMITS["name"])
     )
+    abstract = "".join(c for c in (record.abstract or "") if c.isprintable() or c == "\n").strip()
     return WorkRecord(
-        source=record.source, title=title, year=year, abstract=(record.abstract or "").strip(),
-        venue=" ".join((record.venue or "").split())[:LIMITS["venue"]],
+        source=record.source, title=title, year=year, abstract=abstract, venue=_line(record.venue, LIMITS["venue"]),
         work_type=record.work_type if record.work_type in WorkType.values else WorkType.OTHER,
         doi=normalise.normalise_doi(record.doi), pmid=normalise.normalise_pmid(record.pmid),
         hal_id=normalise.normalise_hal_id(record.hal_id),
@@ -320,8 +324,8 @@ def _client(client: Any) -> Any:
 
 
 def _state(person: Person, source: str) -> HarvestState:
-    state, _created = HarvestState.objects.get_or_create(person=person, source=source)
-    return state
+    return HarvestState.objects.filter(person=person, source=source).first() or HarvestState(person=person,
+                                                                                            source=source)
 
 
 def harvest_person(*, person: Person, client: Any = None) -> HarvestReport:

@@ -129,3 +129,13 @@ def test_set_hidden_and_remove_link_check_the_actor():
     services.set_hidden(person=person, publication=work, hidden=True, actor=person.user)
     services.remove_link(person=person, publication=work, actor=person.user)
     assert not PersonPublication.objects.exists() and Publication.objects.exists()
+
+
+def test_control_characters_and_huge_texts_are_cleaned():
+    person = PersonFactory()
+    save(person, work_record(title="Bad\x00 title\x1b" + "x" * 5000, abstract="Line\x00one\nline two",
+                             authors=[AuthorRecord(name="A\x07 B", country="France")]))
+    work = Publication.objects.get()
+    assert "\x00" not in work.title and len(work.title) == 1000
+    assert work.abstract == "Lineone\nline two"
+    assert list(Authorship.objects.values_list("name", "country")) == [("A B", "")]
