@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import factory
 
-from passerelle.publications.enums import LinkOrigin, Source, WorkType
+from passerelle.publications.enums import Source, WorkType
 from passerelle.publications.models import Authorship, HarvestState, PersonPublication, Publication
 from passerelle.publications.normalise import title_key
 from passerelle.publications.records import AuthorRecord, WorkRecord
@@ -53,9 +53,7 @@ class PersonPublicationFactory(factory.django.DjangoModelFactory):
         model = PersonPublication
 
     person = factory.SubFactory(PersonFactory)
-    publication = factory.SubFactory(PublicationFactory)
-    origin = LinkOrigin.HARVEST
-    hidden = False
+    publication = factory.SubFactory(PublicationFactory)  # origin: harvest, not hidden (the model's defaults)
 
 
 class HarvestStateFactory(factory.django.DjangoModelFactory):
