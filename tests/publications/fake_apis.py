@@ -163,7 +163,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8765)
     server, urls = start_server(parser.parse_args().port)
     for source, url in urls.items():
-        print(f"PUBLICATIONS_{source.upper()}_URL={url}")
+        print(f"PUBLICATIONS_{source.upper()}_URL={url}", flush=True)
     try:
         threading.Event().wait()
     except KeyboardInterrupt:
