@@ -10,17 +10,16 @@ seed always gives the same works; idempotent: nothing is added when the demo wor
 from __future__ import annotations
 
 import random
-import re
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from passerelle.core.enums import Territory
-from passerelle.core.text import fold
 from passerelle.directory.models import Person
 from passerelle.publications.enums import LinkOrigin, Source, WorkType
 from passerelle.publications.matching import touch_people
 from passerelle.publications.models import Authorship, PersonPublication, Publication
+from passerelle.publications.normalise import title_key
 
 from .expertise import SITES, TECHNIQUES, TOPICS_BY_KEY, Topic
 from .people import DEFAULT_SEED, EMAIL_DOMAIN, SCIENTIFIC_KINDS, ground_truth
@@ -114,7 +113,7 @@ def _work(rng: random.Random, author: _Author, number: int) -> Publication:
     return Publication(
         title=title, abstract=ABSTRACT.format(**words), year=year, venue=rng.choice(VENUES),
         work_type=WorkType.REVIEW if rng.random() < 0.1 else WorkType.ARTICLE,
-        doi=f"{DOI_PREFIX}{year}.{number:05d}", title_key=re.sub(r"[^a-z0-9]+", " ", fold(title)).strip()[:255],
+        doi=f"{DOI_PREFIX}{year}.{number:05d}", title_key=title_key(title),
         sources=[Source.ORCID, Source.OPENALEX],
     )
 
