@@ -31,6 +31,7 @@ urlpatterns = [
     path("funding/", include("passerelle.funding.urls")),
     path("suggestions/", include("passerelle.suggestions.urls")),
     path("meetings/", include("passerelle.meetings.urls")),
+    path("publications/", include("passerelle.publications.urls")),
     path("api/openapi.json", SpectacularJSONAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/", include("passerelle.directory.api_urls")),
