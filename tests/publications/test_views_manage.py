@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import AuditEntry
 from passerelle.jobs.models import Job
 from passerelle.publications import services
 from passerelle.publications.enums import LinkOrigin
-from passerelle.publications.models import PersonPublication, Publication
+from passerelle.publications.models import HarvestState, PersonPublication, Publication
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 from .factories import PersonPublicationFactory, PublicationFactory
@@ -205,10 +206,6 @@ def test_without_an_identifier_there_is_nothing_to_import(client, owner, started
 
 
 def test_the_page_shows_each_database_s_last_harvest_and_failures(client, owner):
-    from django.utils import timezone
-
-    from passerelle.publications.models import HarvestState
-
     HarvestState.objects.create(person=owner.person, source="orcid", last_success_at=timezone.now(), works_seen=12)
     HarvestState.objects.create(person=owner.person, source="hal", last_attempt_at=timezone.now(),
                                 last_error="HAL did not answer in time.")
@@ -342,3 +339,16 @@ def test_the_home_page_asks_to_import_once_an_identifier_is_linked(client, owner
     assert 'data-task="publications"' in client.get(reverse("home")).content.decode()
     PersonPublicationFactory(person=owner.person)
     assert 'data-task="publications"' not in client.get(reverse("home")).content.decode()
+
+
+def test_the_coordinators_page_lists_the_last_failures(client):
+    person = PersonFactory(orcid=ORCID, visibility=Visibility.COORDINATORS)
+    HarvestState.objects.create(person=person, source="pubmed", last_attempt_at=timezone.now(),
+                                last_error="PubMed answered 429 three times.")
+    HarvestState.objects.create(person=PersonFactory(), source="orcid", last_success_at=timezone.now())
+    client.force_login(CoordinatorFactory())
+
+    response = client.get(reverse("publications:harvest_many"))
+
+    assert [state.person for state in response.context["failures"].object_list] == [person]
+    assert "PubMed answered 429 three times." in response.content.decode()
