@@ -21,9 +21,9 @@ from passerelle.meetings.enums import Answer, MeetingStatus, RequestStatus, Sess
 from passerelle.meetings.models import B2BSession, Meeting, RequestInvitee
 from passerelle.privacy import selectors as privacy
 from passerelle.projects import selectors as projects
-from passerelle.publications.models import HarvestState, PersonPublication
 from passerelle.projects.enums import ProjectStatus, ServiceRequestStatus
 from passerelle.projects.models import ServiceRequest
+from passerelle.publications.models import HarvestState, PersonPublication
 
 SHOWN = 4
 CLOSING_SOON = timedelta(days=30)
