@@ -14,7 +14,7 @@ from passerelle.home import views as home_views
 # The apps whose pages (``<app>/urls.py``) are served under ``/<app>/``, and those whose API
 # (``<app>/api_urls.py``) is served under ``/api/``; in this order, the first match winning.
 PAGE_APPS = ["accounts", "directory", "events", "privacy", "jobs", "reports", "projects", "funding", "suggestions",
-             "meetings"]
+             "meetings", "publications"]
 API_APPS = ["directory", "events", "reports", "projects", "funding", "suggestions", "meetings", "publications"]
 
 urlpatterns = [

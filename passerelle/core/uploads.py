@@ -23,6 +23,8 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
     ".odt": (b"PK\x03\x04",), ".ods": (b"PK\x03\x04",),
     ".png": (b"\x89PNG\r\n\x1a\n",), ".jpg": (b"\xff\xd8\xff",), ".jpeg": (b"\xff\xd8\xff",),
     ".csv": (b"",), ".txt": (b"",),
+    # Reference files (BibTeX, RIS, CSL-JSON) are text.
+    ".bib": (b"",), ".ris": (b"",), ".json": (b"",),
 }
 DOCUMENT_EXTENSIONS = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".png", ".jpg", ".jpeg")
 # Markup that browsers would render or run, refused in any "text" upload.

@@ -17,6 +17,7 @@ def person_snapshot(person: Person) -> dict[str, str]:
         "kind": person.kind,
         "territory": person.territory,
         "orcid": person.orcid,
+        "idhal": person.idhal,
         "expertise": _text(person.expertise),
         "keywords": person.keywords,
         # One offer (or need) a line: a form sends CRLF and may add blank lines; that is no change.

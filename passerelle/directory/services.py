@@ -14,7 +14,7 @@ from .models import Affiliation, AuditEntry, Organisation, Person, PersonCategor
 from .rules import check_profile_email
 
 PERSON_FIELDS = (
-    "first_name", "last_name", "email", "kind", "territory", "orcid", "expertise", "keywords",
+    "first_name", "last_name", "email", "kind", "territory", "orcid", "idhal", "expertise", "keywords",
     "offers", "seeks", "visibility", "consent_date",
 )
 ORGANISATION_FIELDS = ("name", "acronym", "kind", "territory", "city", "website", "ror_id", "parent")

@@ -23,6 +23,7 @@ from passerelle.privacy import selectors as privacy
 from passerelle.projects import selectors as projects
 from passerelle.projects.enums import ProjectStatus, ServiceRequestStatus
 from passerelle.projects.models import ServiceRequest
+from passerelle.publications.models import HarvestState, PersonPublication
 
 SHOWN = 4
 CLOSING_SOON = timedelta(days=30)
@@ -107,7 +108,15 @@ def member_tasks(user: Any, person: Person | None) -> list[Task]:
     reviews = funding.assignments_of(user).filter(status=AssignmentStatus.ASSIGNED).count()
     if reviews:
         tasks.append(Task("reviews", reviews, reverse("funding:reviews")))
+    if publications_to_import(person):
+        tasks.append(Task("publications", 1, reverse("publications:manage", args=[person.pk])))
     return tasks
+
+
+def publications_to_import(person: Person) -> bool:
+    """The profile has an identifier the publication databases know, and nothing was imported yet."""
+    return bool(person.orcid or person.idhal) and not (
+        HarvestState.objects.filter(person=person).exists() or PersonPublication.objects.filter(person=person).exists())
 
 
 def coordinator_tasks() -> list[Task]:

@@ -17,6 +17,12 @@ from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory
 from tests.meetings.permissions import MEETINGS_EXPECTED, is_meetings_url, make_meetings_objects, meetings_url
 from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
+from tests.publications.permissions import (
+    PUBLICATIONS_EXPECTED,
+    is_publications_url,
+    make_publications_objects,
+    publications_url,
+)
 from tests.reports.permissions import (
     COORDINATOR_POST,
     REPORTS_EXPECTED,
@@ -83,6 +89,7 @@ EXPECTED = {
     **SUGGESTIONS_EXPECTED,
     **REPORTS_EXPECTED,
     **MEETINGS_EXPECTED,
+    **PUBLICATIONS_EXPECTED,
     "jobs:list": COORDINATOR,
     "jobs:detail": (LOGIN, 404, 200, 200),
     "jobs:status": (LOGIN, 404, 200, 200),
@@ -126,6 +133,8 @@ def url_for(name: str, objects: dict) -> str:
         return reports_url(name, objects)
     if is_meetings_url(name):
         return meetings_url(name, objects)
+    if is_publications_url(name):
+        return publications_url(name, objects)
     if name.startswith("jobs:") and name != "jobs:list":
         return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
@@ -162,6 +171,7 @@ def objects(db):
         **make_suggestions_objects(owner),
         **make_reports_objects(owner),
         **make_meetings_objects(owner),
+        **make_publications_objects(owner),
         "owner": owner,
         "api_token": api_tokens.token_create(user=owner, name="Export script").token,
         "person": person,

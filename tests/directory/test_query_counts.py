@@ -71,8 +71,8 @@ def test_person_detail_queries_do_not_grow_with_tags(member_client, django_asser
     for _ in range(5):
         PersonFactory(organisation=org)
     assert queries_of(member_client, big.get_absolute_url()) == queries_of(member_client, small.get_absolute_url())
-    # The page also shows the person's events (one query from the events app).
-    with django_assert_max_num_queries(12):
+    # The page also shows the person's events (one query from the events app) and works (one from publications).
+    with django_assert_max_num_queries(13):
         member_client.get(big.get_absolute_url())
 
 

@@ -1,10 +1,12 @@
 """Publications' tests never reach the internet: a connection to anything but this machine fails,
-and the sources' addresses point to the fake APIs (``fake_apis.py``)."""
+and the sources' addresses point to the fake APIs (``fake_apis.py``). Pages and messages are read
+in English."""
 from __future__ import annotations
 
 import socket
 
 import pytest
+from django.utils import translation
 
 from tests.publications.fake_apis import FAKE_URLS, fake_publication_apis  # noqa: F401 - a fixture
 
@@ -28,3 +30,10 @@ def _no_internet(monkeypatch, settings):
     for source, url in FAKE_URLS.items():
         setattr(settings, f"PUBLICATIONS_{source.upper()}_URL", url)
     settings.PUBLICATIONS_CONTACT_EMAIL = "contact@passerelle.test"
+
+
+@pytest.fixture(autouse=True)
+def _english(client):
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    with translation.override("en"):
+        yield
