@@ -395,3 +395,14 @@ if SENTRY_DSN:
         include_local_variables=False,
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
     )
+
+# Publications: the sources' addresses (a fake server stands in for them in the browser tests),
+# the contact address sent in the User-Agent, timeouts and the scheduled refresh.
+PUBLICATIONS_CONTACT_EMAIL = os.environ.get("PUBLICATIONS_CONTACT_EMAIL", "")
+PUBLICATIONS_ORCID_URL = os.environ.get("PUBLICATIONS_ORCID_URL", "https://pub.orcid.org/v3.0")
+PUBLICATIONS_OPENALEX_URL = os.environ.get("PUBLICATIONS_OPENALEX_URL", "https://api.openalex.org")
+PUBLICATIONS_HAL_URL = os.environ.get("PUBLICATIONS_HAL_URL", "https://api.archives-ouvertes.fr")
+PUBLICATIONS_PUBMED_URL = os.environ.get("PUBLICATIONS_PUBMED_URL", "https://eutils.ncbi.nlm.nih.gov/entrez/eutils")
+PUBLICATIONS_HTTP_TIMEOUT = float(os.environ.get("PUBLICATIONS_HTTP_TIMEOUT", "10"))
+PUBLICATIONS_REFRESH_DAYS = int(os.environ.get("PUBLICATIONS_REFRESH_DAYS", "7"))
+PUBLICATIONS_MAX_WORKS = int(os.environ.get("PUBLICATIONS_MAX_WORKS", "2000"))

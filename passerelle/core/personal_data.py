@@ -29,6 +29,7 @@ class Erasure(StrEnum):
 
     KEEP = "keep"  # rows stay (figures count them); they point to the anonymised profile
     DELETE = "delete"  # rows linked to the person by any declared link are deleted
+    UNLINK = "unlink"  # rows stay (they are public facts); their declared links to the person are set to null
     BLANK = "blank"  # the person's rows (``author`` link) keep their place, their ``texts`` are emptied
     APP_PART = "app_part"  # the app's own export and erasure code handles these rows (privacy/parts.py)
 
@@ -69,6 +70,10 @@ def declare(model: type[models.Model], *, person: Sequence[str], erasure: Erasur
         raise ValueError(f"{model._meta.label} has no field {', '.join(sorted(unknown))}")
     if erasure == Erasure.BLANK and (not author or not texts):
         raise ValueError(f"{model._meta.label}: blanking needs the author link and the texts to empty")
+    if erasure == Erasure.UNLINK:
+        fields = [model._meta.get_field(link) for link in person]
+        if not all(field.many_to_one and field.null for field in fields):
+            raise ValueError(f"{model._meta.label}: unlinking needs nullable foreign keys to the person")
     entry = PersonalData(model=model, person=tuple(person), erasure=erasure, author=author, texts=tuple(texts),
                          order=order)
     _personal[model] = entry

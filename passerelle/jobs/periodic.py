@@ -35,6 +35,8 @@ PERIODIC: tuple[Periodic, ...] = (
              gettext_lazy("Flagging inactive profiles for review")),
     Periodic("suggestions_index", "passerelle.suggestions.jobs.refresh_index", 10 * 60,
              gettext_lazy("Updating the index of suggested partners")),
+    Periodic("publications_refresh", "passerelle.publications.jobs.refresh_due", 6 * HOUR,
+             gettext_lazy("Refreshing publications from the publication databases")),
     Periodic("prune_jobs", "passerelle.jobs.periodic.prune", 24 * HOUR,
              gettext_lazy("Deleting old finished jobs")),
 )

@@ -1,6 +1,6 @@
 """Export and erasure of the apps that declare their personal data for the generic handling
 (``passerelle/<app>/personal_data.py``, read through ``passerelle/core/personal_data.py``):
-suggestions, meetings, projects, funding. Accounts, directory, events and privacy have their own
+suggestions, meetings, projects, funding, publications. Accounts, directory, events and privacy have their own
 code (``parts.py``); ``reports`` holds no row about a person.
 
 The export reads each declared model's rows reached through its declared links to the person, with
@@ -9,7 +9,8 @@ field added later to a declared model is exported without touching this file.
 
 Erasure keeps the rows that the reports count (meetings held, projects, applications, reviews) —
 they point to the anonymous stub — and does what each declaration says: suggestions computed for
-the person are deleted; in meetings, the texts they wrote (request messages, feedback notes) are
+the person are deleted; the authorships of publications (public facts) lose their link to the
+person; in meetings, the texts they wrote (request messages, feedback notes) are
 emptied.
 """
 from __future__ import annotations
@@ -80,6 +81,9 @@ def erase_app(app_label: str, person: Person) -> dict:
         name = entry.model._meta.model_name
         if entry.erasure == Erasure.DELETE:
             counts[name] = _rows(entry, person).delete()[0]
+        elif entry.erasure == Erasure.UNLINK:
+            counts[name] = sum(entry.model.objects.filter(**{link: person}).update(**{link: None})
+                               for link in entry.person)
         elif entry.erasure == Erasure.BLANK:
             rows = entry.model.objects.filter(**{entry.author: person})
             counts[name] = rows.update(**{text: "" for text in entry.texts})

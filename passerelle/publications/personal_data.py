@@ -7,4 +7,4 @@ from .models import Authorship, HarvestState, PersonPublication
 
 declare(PersonPublication, person=("person",), erasure=Erasure.DELETE, order=35)
 declare(HarvestState, person=("person",), erasure=Erasure.DELETE, order=36)
-declare(Authorship, person=("person",), erasure=Erasure.KEEP, order=37)
+declare(Authorship, person=("person",), erasure=Erasure.UNLINK, order=37)
