@@ -60,11 +60,11 @@ class DoiForm(forms.Form):
                           help_text=_("e.g. 10.1038/s41586-020-2649-2 or https://doi.org/10.1038/s41586-020-2649-2"))
 
     def clean_doi(self) -> str:
-        try:
-            return normalise.normalise_doi(self.cleaned_data["doi"])
-        except (ValueError, ValidationError):
+        doi = normalise.normalise_doi(self.cleaned_data["doi"])
+        if not doi:
             raise ValidationError(_("This is not a DOI: a DOI starts with 10. followed by a slash, "
-                                    "e.g. 10.1038/s41586-020-2649-2.")) from None
+                                    "e.g. 10.1038/s41586-020-2649-2."))
+        return doi
 
 
 class ReferenceFileForm(forms.Form):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -20,6 +19,7 @@ from passerelle.directory.selectors import people_visible_to
 from . import profile_selectors, rules, services
 from .enums import LinkOrigin, Source
 from .forms import DoiForm, HarvestManyForm, IdentifiersForm, ReferenceFileForm
+from .reference_files import Rejection
 
 
 @public
@@ -110,18 +110,12 @@ def add_doi(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _manage_page(request, person, doi_form=form)
     try:
-        report = services.add_by_doi(person=person, doi=form.cleaned_data["doi"])
-    except ValidationError as error:
-        form.add_error("doi", error)
+        publication = services.add_by_doi(person=person, doi=form.cleaned_data["doi"])
+    except services.PublicationNotFound as error:
+        form.add_error("doi", str(error))
         return _manage_page(request, person, doi_form=form)
-    messages.success(request, _added_message(report))
+    messages.success(request, _("“%(title)s” is on the profile.") % {"title": publication.title})
     return redirect("publications:manage", pk=person.pk)
-
-
-def _added_message(report: services.SaveReport) -> str:
-    if report.added:
-        return _("The publication has been added to the profile.")
-    return _("This publication was already on the profile; its details have been completed.")
 
 
 @member_required
@@ -133,8 +127,10 @@ def import_file(request: HttpRequest, pk: int) -> HttpResponse:
         return _manage_page(request, person, file_form=form)
     read = form.cleaned_data["file"]
     report = services.save_records(person=person, records=read.records, origin=LinkOrigin.FILE)
+    rejected = read.rejected + [Rejection("", "", reason) for reason in report.skipped]
     return render(request, "publications/import_report.html", {
-        "person": person, "report": report, "rejected": read.rejected, "filename": request.FILES["file"].name,
+        "person": person, "added": report.added, "known": report.updated + report.unchanged, "rejected": rejected,
+        "filename": request.FILES["file"].name,
     })
 
 

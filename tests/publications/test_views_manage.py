@@ -4,7 +4,6 @@ and coordinators may; writes take POST with its CSRF token."""
 from __future__ import annotations
 
 import pytest
-from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -255,8 +254,8 @@ def doi_calls(monkeypatch):
     def add_by_doi(*, person, doi, client=None):
         calls.append((person.pk, doi))
         if doi == "10.1000/unknown":
-            raise ValidationError("No work has this DOI.")
-        return services.SaveReport(added=1)
+            raise services.PublicationNotFound("No work has this DOI.")
+        return PublicationFactory(title="Found by DOI", doi=doi)
 
     monkeypatch.setattr(services, "add_by_doi", add_by_doi)
     return calls
@@ -269,7 +268,7 @@ def test_a_work_is_added_by_its_doi(client, owner, doi_calls):
                            {"doi": "https://doi.org/10.1000/ABC"}, follow=True)
 
     assert doi_calls == [(owner.person.pk, "10.1000/abc")]
-    assert "has been added" in response.content.decode()
+    assert "“Found by DOI” is on the profile." in response.content.decode()
 
 
 @pytest.mark.parametrize("doi, message", [
