@@ -132,14 +132,6 @@ class ProgrammeItemForm(EventZoneMixin, forms.ModelForm):
                 self.add_error(None, error)
 
 
-class StatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
-
-    def __init__(self, *args, event: Event, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = event.workflow.choices(event.status, by_hand=True)
-
-
 class SelfRegistrationForm(forms.ModelForm):
     class Meta:
         model = Registration

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import OrganisationKind, Territory, TimeZone
+from passerelle.core.form_pages import StatusForm
 from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.core.uploads import check_upload
 from passerelle.directory.models import Person
@@ -171,14 +172,9 @@ class ApplicationFilterForm(forms.Form):
                                   sort=self.cleaned_data["sort"] or "recent")
 
 
-class ApplicationStatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
+class ApplicationStatusForm(StatusForm):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("Required to overrule the eligibility check."))
-
-    def __init__(self, *args, application: Application, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = application.workflow.choices(application.status, by_hand=True)
 
 
 class DecisionForm(forms.Form):

@@ -140,14 +140,6 @@ def initial_windows(event: Event, session: B2BSession | None) -> tuple[list[dict
     return windows, breaks
 
 
-class SessionStatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
-
-    def __init__(self, *args, choices, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = choices
-
-
 class AvailabilityForm(forms.Form):
     takes_meetings = forms.BooleanField(label=_("I take part in bilateral meetings"), required=False, initial=True)
     max_meetings = forms.IntegerField(label=_("At most this many meetings"), required=False, min_value=1,

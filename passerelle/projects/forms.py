@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
+from passerelle.core.form_pages import StatusForm
 from passerelle.core.formsets import LabelledInlineFormSet
 from passerelle.directory.models import Organisation, Person
 from passerelle.directory.selectors import is_coordinator, people_visible_to
@@ -109,14 +110,9 @@ class OpportunityForm(forms.ModelForm):
         return chosen
 
 
-class OpportunityStatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
+class OpportunityStatusForm(StatusForm):
     reason = forms.CharField(label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                              help_text=_("Required when the opportunity is dropped."))
-
-    def __init__(self, *args, opportunity: Opportunity, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = opportunity.workflow.choices(opportunity.status, by_hand=True)
 
     def clean(self):
         data = super().clean()
@@ -197,13 +193,8 @@ def partner_formset(*, user: Any, project: Project, data: Any = None) -> BasePar
                            form_kwargs={"user": user})
 
 
-class ProjectStatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
+class ProjectStatusForm(StatusForm):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-
-    def __init__(self, *args, project: Project, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = project.workflow.choices(project.status, by_hand=True)
 
 
 class ProjectFilterForm(forms.Form):
@@ -234,15 +225,9 @@ class ServiceRequestForm(forms.ModelForm):
         self.fields["project"].help_text = _("Optional: the joint project the service is for.")
 
 
-class ServiceRequestStatusForm(forms.Form):
-    to_status = forms.ChoiceField(label=_("New status"))
+class ServiceRequestStatusForm(StatusForm):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
                            help_text=_("Sent to the requester. Required to decline."))
-
-    def __init__(self, *args, request: ServiceRequest, by_coordinator: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["to_status"].choices = request.workflow.choices(request.status, as_member=not by_coordinator,
-                                                                    by_hand=True)
 
 
 class ServiceNoteForm(forms.Form):

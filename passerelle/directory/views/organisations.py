@@ -1,11 +1,11 @@
 """Organisation pages: list with search and filters, detail with visible members, edit, export."""
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.form_pages import confirm_page, form_page
 from passerelle.core.kept_pages import filter_fields, kept_results
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, public
@@ -41,15 +41,15 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
     form = OrganisationForm(request.POST or None, instance=organisation)
-    if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in form.Meta.fields}
+
+    def save(cleaned: dict) -> Organisation:
+        data = {name: cleaned[name] for name in form.Meta.fields}
         if organisation.pk:
-            organisation = services.organisation_update(actor=request.user, organisation=organisation, data=data)
-        else:
-            organisation = services.organisation_create(actor=request.user, data=data)
-        messages.success(request, _("The organisation has been saved."))
-        return redirect(organisation)
-    return render(request, "directory/organisation_form.html", {"form": form, "organisation": organisation})
+            return services.organisation_update(actor=request.user, organisation=organisation, data=data)
+        return services.organisation_create(actor=request.user, data=data)
+
+    return form_page(request, form, "directory/organisation_form.html", {"organisation": organisation}, save=save,
+                     success=_("The organisation has been saved."))
 
 
 @coordinator_required
@@ -65,12 +65,11 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @coordinator_required
 def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=pk)
-    if request.method == "POST":
-        services.organisation_delete(actor=request.user, organisation=organisation)
-        messages.success(request, _("The organisation %(name)s has been deleted.") % {"name": organisation.name})
-        return redirect("directory:organisations")
-    return render(request, "directory/confirm_delete.html",
-                  {"object": organisation, "cancel_url": organisation.get_absolute_url()})
+    return confirm_page(request, "directory/confirm_delete.html",
+                        {"object": organisation, "cancel_url": organisation.get_absolute_url()},
+                        do=lambda: services.organisation_delete(actor=request.user, organisation=organisation),
+                        success=_("The organisation %(name)s has been deleted.") % {"name": organisation.name},
+                        to="directory:organisations")
 
 
 @coordinator_required

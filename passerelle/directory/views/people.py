@@ -1,12 +1,12 @@
 """People pages: list with search and filters, profile, edit, history, export."""
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core import read_cache
+from passerelle.core.form_pages import confirm_page, form_page
 from passerelle.core.kept_pages import filter_fields, kept_results
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, member_required, public
@@ -59,16 +59,16 @@ def person_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _edit(request: HttpRequest, person: Person, owner=None) -> HttpResponse:
     form = PersonForm(request.POST or None, instance=person)
     formset = AffiliationFormSet(request.POST or None, instance=person, prefix="aff")
-    if request.method == "POST" and form.is_valid() and formset.is_valid():
+
+    def save(_cleaned: dict) -> Person:
         tags = form.person_tags(affiliations_from(formset))
         if person.pk:
-            services.person_update(actor=request.user, person=person, data=form.person_data(), tags=tags)
-            messages.success(request, _("The profile has been saved."))
-        else:
-            person = services.person_create(actor=request.user, data=form.person_data(), tags=tags, user=owner)
-            messages.success(request, _("The profile has been created."))
-        return redirect(person)
-    return render(request, "directory/person_form.html", {"form": form, "formset": formset, "person": person})
+            return services.person_update(actor=request.user, person=person, data=form.person_data(), tags=tags)
+        return services.person_create(actor=request.user, data=form.person_data(), tags=tags, user=owner)
+
+    return form_page(request, form, "directory/person_form.html", {"formset": formset, "person": person},
+                     formsets=[formset], save=save,
+                     success=_("The profile has been saved.") if person.pk else _("The profile has been created."))
 
 
 @member_required
@@ -98,11 +98,11 @@ def my_profile(request: HttpRequest) -> HttpResponse:
 @coordinator_required
 def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
     person = get_object_or_404(Person, pk=pk)
-    if request.method == "POST":
-        services.person_delete(actor=request.user, person=person)
-        messages.success(request, _("The profile of %(name)s has been deleted.") % {"name": person.full_name})
-        return redirect("directory:people")
-    return render(request, "directory/confirm_delete.html", {"object": person, "cancel_url": person.get_absolute_url()})
+    return confirm_page(request, "directory/confirm_delete.html",
+                        {"object": person, "cancel_url": person.get_absolute_url()},
+                        do=lambda: services.person_delete(actor=request.user, person=person),
+                        success=_("The profile of %(name)s has been deleted.") % {"name": person.full_name},
+                        to="directory:people")
 
 
 @coordinator_required

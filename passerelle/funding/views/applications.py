@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.form_pages import status_page
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, member_required
 from passerelle.core.uploads import attachment_response
@@ -185,18 +186,11 @@ def application_eligibility(request: HttpRequest, pk: int) -> HttpResponse:
 @coordinator_required
 def application_status(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
-    form = ApplicationStatusForm(request.POST or None, application=application)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.application_set_status(actor=request.user, application=application,
-                                            to_status=form.cleaned_data["to_status"], note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The status has been changed."))
-            return redirect(application)
-    return render(request, "funding/application_status.html", {
-        "application": application, "form": form, "history": application.status_changes.select_related("by")})
+    return status_page(request, application, ApplicationStatusForm(request.POST or None, obj=application),
+                       "funding/application_status.html", success=_("The status has been changed."),
+                       move=lambda data: services.application_set_status(
+                           actor=request.user, application=application, to_status=data["to_status"],
+                           note=data["note"]))
 
 
 @coordinator_required

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from passerelle.core.form_pages import StatusForm, status_page
 from passerelle.core.pagination import LONG_PAGE_SIZE, paginate
 from passerelle.core.permissions import coordinator_required
 from passerelle.events.models import Event
@@ -24,7 +25,6 @@ from ..forms import (
     CellForm,
     RequestFilterForm,
     SessionForm,
-    SessionStatusForm,
     WindowFormSet,
     initial_windows,
 )
@@ -74,19 +74,12 @@ def session_edit(request: HttpRequest, slug: str) -> HttpResponse:
 @coordinator_required
 def session_status(request: HttpRequest, slug: str) -> HttpResponse:
     session = coordinator_session(request, slug)
-    form = SessionStatusForm(request.POST or None, choices=session.workflow.choices(session.status, by_hand=True))
-    if request.method == "POST" and form.is_valid():
-        try:
-            session_services.session_set_status(actor=request.user, session=session,
-                                                to_status=form.cleaned_data["to_status"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The session is now “%(status)s”.") % {"status": session.get_status_display()})
-            return redirect(session)
-    return render(request, "meetings/session_status.html", {
-        "session": session, "event": session.event, "form": form,
-        "history": session.status_changes.select_related("by")})
+    return status_page(request, session, StatusForm(request.POST or None, obj=session), "meetings/session_status.html",
+                       {"session": session, "event": session.event},
+                       success=lambda _moved: _("The session is now “%(status)s”.") % {
+                           "status": session.get_status_display()},
+                       move=lambda data: session_services.session_set_status(actor=request.user, session=session,
+                                                                             to_status=data["to_status"]))
 
 
 @coordinator_required

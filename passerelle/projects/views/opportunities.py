@@ -2,12 +2,11 @@
 editing one, moving its status (dropping needs a reason) and turning it into a joint project."""
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.form_pages import form_page, status_page
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 
@@ -56,58 +55,35 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
     if person is not None:
         initial["people"] = [person.pk]
     form = OpportunityForm(request.POST or None, initial=initial, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            opportunity = services.opportunity_create(
-                actor=request.user, title=data["title"], description=data["description"], people=data["people"],
-                organisations=data["organisations"] or None, categories=data["categories"], sites=data["sites"],
-                origin_kind=data["origin_kind"], origin_event=data["origin_event"], origin_note=data["origin_note"],
-                next_step=data["next_step"], next_step_due=data["next_step_due"], owner=data["owner"],
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The opportunity has been recorded."))
-            return redirect(opportunity)
-    return render(request, "projects/opportunity_form.html", {"form": form, "opportunity": None})
+    return form_page(request, form, "projects/opportunity_form.html", {"opportunity": None},
+                     success=_("The opportunity has been recorded."),
+                     save=lambda data: services.opportunity_create(
+                         actor=request.user, title=data["title"], description=data["description"],
+                         people=data["people"], organisations=data["organisations"] or None,
+                         categories=data["categories"], sites=data["sites"], origin_kind=data["origin_kind"],
+                         origin_event=data["origin_event"], origin_note=data["origin_note"],
+                         next_step=data["next_step"], next_step_due=data["next_step_due"], owner=data["owner"]))
 
 
 @member_required
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = editable_opportunity(request, pk)
     form = OpportunityForm(request.POST or None, instance=opportunity, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.opportunity_update(actor=request.user, opportunity=form.save(commit=False),
-                                        people=data["people"], organisations=data["organisations"],
-                                        categories=data["categories"], sites=data["sites"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The opportunity has been saved."))
-            return redirect(opportunity)
-    return render(request, "projects/opportunity_form.html", {"form": form, "opportunity": opportunity})
+    return form_page(request, form, "projects/opportunity_form.html", {"opportunity": opportunity},
+                     success=_("The opportunity has been saved."), to=opportunity,
+                     save=lambda data: services.opportunity_update(
+                         actor=request.user, opportunity=form.save(commit=False), people=data["people"],
+                         organisations=data["organisations"], categories=data["categories"], sites=data["sites"]))
 
 
 @member_required
 def opportunity_status(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = editable_opportunity(request, pk)
-    form = OpportunityStatusForm(request.POST or None, opportunity=opportunity)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.opportunity_set_status(actor=request.user, opportunity=opportunity,
-                                            to_status=form.cleaned_data["to_status"],
-                                            reason=form.cleaned_data["reason"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The status is now “%(status)s”.") % {
-                "status": opportunity.get_status_display()})
-            return redirect(opportunity)
-    return render(request, "projects/opportunity_status.html", {
-        "opportunity": opportunity, "form": form, "history": opportunity.status_changes.select_related("by")})
+    return status_page(request, opportunity, OpportunityStatusForm(request.POST or None, obj=opportunity),
+                       "projects/opportunity_status.html",
+                       move=lambda data: services.opportunity_set_status(
+                           actor=request.user, opportunity=opportunity, to_status=data["to_status"],
+                           reason=data["reason"]))
 
 
 @member_required
@@ -116,14 +92,9 @@ def opportunity_make_project(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = editable_opportunity(request, pk)
     form = ProjectFromOpportunityForm(request.POST or None, initial={
         "title_fr": opportunity.title, "summary_fr": opportunity.description})
-    if request.method == "POST" and form.is_valid():
-        try:
-            project = services.project_create_from_opportunity(actor=request.user, opportunity=opportunity,
-                                                               **form.cleaned_data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The joint project is created as a draft: check its partners."))
-            return redirect(project)
-    return render(request, "projects/opportunity_make_project.html", {
-        "opportunity": opportunity, "form": form, "partners": services.partners_from_opportunity(opportunity)})
+    # the partners are worked out only when the page is shown (the template calls the function)
+    return form_page(request, form, "projects/opportunity_make_project.html", {
+        "opportunity": opportunity, "partners": lambda: services.partners_from_opportunity(opportunity)},
+        success=_("The joint project is created as a draft: check its partners."),
+        save=lambda data: services.project_create_from_opportunity(actor=request.user, opportunity=opportunity,
+                                                                   **data))

@@ -6,8 +6,10 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from passerelle.core.form_pages import form_page, status_page
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import member_required
 from passerelle.core.rows import rows_from_formset
@@ -53,22 +55,19 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def project_create(request: HttpRequest) -> HttpResponse:
     """A new draft project; its creator's profile joins as its first lead."""
     form = ProjectForm(request.POST or None, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+
+    def create(data: dict) -> Project:
         person = getattr(request.user, "person", None)
         partners = [services.PartnerSpec(role=PartnerRole.LEAD, person=person,
                                          organisation=_main_organisation(person))] if person else []
-        try:
-            project = services.project_create(
-                actor=request.user, title_fr=data["title_fr"], title_en=data["title_en"], acronym=data["acronym"],
-                summary_fr=data["summary_fr"], summary_en=data["summary_en"], start=data["start"], end=data["end"],
-                categories=data["categories"], sites=data["sites"], events=data["events"], partners=partners)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The project is created as a draft: add its partners."))
-            return redirect("projects:project_partners", pk=project.pk)
-    return render(request, "projects/project_form.html", {"form": form, "project": None})
+        return services.project_create(
+            actor=request.user, title_fr=data["title_fr"], title_en=data["title_en"], acronym=data["acronym"],
+            summary_fr=data["summary_fr"], summary_en=data["summary_en"], start=data["start"], end=data["end"],
+            categories=data["categories"], sites=data["sites"], events=data["events"], partners=partners)
+
+    return form_page(request, form, "projects/project_form.html", {"project": None}, save=create,
+                     success=_("The project is created as a draft: add its partners."),
+                     to=lambda project: reverse("projects:project_partners", kwargs={"pk": project.pk}))
 
 
 def _main_organisation(person):
@@ -80,17 +79,11 @@ def _main_organisation(person):
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
     form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_update(actor=request.user, project=form.save(commit=False),
-                                    events=form.cleaned_data["events"], categories=form.cleaned_data["categories"],
-                                    sites=form.cleaned_data["sites"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The project has been saved."))
-            return redirect(project)
-    return render(request, "projects/project_form.html", {"form": form, "project": project})
+    return form_page(request, form, "projects/project_form.html", {"project": project},
+                     success=_("The project has been saved."), to=project,
+                     save=lambda data: services.project_update(
+                         actor=request.user, project=form.save(commit=False), events=data["events"],
+                         categories=data["categories"], sites=data["sites"]))
 
 
 @member_required
@@ -112,15 +105,7 @@ def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
 @member_required
 def project_status(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
-    form = ProjectStatusForm(request.POST or None, project=project)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.project_set_status(actor=request.user, project=project,
-                                        to_status=form.cleaned_data["to_status"], note=form.cleaned_data["note"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The status is now “%(status)s”.") % {"status": project.get_status_display()})
-            return redirect(project)
-    return render(request, "projects/project_status.html", {
-        "project": project, "form": form, "history": project.status_changes.select_related("by")})
+    return status_page(request, project, ProjectStatusForm(request.POST or None, obj=project),
+                       "projects/project_status.html",
+                       move=lambda data: services.project_set_status(actor=request.user, project=project,
+                                                                     to_status=data["to_status"], note=data["note"]))

@@ -64,7 +64,7 @@ def service_request_detail(request: HttpRequest, pk: int) -> HttpResponse:
     service_request = get_object_or_404(selectors.service_requests_visible_to(request.user), pk=pk)
     coordinator = is_coordinator(request.user)
     status_form = ServiceRequestStatusForm(request.POST if request.POST.get("action") == "status" else None,
-                                           request=service_request, by_coordinator=coordinator)
+                                           obj=service_request, as_member=not coordinator)
     note_form = ServiceNoteForm(request.POST if request.POST.get("action") == "note" else None)
     if request.method == "POST":
         try:
