@@ -49,14 +49,15 @@ def test_coordinator_filters_the_dashboard_and_downloads_the_exports(coordinator
     with page.expect_download() as xlsx:
         page.click("a[href^='/reports/export.xlsx']")
     book = openpyxl.load_workbook(io.BytesIO(Path(xlsx.value.path()).read_bytes()), read_only=True)
-    rows = {row[0]: row for row in book["by year"].iter_rows(values_only=True)}
-    assert rows["key"][4:8] == ("2019", "2020", "2021", "total")
+    rows = {row[0]: row for row in book["par année"].iter_rows(values_only=True)}  # in the reader's language
+    assert rows["clé"][:4] == ("clé", "indicateur", "partie", "unité")
+    assert rows["clé"][4:8] == ("2019", "2020", "2021", "total")
     assert rows["participants"][4:8] == (1, 2, 0, 2)
 
     with page.expect_download() as download:
         page.click("a[href^='/reports/export.csv']:not([href*='table='])")
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
-    exported = {row["key"]: row for row in csv.DictReader(io.StringIO(text))}
+    exported = {row["clé"]: row for row in csv.DictReader(io.StringIO(text))}
     assert exported["participants"]["total"] == "2"
     assert exported["meetings_held"]["2019"] == page.locator(
         "tr[data-key='meetings_held'] td[data-year='2019']").inner_text().strip()

@@ -2,6 +2,7 @@
 everywhere, the right indicators for each role, filters and their errors."""
 from __future__ import annotations
 
+import pytest
 from django.urls import reverse
 
 from passerelle.reports.indicators import all_indicators
@@ -234,3 +235,12 @@ def test_exports_escape_text_cells_and_keep_figures_as_numbers(pipeline, coordin
     response = coordinator_client.get(f"{reverse('reports:export', args=['csv'])}?{PERIOD}")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
     assert {row["definition"] for row in rows} == {"'" + formula}
+
+
+@pytest.mark.django_db
+def test_the_exports_speak_the_readers_language(coordinator_client):
+    response = coordinator_client.get(reverse("reports:export", args=["csv"]), HTTP_ACCEPT_LANGUAGE="fr")
+    header = response.content.decode("utf-8-sig").splitlines()[0].split(",")
+    assert header[:4] == ["clé", "indicateur", "partie", "unité"] and header[-2:] == ["total", "définition"]
+    first = response.content.decode("utf-8-sig").splitlines()[1]
+    assert ",nombre," in first or ",taux (%)," in first or ",montant," in first or ",jours," in first
