@@ -389,8 +389,11 @@ def start_harvest(*, user: Any, person_ids: Sequence[int]) -> Job:
 
 
 def people_due(now: Any = None) -> list[int]:
-    """People with an ORCID iD or idHAL whose last harvest is older than the refresh interval."""
+    """People with an ORCID iD or idHAL, imported once already, whose last harvest is older than the
+    refresh interval. The first import is someone's decision (the member's button, a coordinator's
+    import for many): a profile with an identifier but never imported is not harvested on its own."""
     limit = (now or timezone.now()) - timedelta(days=settings.PUBLICATIONS_REFRESH_DAYS)
     fresh = HarvestState.objects.filter(last_attempt_at__gte=limit).values("person_id")
-    return list(Person.objects.filter(~Q(orcid="") | ~Q(idhal="")).exclude(pk__in=fresh)
+    imported = HarvestState.objects.values("person_id")
+    return list(Person.objects.filter(~Q(orcid="") | ~Q(idhal=""), pk__in=imported).exclude(pk__in=fresh)
                 .order_by("pk").values_list("pk", flat=True))

@@ -1,6 +1,8 @@
 """Harvests through the real readers and the fake APIs (fixtures in the APIs' shapes)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import httpx
 import pytest
 
@@ -181,8 +183,12 @@ def test_the_scheduled_refresh_takes_the_people_not_harvested_lately(camille, se
     settings.PUBLICATIONS_REFRESH_DAYS = 7
     fresh = PersonFactory(orcid=LOUIS)
     PersonFactory(orcid="", idhal="")  # nothing to ask
+    PersonFactory(orcid="0000-0003-1415-9269")  # never imported: the first import is someone's decision
     hal_only = PersonFactory(orcid="", idhal="someone-else")
     HarvestState.objects.create(person=fresh, source=Source.ORCID, last_attempt_at=camille.created_at)
+    long_ago = camille.created_at - timedelta(days=30)
+    for person in (camille, hal_only):
+        HarvestState.objects.create(person=person, source=Source.HAL, last_attempt_at=long_ago)
     assert services.people_due() == [camille.pk, hal_only.pk]
     assert any(p.handler == "passerelle.publications.jobs.refresh_due" for p in PERIODIC)
     seen = []
