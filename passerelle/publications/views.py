@@ -7,6 +7,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -150,7 +151,9 @@ def link_visibility(request: HttpRequest, pk: int) -> HttpResponse:
 def _next_url(request: HttpRequest, person: Person) -> str:
     """Back where the button was (the profile or the manage page), never to another site."""
     wanted = request.POST.get("next", "")
-    return wanted if wanted.startswith("/") and not wanted.startswith("//") else person.get_absolute_url()
+    safe = wanted.startswith("/") and url_has_allowed_host_and_scheme(
+        wanted, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return wanted if safe else person.get_absolute_url()
 
 
 @member_required

@@ -159,6 +159,10 @@ def test_the_member_hides_a_work_and_shows_it_again(client, owner, link):
     link.refresh_from_db()
     assert link.hidden is False and response["Location"] == owner.person.get_absolute_url()
 
+    for elsewhere in ("//evil.example/", "/\\evil.example/", "https:evil.example"):  # never to another site
+        response = client.post(url, {"hidden": "1", "next": elsewhere})
+        assert response["Location"] == owner.person.get_absolute_url(), elsewhere
+
 
 def test_a_coordinator_may_hide_a_member_s_work(client, link):
     client.force_login(CoordinatorFactory())
