@@ -95,3 +95,13 @@ def work(year: int | None, *authors: Person, hidden: Iterable[Person] = (), doi:
                                   person=author)
         PersonPublication.objects.create(person=author, publication=publication, hidden=author.pk in hidden_ids)
     return publication
+
+
+def signed(*people: Person, hidden: Iterable[Person] = (), **fields: object) -> Publication:
+    """A work (``PublicationFactory(**fields)``) on the profiles of ``people``, without authorships;
+    the links of those in ``hidden`` are hidden."""
+    publication = PublicationFactory(**fields)
+    hidden_ids = {person.pk for person in hidden}
+    for person in people:
+        PersonPublication.objects.create(person=person, publication=publication, hidden=person.pk in hidden_ids)
+    return publication

@@ -15,8 +15,7 @@ from passerelle.suggestions.documents import person_doc_id
 from passerelle.suggestions.index import current_index, directory_fingerprint
 from passerelle.suggestions.selectors import pair_suggestion, suggest_partners
 from tests.factories import CoordinatorFactory, PersonFactory
-
-from .publication_factories import signed
+from tests.publications.factories import signed
 
 pytestmark = pytest.mark.django_db
 
