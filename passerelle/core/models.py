@@ -10,6 +10,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
+class Timestamped(models.Model):
+    """When a row was created and last saved (set by Django, not editable), for models of any app."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
 class BilingualTitleMixin(models.Model):
     title_en = models.CharField(_("title (English)"), max_length=255)
     title_fr = models.CharField(_("title (French)"), max_length=255)

@@ -14,9 +14,10 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
 from passerelle.core.identifiers import validate_orcid, validate_ror
+from passerelle.core.models import Timestamped
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
@@ -32,8 +33,6 @@ class Organisation(models.Model):
         null=True, blank=True, related_name="children",
     )
     search_document = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -51,7 +50,7 @@ class Organisation(models.Model):
         return reverse("directory:organisation", args=[self.pk])
 
 
-class Person(models.Model):
+class Person(Timestamped):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -94,8 +93,6 @@ class Person(models.Model):
     )
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
     search_document = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]

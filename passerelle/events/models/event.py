@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import Territory
 from passerelle.core.fields import time_zone_field
 from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.models import Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import EVENT_WORKFLOW, EventKind, EventStatus
 
 
-class Event(BilingualText, OwnTimeZone, models.Model):
+class Event(BilingualText, OwnTimeZone, Timestamped):
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     title_fr, title_en, description_fr, description_en = BilingualText.fields()
@@ -43,8 +44,6 @@ class Event(BilingualText, OwnTimeZone, models.Model):
     workflow = EVENT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     # Grows on every change: the calendar entry of an event without a programme replaces older copies.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-start", "pk"]

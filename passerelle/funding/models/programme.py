@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field, time_zone_field
 from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.models import Timestamped
 
 from ..enums import CallStatus, RuleKind
 
@@ -48,7 +49,7 @@ class Programme(models.Model):
     description = bilingual("description")
 
 
-class Call(BilingualText, OwnTimeZone, models.Model):
+class Call(BilingualText, OwnTimeZone, Timestamped):
     programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
                                   related_name="calls")
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
@@ -58,8 +59,6 @@ class Call(BilingualText, OwnTimeZone, models.Model):
     time_zone = time_zone_field()
     status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
     created_by = account_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-closes_at", "pk"]

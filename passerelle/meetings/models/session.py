@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field
+from passerelle.core.models import Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
 
 
-class B2BSession(models.Model):
+class B2BSession(Timestamped):
     """One per event. Its status moves through ``services.session_set_status`` only."""
 
     event = models.OneToOneField("events.Event", verbose_name=_("event"), on_delete=models.CASCADE,
@@ -51,8 +52,6 @@ class B2BSession(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     created_by = account_field(editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-event__start", "pk"]
