@@ -79,27 +79,29 @@ class B2BSession(Timestamped):
         return self.status != SessionStatus.DRAFT and (self.request_deadline is None or now < self.request_deadline)
 
 
-class TimeSpan:
-    """A model with ``start`` and ``end`` moments, the end strictly after the start."""
+class TimeSpan(models.Model):
+    """A stretch of a session's time with ``start`` and ``end`` moments, the end strictly after the
+    start; listed in time order."""
 
-    start: datetime
-    end: datetime
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        abstract = True
+        ordering = ["start", "pk"]
 
     def clean(self) -> None:
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
 
 
-class SessionWindow(TimeSpan, models.Model):
+class SessionWindow(TimeSpan):
     """A stretch of time for meetings (a morning, an afternoon, a day). Nobody has a "break"
     across two windows: idle time is only counted inside one."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="windows")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("time window")
         verbose_name_plural = _("time windows")
 
@@ -107,17 +109,14 @@ class SessionWindow(TimeSpan, models.Model):
         return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%H:%M}"
 
 
-class SessionBreak(TimeSpan, models.Model):
+class SessionBreak(TimeSpan):
     """A pause inside the windows (lunch, coffee, a plenary): no slot overlaps it."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="breaks")
     label_fr = models.CharField(_("label (French)"), max_length=120)
     label_en = models.CharField(_("label (English)"), max_length=120, blank=True)
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("break")
         verbose_name_plural = _("breaks")
 
@@ -127,17 +126,14 @@ class SessionBreak(TimeSpan, models.Model):
     label = bilingual("label")
 
 
-class Slot(models.Model):
+class Slot(TimeSpan):
     """A time slot of the grid, cut from a window by ``services.session_build_grid``. Meetings
     point to their slot with PROTECT: a slot holding meetings cannot vanish silently."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="slots")
     window = models.ForeignKey(SessionWindow, on_delete=models.PROTECT, related_name="slots")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("slot")
         verbose_name_plural = _("slots")
         constraints = [models.UniqueConstraint(fields=["session", "start"], name="slot_unique_start")]
