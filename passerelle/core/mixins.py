@@ -4,13 +4,18 @@ its own time zone declares the field with ``fields.time_zone_field()``).
 ``BilingualText`` reads the French/English pairs users write (``title_fr``/``title_en``,
 ``description_fr``/``description_en``) in the active language; ``OwnTimeZone`` shows moments
 stored in UTC in the object's own ``time_zone`` (an event in Montréal, a call of a Québec funder).
+``page_url`` makes the method giving the address of an object's page.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
+from operator import attrgetter
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -19,7 +24,7 @@ from passerelle.core.bilingual import bilingual
 
 class BilingualText:
     """A French title (required) and description, their English versions, read in the active
-    language. The model declares the four fields where they stand among its own:
+    language; the object is shown by its title. The model declares the four fields where they stand among its own:
     ``title_fr, title_en, description_fr, description_en = BilingualText.fields()``."""
 
     title_fr: str
@@ -29,6 +34,9 @@ class BilingualText:
 
     title = bilingual("title")
     description = bilingual("description")
+
+    def __str__(self) -> str:
+        return self.title
 
     @staticmethod
     def fields() -> tuple[models.CharField, models.CharField, models.TextField, models.TextField]:
@@ -52,3 +60,16 @@ class OwnTimeZone:
     def local(self, moment: datetime | None) -> datetime | None:
         """``moment`` (stored in UTC) in the object's own time zone."""
         return timezone.localtime(moment, self.tz) if moment else None
+
+
+def page_url(url_name: str, key: str = "pk") -> Callable[[Any], str]:
+    """A method giving the address of the object's page: the URL ``url_name`` with the object's
+    ``key`` (a dotted path such as ``event.slug`` follows a relation), e.g.
+    ``get_absolute_url = page_url("events:detail", "slug")``."""
+    read = attrgetter(key)
+
+    def url(obj: Any) -> str:
+        return reverse(url_name, args=[read(obj)])
+
+    url.__doc__ = f"The address of the object's ``{url_name}`` page."
+    return url

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
 from passerelle.core.identifiers import validate_orcid, validate_ror
+from passerelle.core.mixins import page_url
 from passerelle.core.models import Timestamped
 
 
@@ -46,8 +46,7 @@ class Organisation(Timestamped):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:organisation", args=[self.pk])
+    get_absolute_url = page_url("directory:organisation")
 
 
 class Person(Timestamped):
@@ -114,8 +113,7 @@ class Person(Timestamped):
     def __str__(self) -> str:
         return self.full_name
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:person", args=[self.pk])
+    get_absolute_url = page_url("directory:person")
 
     @property
     def full_name(self) -> str:
@@ -252,5 +250,4 @@ class ImportBatch(models.Model):
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_kind_display()})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:import_preview", args=[self.pk])
+    get_absolute_url = page_url("directory:import_preview")

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.mixins import page_url
 from passerelle.core.models import Timestamped
 
 from .enums import LinkOrigin, Source, WorkType
@@ -53,8 +53,7 @@ class Publication(Timestamped):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("publications:detail", args=[self.pk])
+    get_absolute_url = page_url("publications:detail")
 
 
 class Authorship(models.Model):

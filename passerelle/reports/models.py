@@ -11,12 +11,11 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.fields import account_field
-from passerelle.core.mixins import BilingualText
+from passerelle.core.mixins import BilingualText, page_url
 from passerelle.core.models import Timestamped
 from passerelle.funding.enums import Currency
 
@@ -60,11 +59,7 @@ class Outcome(BilingualText, Timestamped):
         verbose_name_plural = _("outcomes")
         indexes = [models.Index(fields=["kind", "date"]), models.Index(fields=["date"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:outcome", args=[self.pk])
+    get_absolute_url = page_url("reports:outcome")
 
     @property
     def organisation_label(self) -> str:

@@ -5,13 +5,12 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.fields import time_zone_field
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualText, OwnTimeZone, page_url
 from passerelle.core.models import Timestamped
 from passerelle.core.workflow import status_history
 
@@ -51,11 +50,7 @@ class Event(BilingualText, OwnTimeZone, Timestamped):
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["status", "start"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("events:detail", args=[self.slug])
+    get_absolute_url = page_url("events:detail", "slug")
 
     @property
     def is_draft(self) -> bool:

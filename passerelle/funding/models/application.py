@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
 from passerelle.core.workflow import status_history
 
 from ..enums import APPLICATION_WORKFLOW, DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
@@ -49,8 +49,7 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.project} → {self.call}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("funding:application", args=[self.pk])
+    get_absolute_url = page_url("funding:application")
 
     @property
     def is_decided(self) -> bool:

@@ -5,13 +5,12 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field, time_zone_field
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualText, OwnTimeZone, page_url
 from passerelle.core.models import Timestamped
 
 from ..enums import CallStatus, RuleKind
@@ -42,8 +41,7 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("funding:programme", args=[self.slug])
+    get_absolute_url = page_url("funding:programme", "slug")
 
     name = bilingual("name")
     description = bilingual("description")
@@ -66,11 +64,7 @@ class Call(BilingualText, OwnTimeZone, Timestamped):
         verbose_name_plural = _("calls")
         indexes = [models.Index(fields=["status", "closes_at"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("funding:call", args=[self.slug])
+    get_absolute_url = page_url("funding:call", "slug")
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Published, opened, and the deadline not reached (the deadline instant itself is too late)."""

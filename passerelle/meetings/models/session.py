@@ -8,12 +8,12 @@ from datetime import UTC, datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
 from passerelle.core.models import Timestamped
 from passerelle.core.workflow import status_history
 
@@ -61,11 +61,9 @@ class B2BSession(Timestamped):
     def __str__(self) -> str:
         return str(_("Meetings of %(event)s") % {"event": self.event})
 
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:session", args=[self.event.slug])
+    get_absolute_url = page_url("meetings:session", "event.slug")
 
-    def agenda_url(self) -> str:
-        return reverse("meetings:agenda", args=[self.event.slug])
+    agenda_url = page_url("meetings:agenda", "event.slug")
 
     instructions = bilingual("instructions")
 

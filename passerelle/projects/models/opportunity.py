@@ -5,11 +5,11 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
 from passerelle.core.workflow import status_history
 
 from ..enums import OPPORTUNITY_WORKFLOW, OpportunityStatus, OriginKind
@@ -73,8 +73,7 @@ class Opportunity(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:opportunity", args=[self.pk])
+    get_absolute_url = page_url("projects:opportunity")
 
     @property
     def is_open(self) -> bool:

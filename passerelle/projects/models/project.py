@@ -5,13 +5,13 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.enums import Territory
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
 from passerelle.core.workflow import status_history
 
 from ..enums import PROJECT_WORKFLOW, PartnerRole, ProjectStatus
@@ -53,8 +53,7 @@ class Project(models.Model):
     def __str__(self) -> str:
         return f"{self.acronym} – {self.title}" if self.acronym else self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:project", args=[self.pk])
+    get_absolute_url = page_url("projects:project")
 
     title = bilingual("title")
     summary = bilingual("summary")

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
+from passerelle.core.mixins import page_url
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
@@ -34,8 +34,7 @@ class SupportService(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:service", args=[self.slug])
+    get_absolute_url = page_url("projects:service", "slug")
 
     name = bilingual("name")
     description = bilingual("description")
@@ -75,8 +74,7 @@ class ServiceRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.service} – {self.requester}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:service_request", args=[self.pk])
+    get_absolute_url = page_url("projects:service_request")
 
 
 class ServiceRequestNote(models.Model):
