@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
 from passerelle.core.identifiers import validate_orcid, validate_ror
 from passerelle.core.mixins import page_url
-from passerelle.core.models import Timestamped
+from passerelle.core.models import NewestFirst, Timestamped
 
 
 class Organisation(Timestamped):
@@ -215,7 +215,7 @@ class AuditEntry(models.Model):
         return f"{self.object_repr} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ImportBatch(models.Model):
+class ImportBatch(NewestFirst):
     """An uploaded CSV/XLSX file on its way into the directory: mapped, previewed, committed."""
 
     class Kind(models.TextChoices):
@@ -242,8 +242,7 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
 

@@ -13,7 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
-from passerelle.core.models import Timestamped
+from passerelle.core.models import NewestFirst, Timestamped
 
 from ..enums import MeetingStatus, RunStatus
 from .request import MeetingRequest
@@ -109,7 +109,7 @@ class MeetingFeedback(Timestamped):
         return f"{self.person_id} on {self.meeting_id}"
 
 
-class ScheduleRun(models.Model):
+class ScheduleRun(NewestFirst):
     """One run of the scheduler on a session: the figures the coordinator sees, and the requests it
     left out with the reason. Written by the background job in one transaction at its end."""
 
@@ -133,8 +133,7 @@ class ScheduleRun(models.Model):
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("scheduler run")
         verbose_name_plural = _("scheduler runs")
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.mixins import page_url
+from passerelle.core.models import DatedRecord
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
@@ -40,7 +41,7 @@ class SupportService(models.Model):
     description = bilingual("description")
 
 
-class ServiceRequest(models.Model):
+class ServiceRequest(DatedRecord):
     """A request for one service, by a member, possibly for a project."""
 
     service = models.ForeignKey(SupportService, verbose_name=_("service"), on_delete=models.PROTECT,
@@ -61,12 +62,10 @@ class ServiceRequest(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("followed by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="assigned_service_requests",
     )
-    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)  # its creation is the request
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True, editable=False)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(DatedRecord.Meta):
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
         indexes = [models.Index(fields=["status", "-created_at"])]
