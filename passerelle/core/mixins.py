@@ -1,9 +1,10 @@
 """Behaviour shared by models of several apps (plain mixins: no fields, no migrations; a model with
 its own time zone declares the field with ``fields.time_zone_field()``).
 
-``BilingualText`` reads the French/English pairs users write (``title_fr``/``title_en``,
-``description_fr``/``description_en``) in the active language; ``OwnTimeZone`` shows moments
-stored in UTC in the object's own ``time_zone`` (an event in Montréal, a call of a Québec funder).
+``BilingualText`` and ``BilingualName`` read the French/English pairs users write (``title_fr``/``title_en``
+or ``name_fr``/``name_en``, ``description_fr``/``description_en``) in the active language;
+``OwnTimeZone`` shows moments stored in UTC in the object's own ``time_zone`` (an event in Montréal,
+a call of a Québec funder).
 ``page_url`` makes the method giving the address of an object's page.
 """
 from __future__ import annotations
@@ -21,31 +22,59 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 
+FourFields = tuple[models.CharField, models.CharField, models.TextField, models.TextField]
 
-class BilingualText:
-    """A French title (required) and description, their English versions, read in the active
-    language; the object is shown by its title. The model declares the four fields where they stand among its own:
-    ``title_fr, title_en, description_fr, description_en = BilingualText.fields()``."""
 
-    title_fr: str
-    title_en: str
+def _named_and_described(french: Any, english: Any, max_length: int) -> FourFields:
+    """A French name or title (required) and its English version, then a description in each language."""
+    return (
+        models.CharField(french, max_length=max_length),
+        models.CharField(english, max_length=max_length, blank=True),
+        models.TextField(_("description (French)"), blank=True),
+        models.TextField(_("description (English)"), blank=True),
+    )
+
+
+class Described:
+    """A description in French and English, read in the active language."""
+
     description_fr: str
     description_en: str
 
-    title = bilingual("title")
     description = bilingual("description")
+
+
+class BilingualText(Described):
+    """A French title (required) and description, their English versions, read in the active
+    language; the object is shown by its title. The model declares the four fields where they stand
+    among its own: ``title_fr, title_en, description_fr, description_en = BilingualText.fields()``."""
+
+    title_fr: str
+    title_en: str
+
+    title = bilingual("title")
 
     def __str__(self) -> str:
         return self.title
 
     @staticmethod
-    def fields() -> tuple[models.CharField, models.CharField, models.TextField, models.TextField]:
-        return (
-            models.CharField(_("title (French)"), max_length=255),
-            models.CharField(_("title (English)"), max_length=255, blank=True),
-            models.TextField(_("description (French)"), blank=True),
-            models.TextField(_("description (English)"), blank=True),
-        )
+    def fields() -> FourFields:
+        return _named_and_described(_("title (French)"), _("title (English)"), 255)
+
+
+class BilingualName(Described):
+    """A French name (required) and description, their English versions, read in the active
+    language. The model declares the four fields where they stand among its own:
+    ``name_fr, name_en, description_fr, description_en = BilingualName.fields(max_length=200)``."""
+
+    name_fr: str
+    name_en: str
+
+    name = bilingual("name")
+
+    @staticmethod
+    def fields(max_length: int = 255) -> FourFields:
+        return _named_and_described(_("name (French)"), _("name (English)"), max_length)
 
 
 class OwnTimeZone:

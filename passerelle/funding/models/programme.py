@@ -10,16 +10,15 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field, time_zone_field
-from passerelle.core.mixins import BilingualText, OwnTimeZone, page_url
+from passerelle.core.mixins import BilingualName, BilingualText, OwnTimeZone, page_url
 from passerelle.core.models import Timestamped
 
 from ..enums import CallStatus, RuleKind
 
 
-class Programme(models.Model):
+class Programme(BilingualName, models.Model):
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    name_fr, name_en, description_fr, description_en = BilingualName.fields()
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     funders = models.ManyToManyField(
         "directory.Organisation", blank=True, related_name="funding_programmes", verbose_name=_("funders"),
@@ -27,8 +26,6 @@ class Programme(models.Model):
     territories = models.JSONField(
         _("territories"), default=list, blank=True, help_text=_("The territories the programme funds."),
     )
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -42,9 +39,6 @@ class Programme(models.Model):
         return self.name
 
     get_absolute_url = page_url("funding:programme", "slug")
-
-    name = bilingual("name")
-    description = bilingual("description")
 
 
 class Call(BilingualText, OwnTimeZone, Timestamped):

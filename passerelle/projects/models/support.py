@@ -6,20 +6,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import bilingual
-from passerelle.core.mixins import page_url
+from passerelle.core.mixins import BilingualName, page_url
 from passerelle.core.models import DatedRecord
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
 
-class SupportService(models.Model):
+class SupportService(BilingualName, models.Model):
     kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    name_fr, name_en, description_fr, description_en = BilingualName.fields(max_length=200)
     contact = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("contact"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", help_text=_("The coordinator who receives the requests."),
@@ -36,9 +32,6 @@ class SupportService(models.Model):
         return self.name
 
     get_absolute_url = page_url("projects:service", "slug")
-
-    name = bilingual("name")
-    description = bilingual("description")
 
 
 class ServiceRequest(DatedRecord):
