@@ -1,5 +1,5 @@
 """Reference taxonomies: ICRP CSO categories, cancer sites, techniques, languages; and the abstract
-bases the models of every app share (``Timestamped``, ``NewestFirst``, ``DatedRecord``).
+bases the models of every app share (``Timestamped``, ``NewestFirst``, ``DatedRecord``, ``Positioned``).
 
 The taxonomies are loaded from the CSV files in ``core/data`` by a data migration and are read-only
 for users; each carries an English and a French title shown in the active language.
@@ -39,6 +39,16 @@ class DatedRecord(NewestFirst):
 
     class Meta(NewestFirst.Meta):
         abstract = True
+
+
+class Positioned(models.Model):
+    """Rows a coordinator puts in order by hand (``position``), listed in that order."""
+
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
 
 
 class BilingualTitleMixin(models.Model):

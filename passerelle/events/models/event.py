@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.enums import Territory
 from passerelle.core.fields import time_zone_field
 from passerelle.core.mixins import BilingualText, OwnTimeZone, page_url
-from passerelle.core.models import Timestamped
+from passerelle.core.models import Positioned, Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import EVENT_WORKFLOW, EventKind, EventStatus
@@ -78,7 +78,7 @@ class Event(BilingualText, OwnTimeZone, Timestamped):
             raise ValidationError(errors)
 
 
-class Place(models.Model):
+class Place(Positioned):
     """A city or site where (part of) an event happens; programme items point to one."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
@@ -86,10 +86,8 @@ class Place(models.Model):
     city = models.CharField(_("city"), max_length=120)
     territory = models.CharField(_("territory"), max_length=8, choices=Territory.choices, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(Positioned.Meta):
         verbose_name = _("place")
         verbose_name_plural = _("places")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field, time_zone_field
 from passerelle.core.mixins import BilingualName, BilingualText, OwnTimeZone, page_url
-from passerelle.core.models import Timestamped
+from passerelle.core.models import Positioned, Timestamped
 
 from ..enums import CallStatus, RuleKind
 
@@ -92,7 +92,7 @@ class CallRule(models.Model):
         validate_params(self.kind, self.params)
 
 
-class ReviewCriterion(models.Model):
+class ReviewCriterion(Positioned):
     """A criterion reviewers score, from 0 to ``max_score``; the ranking weighs it by ``weight``."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
@@ -102,7 +102,6 @@ class ReviewCriterion(models.Model):
     description_en = models.TextField(_("guidance (English)"), blank=True)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=5)
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["call", "position", "pk"]

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field
 from passerelle.core.mixins import page_url
-from passerelle.core.models import Timestamped
+from passerelle.core.models import Positioned, Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
@@ -146,17 +146,15 @@ class Slot(TimeSpan):
         return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
-class MeetingTable(models.Model):
+class MeetingTable(Positioned):
     """A table or a room where one meeting happens per slot."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="tables")
     name = models.CharField(_("name"), max_length=60, help_text=_("e.g. “Table 12” or “Salle Rhône”."))
     location = models.CharField(_("location"), max_length=200, blank=True,
                                 help_text=_("Where to find it (floor, hall, building)."))
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(Positioned.Meta):
         verbose_name = _("table or room")
         verbose_name_plural = _("tables and rooms")
         constraints = [models.UniqueConstraint(fields=["session", "name"], name="table_unique_name")]

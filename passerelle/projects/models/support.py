@@ -7,12 +7,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.mixins import BilingualName, page_url
-from passerelle.core.models import DatedRecord
+from passerelle.core.models import DatedRecord, Positioned
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
 
-class SupportService(BilingualName, models.Model):
+class SupportService(BilingualName, Positioned):
     kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     name_fr, name_en, description_fr, description_en = BilingualName.fields(max_length=200)
@@ -21,7 +21,6 @@ class SupportService(BilingualName, models.Model):
         related_name="+", help_text=_("The coordinator who receives the requests."),
     )
     active = models.BooleanField(_("offered"), default=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["position", "name_fr"]
