@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.models import NewestFirst
 
 
 class Role(models.TextChoices):
@@ -113,7 +114,7 @@ class Invitation(models.Model):
         return self.accepted_at is None and timezone.now() < self.expires_at
 
 
-class ApiToken(models.Model):
+class ApiToken(NewestFirst):
     """A member's key for scripts calling the API (``Authorization: Bearer <token>``).
 
     Only a SHA-256 hash of the token is stored, with its first characters (``prefix``) so that
@@ -132,8 +133,7 @@ class ApiToken(models.Model):
     revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True, editable=False)
     revoked_by = account_field(_("revoked by"), editable=False)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("API token")
         verbose_name_plural = _("API tokens")
 

@@ -1,13 +1,54 @@
-"""Reference taxonomies: ICRP CSO categories, cancer sites, techniques, languages.
+"""Reference taxonomies: ICRP CSO categories, cancer sites, techniques, languages; and the abstract
+bases the models of every app share (``Timestamped``, ``NewestFirst``, ``DatedRecord``, ``Positioned``).
 
-They are loaded from the CSV files in ``core/data`` by a data migration and are read-only
+The taxonomies are loaded from the CSV files in ``core/data`` by a data migration and are read-only
 for users; each carries an English and a French title shown in the active language.
 """
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+
+class Timestamped(models.Model):
+    """When a row was created and last saved (set by Django, not editable), for models of any app."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class NewestFirst(models.Model):
+    """Rows listed newest first: by ``created_at`` (which the model declares), then by id."""
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-pk"]
+
+
+class DatedRecord(NewestFirst):
+    """A record people create, then edit: when it was created (a default, which an import may set)
+    and last saved; listed newest first."""
+
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta(NewestFirst.Meta):
+        abstract = True
+
+
+class Positioned(models.Model):
+    """Rows a coordinator puts in order by hand (``position``), listed in that order."""
+
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
 
 
 class BilingualTitleMixin(models.Model):

@@ -9,14 +9,15 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
 from passerelle.core.identifiers import validate_orcid, validate_ror
+from passerelle.core.mixins import page_url
+from passerelle.core.models import NewestFirst, Timestamped
 
 
-class Organisation(models.Model):
+class Organisation(Timestamped):
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
     kind = models.CharField(_("kind"), max_length=30, choices=OrganisationKind.choices)
@@ -32,8 +33,6 @@ class Organisation(models.Model):
         null=True, blank=True, related_name="children",
     )
     search_document = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -47,11 +46,10 @@ class Organisation(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:organisation", args=[self.pk])
+    get_absolute_url = page_url("directory:organisation")
 
 
-class Person(models.Model):
+class Person(Timestamped):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("e-mail address"), blank=True)
@@ -94,8 +92,6 @@ class Person(models.Model):
     )
     consent_date = models.DateField(_("consent date"), null=True, blank=True)
     search_document = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -117,8 +113,7 @@ class Person(models.Model):
     def __str__(self) -> str:
         return self.full_name
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:person", args=[self.pk])
+    get_absolute_url = page_url("directory:person")
 
     @property
     def full_name(self) -> str:
@@ -220,7 +215,7 @@ class AuditEntry(models.Model):
         return f"{self.object_repr} {self.action} {self.at:%Y-%m-%d %H:%M}"
 
 
-class ImportBatch(models.Model):
+class ImportBatch(NewestFirst):
     """An uploaded CSV/XLSX file on its way into the directory: mapped, previewed, committed."""
 
     class Kind(models.TextChoices):
@@ -247,13 +242,11 @@ class ImportBatch(models.Model):
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("import")
         verbose_name_plural = _("imports")
 
     def __str__(self) -> str:
         return f"{self.filename} ({self.get_kind_display()})"
 
-    def get_absolute_url(self) -> str:
-        return reverse("directory:import_preview", args=[self.pk])
+    get_absolute_url = page_url("directory:import_preview")

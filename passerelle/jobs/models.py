@@ -5,9 +5,10 @@ import uuid
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.mixins import page_url
 
 
 class JobStatus(models.TextChoices):
@@ -50,8 +51,7 @@ class Job(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("jobs:detail", args=[self.pk])
+    get_absolute_url = page_url("jobs:detail")
 
     @property
     def is_finished(self) -> bool:

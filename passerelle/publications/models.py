@@ -15,13 +15,15 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from passerelle.core.mixins import page_url
+from passerelle.core.models import Timestamped
 
 from .enums import LinkOrigin, Source, WorkType
 
 
-class Publication(models.Model):
+class Publication(Timestamped):
     title = models.CharField(_("title"), max_length=1000)
     abstract = models.TextField(_("abstract"), blank=True)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
@@ -34,8 +36,6 @@ class Publication(models.Model):
     openalex_id = models.CharField(_("OpenAlex id"), max_length=40, blank=True)
     title_key = models.CharField(max_length=255, editable=False, db_index=True)
     sources = models.JSONField(_("sources"), default=list, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-year", "title"]
@@ -53,8 +53,7 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"{self.title} ({self.year})" if self.year else self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("publications:detail", args=[self.pk])
+    get_absolute_url = page_url("publications:detail")
 
 
 class Authorship(models.Model):

@@ -11,19 +11,19 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.fields import account_field
-from passerelle.core.mixins import BilingualText
+from passerelle.core.mixins import BilingualText, page_url
+from passerelle.core.models import Timestamped
 from passerelle.funding.enums import Currency
 
 from .enums import OutcomeKind, ProposalStatus
 from .outcome_ids import normalize_doi, normalize_patent_number, normalize_trial_id, trial_registry
 
 
-class Outcome(BilingualText, models.Model):
+class Outcome(BilingualText, Timestamped):
     project = models.ForeignKey("projects.Project", verbose_name=_("project"), on_delete=models.PROTECT,
                                 related_name="outcomes")
     kind = models.CharField(_("kind"), max_length=30, choices=OutcomeKind.choices)
@@ -52,8 +52,6 @@ class Outcome(BilingualText, models.Model):
         help_text=_("Where it happened (a site opened, a funder's side); empty when it belongs to both."),
     )
     created_by = account_field(editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -61,11 +59,7 @@ class Outcome(BilingualText, models.Model):
         verbose_name_plural = _("outcomes")
         indexes = [models.Index(fields=["kind", "date"]), models.Index(fields=["date"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("reports:outcome", args=[self.pk])
+    get_absolute_url = page_url("reports:outcome")
 
     @property
     def organisation_label(self) -> str:

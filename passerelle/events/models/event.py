@@ -5,19 +5,19 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
 from passerelle.core.fields import time_zone_field
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualText, OwnTimeZone, page_url
+from passerelle.core.models import Positioned, Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import EVENT_WORKFLOW, EventKind, EventStatus
 
 
-class Event(BilingualText, OwnTimeZone, models.Model):
+class Event(BilingualText, OwnTimeZone, Timestamped):
     kind = models.CharField(_("kind"), max_length=30, choices=EventKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     title_fr, title_en, description_fr, description_en = BilingualText.fields()
@@ -43,8 +43,6 @@ class Event(BilingualText, OwnTimeZone, models.Model):
     workflow = EVENT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     # Grows on every change: the calendar entry of an event without a programme replaces older copies.
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-start", "pk"]
@@ -52,11 +50,7 @@ class Event(BilingualText, OwnTimeZone, models.Model):
         verbose_name_plural = _("events")
         indexes = [models.Index(fields=["status", "start"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("events:detail", args=[self.slug])
+    get_absolute_url = page_url("events:detail", "slug")
 
     @property
     def is_draft(self) -> bool:
@@ -84,7 +78,7 @@ class Event(BilingualText, OwnTimeZone, models.Model):
             raise ValidationError(errors)
 
 
-class Place(models.Model):
+class Place(Positioned):
     """A city or site where (part of) an event happens; programme items point to one."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="places")
@@ -92,10 +86,8 @@ class Place(models.Model):
     city = models.CharField(_("city"), max_length=120)
     territory = models.CharField(_("territory"), max_length=8, choices=Territory.choices, blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(Positioned.Meta):
         verbose_name = _("place")
         verbose_name_plural = _("places")
 

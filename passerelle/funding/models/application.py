@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
+from passerelle.core.models import DatedRecord
 from passerelle.core.workflow import status_history
 
 from ..enums import APPLICATION_WORKFLOW, DECIDED_STATUSES, ApplicationStatus, Currency, DocumentKind
 from .programme import Call
 
 
-class Application(models.Model):
+class Application(DatedRecord):
     call = models.ForeignKey(Call, verbose_name=_("call"), on_delete=models.PROTECT, related_name="applications")
     project = models.ForeignKey(
         "projects.Project", verbose_name=_("project"), on_delete=models.PROTECT, related_name="applications",
@@ -36,11 +37,8 @@ class Application(models.Model):
     decided_by = account_field(_("decided by"), editable=False)
     decision_note = models.TextField(_("decision note"), blank=True, editable=False)
     created_by = account_field()
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(DatedRecord.Meta):
         verbose_name = _("application")
         verbose_name_plural = _("applications")
         constraints = [models.UniqueConstraint(fields=["call", "project"], name="application_unique_project")]
@@ -49,8 +47,7 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"{self.project} → {self.call}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("funding:application", args=[self.pk])
+    get_absolute_url = page_url("funding:application")
 
     @property
     def is_decided(self) -> bool:

@@ -5,21 +5,20 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field, time_zone_field
-from passerelle.core.mixins import BilingualText, OwnTimeZone
+from passerelle.core.mixins import BilingualName, BilingualText, OwnTimeZone, page_url
+from passerelle.core.models import Positioned, Timestamped
 
 from ..enums import CallStatus, RuleKind
 
 
-class Programme(models.Model):
+class Programme(BilingualName, models.Model):
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=255)
-    name_en = models.CharField(_("name (English)"), max_length=255, blank=True)
+    name_fr, name_en, description_fr, description_en = BilingualName.fields()
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     funders = models.ManyToManyField(
         "directory.Organisation", blank=True, related_name="funding_programmes", verbose_name=_("funders"),
@@ -27,8 +26,6 @@ class Programme(models.Model):
     territories = models.JSONField(
         _("territories"), default=list, blank=True, help_text=_("The territories the programme funds."),
     )
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
     website = models.URLField(_("website"), blank=True)
     active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -41,14 +38,10 @@ class Programme(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("funding:programme", args=[self.slug])
-
-    name = bilingual("name")
-    description = bilingual("description")
+    get_absolute_url = page_url("funding:programme", "slug")
 
 
-class Call(BilingualText, OwnTimeZone, models.Model):
+class Call(BilingualText, OwnTimeZone, Timestamped):
     programme = models.ForeignKey(Programme, verbose_name=_("programme"), on_delete=models.PROTECT,
                                   related_name="calls")
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
@@ -58,8 +51,6 @@ class Call(BilingualText, OwnTimeZone, models.Model):
     time_zone = time_zone_field()
     status = models.CharField(_("status"), max_length=20, choices=CallStatus.choices, default=CallStatus.DRAFT)
     created_by = account_field()
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-closes_at", "pk"]
@@ -67,11 +58,7 @@ class Call(BilingualText, OwnTimeZone, models.Model):
         verbose_name_plural = _("calls")
         indexes = [models.Index(fields=["status", "closes_at"])]
 
-    def __str__(self) -> str:
-        return self.title
-
-    def get_absolute_url(self) -> str:
-        return reverse("funding:call", args=[self.slug])
+    get_absolute_url = page_url("funding:call", "slug")
 
     def is_open(self, now: datetime | None = None) -> bool:
         """Published, opened, and the deadline not reached (the deadline instant itself is too late)."""
@@ -105,7 +92,7 @@ class CallRule(models.Model):
         validate_params(self.kind, self.params)
 
 
-class ReviewCriterion(models.Model):
+class ReviewCriterion(Positioned):
     """A criterion reviewers score, from 0 to ``max_score``; the ranking weighs it by ``weight``."""
 
     call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="criteria")
@@ -115,7 +102,6 @@ class ReviewCriterion(models.Model):
     description_en = models.TextField(_("guidance (English)"), blank=True)
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=5)
     weight = models.PositiveSmallIntegerField(_("weight"), default=1)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["call", "position", "pk"]

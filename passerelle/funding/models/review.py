@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
 
 from ..enums import AssignmentStatus
 from .application import Application
@@ -38,10 +39,7 @@ class ReviewAssignment(models.Model):
     def __str__(self) -> str:
         return f"{self.reviewer} → {self.application_id}"
 
-    def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
-        return reverse("funding:review", args=[self.pk])
+    get_absolute_url = page_url("funding:review")
 
 
 class ReviewScore(models.Model):

@@ -13,13 +13,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.models import NewestFirst, Timestamped
 
 from ..enums import MeetingStatus, RunStatus
 from .request import MeetingRequest
 from .session import B2BSession, MeetingTable, Slot
 
 
-class Meeting(models.Model):
+class Meeting(Timestamped):
     """A request placed in a slot at a table. ``published_at`` is set when participants were told;
     from then on the scheduler keeps it where it is. Cancelled meetings are kept (status) so that
     calendars receive the cancellation; ``sequence`` grows on every visible change."""
@@ -39,8 +40,6 @@ class Meeting(models.Model):
                             editable=False)
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["slot__start", "table__position", "pk"]
@@ -89,7 +88,7 @@ class MeetingAttendee(models.Model):
         return f"{self.person_id} @ {self.meeting_id}"
 
 
-class MeetingFeedback(models.Model):
+class MeetingFeedback(Timestamped):
     """One participant's one-minute feedback on one meeting."""
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="feedback")
@@ -99,8 +98,6 @@ class MeetingFeedback(models.Model):
     useful = models.BooleanField(_("useful"), null=True, blank=True)
     follow_up = models.BooleanField(_("follow-up planned"), default=False)
     note = models.TextField(_("note"), max_length=2000, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-updated_at", "pk"]
@@ -112,7 +109,7 @@ class MeetingFeedback(models.Model):
         return f"{self.person_id} on {self.meeting_id}"
 
 
-class ScheduleRun(models.Model):
+class ScheduleRun(NewestFirst):
     """One run of the scheduler on a session: the figures the coordinator sees, and the requests it
     left out with the reason. Written by the background job in one transaction at its end."""
 
@@ -136,8 +133,7 @@ class ScheduleRun(models.Model):
     created_at = models.DateTimeField(_("started at"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("scheduler run")
         verbose_name_plural = _("scheduler runs")
 

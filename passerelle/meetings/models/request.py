@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.models import NewestFirst
 
 from ..enums import REQUEST_WORKFLOW, Answer, Priority, RequestStatus
 from .session import B2BSession
 
 
-class MeetingRequest(models.Model):
+class MeetingRequest(NewestFirst):
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="requests")
     requester = models.ForeignKey("directory.Person", verbose_name=_("from"), on_delete=models.CASCADE,
                                   related_name="sent_meeting_requests")
@@ -34,8 +35,7 @@ class MeetingRequest(models.Model):
     cancelled_by = account_field(editable=False)
     reminded_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(NewestFirst.Meta):
         verbose_name = _("meeting request")
         verbose_name_plural = _("meeting requests")
         indexes = [models.Index(fields=["session", "status"]), models.Index(fields=["requester", "status"])]

@@ -8,18 +8,19 @@ from datetime import UTC, datetime
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
+from passerelle.core.models import Positioned, Timestamped
 from passerelle.core.workflow import status_history
 
 from ..enums import SESSION_WORKFLOW, SessionStatus
 
 
-class B2BSession(models.Model):
+class B2BSession(Timestamped):
     """One per event. Its status moves through ``services.session_set_status`` only."""
 
     event = models.OneToOneField("events.Event", verbose_name=_("event"), on_delete=models.CASCADE,
@@ -51,8 +52,6 @@ class B2BSession(models.Model):
     sequence = models.PositiveIntegerField(default=0, editable=False)
     published_at = models.DateTimeField(_("published at"), null=True, blank=True, editable=False)
     created_by = account_field(editable=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-event__start", "pk"]
@@ -62,11 +61,9 @@ class B2BSession(models.Model):
     def __str__(self) -> str:
         return str(_("Meetings of %(event)s") % {"event": self.event})
 
-    def get_absolute_url(self) -> str:
-        return reverse("meetings:session", args=[self.event.slug])
+    get_absolute_url = page_url("meetings:session", "event.slug")
 
-    def agenda_url(self) -> str:
-        return reverse("meetings:agenda", args=[self.event.slug])
+    agenda_url = page_url("meetings:agenda", "event.slug")
 
     instructions = bilingual("instructions")
 
@@ -80,27 +77,29 @@ class B2BSession(models.Model):
         return self.status != SessionStatus.DRAFT and (self.request_deadline is None or now < self.request_deadline)
 
 
-class TimeSpan:
-    """A model with ``start`` and ``end`` moments, the end strictly after the start."""
+class TimeSpan(models.Model):
+    """A stretch of a session's time with ``start`` and ``end`` moments, the end strictly after the
+    start; listed in time order."""
 
-    start: datetime
-    end: datetime
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+
+    class Meta:
+        abstract = True
+        ordering = ["start", "pk"]
 
     def clean(self) -> None:
         if self.start and self.end and self.end <= self.start:
             raise ValidationError({"end": _("The end must come after the start.")})
 
 
-class SessionWindow(TimeSpan, models.Model):
+class SessionWindow(TimeSpan):
     """A stretch of time for meetings (a morning, an afternoon, a day). Nobody has a "break"
     across two windows: idle time is only counted inside one."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="windows")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("time window")
         verbose_name_plural = _("time windows")
 
@@ -108,17 +107,14 @@ class SessionWindow(TimeSpan, models.Model):
         return f"{self.start:%Y-%m-%d %H:%M} – {self.end:%H:%M}"
 
 
-class SessionBreak(TimeSpan, models.Model):
+class SessionBreak(TimeSpan):
     """A pause inside the windows (lunch, coffee, a plenary): no slot overlaps it."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="breaks")
     label_fr = models.CharField(_("label (French)"), max_length=120)
     label_en = models.CharField(_("label (English)"), max_length=120, blank=True)
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("break")
         verbose_name_plural = _("breaks")
 
@@ -128,17 +124,14 @@ class SessionBreak(TimeSpan, models.Model):
     label = bilingual("label")
 
 
-class Slot(models.Model):
+class Slot(TimeSpan):
     """A time slot of the grid, cut from a window by ``services.session_build_grid``. Meetings
     point to their slot with PROTECT: a slot holding meetings cannot vanish silently."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="slots")
     window = models.ForeignKey(SessionWindow, on_delete=models.PROTECT, related_name="slots")
-    start = models.DateTimeField(_("start"))
-    end = models.DateTimeField(_("end"))
 
-    class Meta:
-        ordering = ["start", "pk"]
+    class Meta(TimeSpan.Meta):
         verbose_name = _("slot")
         verbose_name_plural = _("slots")
         constraints = [models.UniqueConstraint(fields=["session", "start"], name="slot_unique_start")]
@@ -153,17 +146,15 @@ class Slot(models.Model):
         return self.start.astimezone(UTC).strftime("%Y-%m-%dT%H:%MZ")
 
 
-class MeetingTable(models.Model):
+class MeetingTable(Positioned):
     """A table or a room where one meeting happens per slot."""
 
     session = models.ForeignKey(B2BSession, on_delete=models.CASCADE, related_name="tables")
     name = models.CharField(_("name"), max_length=60, help_text=_("e.g. “Table 12” or “Salle Rhône”."))
     location = models.CharField(_("location"), max_length=200, blank=True,
                                 help_text=_("Where to find it (floor, hall, building)."))
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    class Meta:
-        ordering = ["position", "pk"]
+    class Meta(Positioned.Meta):
         verbose_name = _("table or room")
         verbose_name_plural = _("tables and rooms")
         constraints = [models.UniqueConstraint(fields=["session", "name"], name="table_unique_name")]

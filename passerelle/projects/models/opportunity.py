@@ -5,17 +5,17 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
+from passerelle.core.models import DatedRecord
 from passerelle.core.workflow import status_history
 
 from ..enums import OPPORTUNITY_WORKFLOW, OpportunityStatus, OriginKind
 
 
-class Opportunity(models.Model):
+class Opportunity(DatedRecord):
     title = models.CharField(_("title"), max_length=255)
     description = models.TextField(_("topic"), blank=True, help_text=_("What the collaboration would be about."))
     people = models.ManyToManyField(
@@ -58,11 +58,8 @@ class Opportunity(models.Model):
     workflow = OPPORTUNITY_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     dropped_reason = models.TextField(_("reason for dropping"), blank=True, editable=False)
     created_by = account_field(_("created by"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(DatedRecord.Meta):
         verbose_name = _("opportunity")
         verbose_name_plural = _("opportunities")
         indexes = [
@@ -73,8 +70,7 @@ class Opportunity(models.Model):
     def __str__(self) -> str:
         return self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:opportunity", args=[self.pk])
+    get_absolute_url = page_url("projects:opportunity")
 
     @property
     def is_open(self) -> bool:

@@ -5,19 +5,19 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.enums import Territory
 from passerelle.core.fields import account_field
+from passerelle.core.mixins import page_url
+from passerelle.core.models import DatedRecord
 from passerelle.core.workflow import status_history
 
 from ..enums import PROJECT_WORKFLOW, PartnerRole, ProjectStatus
 
 
-class Project(models.Model):
+class Project(DatedRecord):
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
     title_fr = models.CharField(_("title (French)"), max_length=255)
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
@@ -41,11 +41,8 @@ class Project(models.Model):
     )
     workflow = PROJECT_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
     created_by = account_field(_("created by"))
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(DatedRecord.Meta):
         verbose_name = _("joint project")
         verbose_name_plural = _("joint projects")
         indexes = [models.Index(fields=["status", "-created_at"])]
@@ -53,8 +50,7 @@ class Project(models.Model):
     def __str__(self) -> str:
         return f"{self.acronym} – {self.title}" if self.acronym else self.title
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:project", args=[self.pk])
+    get_absolute_url = page_url("projects:project")
 
     title = bilingual("title")
     summary = bilingual("summary")

@@ -3,28 +3,24 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.bilingual import bilingual
+from passerelle.core.mixins import BilingualName, page_url
+from passerelle.core.models import DatedRecord, Positioned
 
 from ..enums import SERVICE_REQUEST_WORKFLOW, ServiceKind, ServiceRequestStatus
 
 
-class SupportService(models.Model):
+class SupportService(BilingualName, Positioned):
     kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    name_en = models.CharField(_("name (English)"), max_length=200, blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    description_en = models.TextField(_("description (English)"), blank=True)
+    name_fr, name_en, description_fr, description_en = BilingualName.fields(max_length=200)
     contact = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("contact"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="+", help_text=_("The coordinator who receives the requests."),
     )
     active = models.BooleanField(_("offered"), default=True)
-    position = models.PositiveSmallIntegerField(_("order"), default=0)
 
     class Meta:
         ordering = ["position", "name_fr"]
@@ -34,14 +30,10 @@ class SupportService(models.Model):
     def __str__(self) -> str:
         return self.name
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:service", args=[self.slug])
-
-    name = bilingual("name")
-    description = bilingual("description")
+    get_absolute_url = page_url("projects:service", "slug")
 
 
-class ServiceRequest(models.Model):
+class ServiceRequest(DatedRecord):
     """A request for one service, by a member, possibly for a project."""
 
     service = models.ForeignKey(SupportService, verbose_name=_("service"), on_delete=models.PROTECT,
@@ -62,12 +54,10 @@ class ServiceRequest(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("followed by"), on_delete=models.SET_NULL, null=True, blank=True,
         related_name="assigned_service_requests",
     )
-    created_at = models.DateTimeField(_("requested at"), default=timezone.now)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_at = models.DateTimeField(_("requested at"), default=timezone.now)  # its creation is the request
     completed_at = models.DateTimeField(_("completed at"), null=True, blank=True, editable=False)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(DatedRecord.Meta):
         verbose_name = _("service request")
         verbose_name_plural = _("service requests")
         indexes = [models.Index(fields=["status", "-created_at"])]
@@ -75,8 +65,7 @@ class ServiceRequest(models.Model):
     def __str__(self) -> str:
         return f"{self.service} – {self.requester}"
 
-    def get_absolute_url(self) -> str:
-        return reverse("projects:service_request", args=[self.pk])
+    get_absolute_url = page_url("projects:service_request")
 
 
 class ServiceRequestNote(models.Model):
