@@ -47,9 +47,11 @@ import tempfile
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 HERE = Path(__file__).resolve().parent
@@ -331,14 +333,21 @@ class Member:
             status = 0
         return Sample("sign in", time.perf_counter() - started, status == 302, status)
 
+    def pick_new(self, options: Iterable[Any], taken: set) -> Any | None:
+        """One of ``options`` not in ``taken`` yet, at random, added to ``taken`` (None if none is left)."""
+        remaining = [option for option in options if option not in taken]
+        if not remaining:
+            return None
+        chosen = self.rng.choice(remaining)
+        taken.add(chosen)
+        return chosen
+
     def next_request(self) -> tuple[str, str, str, dict | None]:
         """(action, method, path, body) of the member's next step."""
         action = self.rng.choices([a for a, _ in ACTIONS], weights=[w for _, w in ACTIONS])[0]
         if action == "register":
-            remaining = [slug for slug in EVENT_SLUGS if slug not in self.registered]
-            if remaining:
-                slug = self.rng.choice(remaining)
-                self.registered.add(slug)
+            slug = self.pick_new(EVENT_SLUGS, self.registered)
+            if slug is not None:
                 return action, "POST", f"/events/{slug}/register/", {
                     "role": "delegate", "consent_to_list": "on", "csrfmiddlewaretoken": self.csrf()}
             action = "event page"
@@ -346,10 +355,8 @@ class Member:
         if action.startswith("meeting") and targets is None:
             action = "event page"  # not registered to the meetings' event: no session pages
         if action == "meeting request":
-            remaining = [pk for pk in targets if pk not in self.asked]
-            if remaining:
-                target = self.rng.choice(remaining)
-                self.asked.add(target)
+            target = self.pick_new(targets, self.asked)
+            if target is not None:
                 return action, "POST", f"/meetings/{MEETINGS_SLUG}/people/{target}/request/", {
                     "message": "Rencontre proposée par le test de charge.", "priority": "2",
                     "csrfmiddlewaretoken": self.csrf()}

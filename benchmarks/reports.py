@@ -170,17 +170,9 @@ def load_events(size: Size, rng: random.Random, people: list, organisations: lis
 
 
 def load_meetings(size: Size, rng: random.Random, events: list) -> None:
-    from passerelle.meetings.models import (
-        B2BSession,
-        Meeting,
-        MeetingAttendee,
-        MeetingFeedback,
-        MeetingRequest,
-        MeetingTable,
-        RequestInvitee,
-        SessionWindow,
-        Slot,
-    )
+    from passerelle.meetings.models.meeting import Meeting, MeetingAttendee, MeetingFeedback
+    from passerelle.meetings.models.request import MeetingRequest, RequestInvitee
+    from passerelle.meetings.models.session import B2BSession, MeetingTable, SessionWindow, Slot
 
     per_event = size.meetings // len(events)
     tables_per_slot = 20

@@ -35,6 +35,7 @@ from ortools.sat.python import cp_model
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from passerelle.scheduling import parse_instance, solve, validate_schedule  # noqa: E402
+from passerelle.scheduling.all_placed import SolutionTimer  # noqa: E402
 from passerelle.scheduling.breaks import schedule_breaks  # noqa: E402
 from passerelle.scheduling.greedy import greedy_schedule  # noqa: E402
 
@@ -193,16 +194,6 @@ def make_compact_forum(seed: int) -> tuple[dict, int]:
     return data, sum(schedule_breaks(instance, hidden))
 
 
-class _Timer(cp_model.CpSolverSolutionCallback):
-    def __init__(self) -> None:
-        super().__init__()
-        self.start = time.perf_counter()
-        self.best_at = 0.0
-
-    def on_solution_callback(self) -> None:
-        self.best_at = time.perf_counter() - self.start
-
-
 def reference_model(data: dict, time_limit: float) -> dict:
     """A plain CP-SAT model, no tuning: every meeting hard, minimise breaks (``later``/gap chain).
 
@@ -245,7 +236,7 @@ def reference_model(data: dict, time_limit: float) -> dict:
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
     solver.parameters.num_workers = 2
-    timer = _Timer()
+    timer = SolutionTimer()
     status = solver.solve(model, timer)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return {"breaks": None, "bound": None, "best_at": None, "status": solver.status_name(status).lower()}

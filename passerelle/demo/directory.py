@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management.base import CommandError
 from django.db import transaction
 from django.db.models import Count
 
@@ -252,6 +253,15 @@ def ensure_demo_accounts(specs: Sequence[PersonSpec]) -> list[DemoAccount]:
             services.person_link_user(person=person, user=user)
         accounts.append(DemoAccount(email=email, role=role, profile=person))
     return accounts
+
+
+def demo_coordinator() -> Any:
+    """The first active coordinator account, who acts in the demo's story (the later seed commands
+    need it); a CommandError when there is none yet."""
+    coordinator = get_user_model().objects.filter(role=Role.COORDINATOR, is_active=True).order_by("pk").first()
+    if coordinator is None:
+        raise CommandError("No coordinator account: run seed_demo first.")
+    return coordinator
 
 
 def _demo_user(email: str, role: str, person: Person | None) -> Any:

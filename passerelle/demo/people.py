@@ -77,12 +77,6 @@ COORDINATOR_ORGS: dict[str, tuple[str, ...]] = {
     "AURA": ("CLARA", "CJC"),
     "QC": ("Oncopole", "FRQS"),
 }
-PUBLIC_KEYWORDS = Phrase("France–Québec cooperation; research funding; mobility",
-                         "coopération France–Québec; financement de la recherche; mobilité")
-COORDINATOR_KEYWORDS = Phrase("international missions; bilateral meetings; Entretiens Jacques Cartier",
-                              "missions internationales; rencontres bilatérales; Entretiens Jacques Cartier")
-PATIENT_PARTNER_SEEK = Phrase("patient partners to co-design studies on {site}",
-                              "des patients partenaires pour co-construire les études sur {site}")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -462,9 +456,14 @@ def _expertise(c: _Context) -> str:
     return " ".join(sentences)
 
 
+def _institution(c: _Context) -> P.InstitutionTexts:
+    """The texts of a profile without a research topic: a coordinator's or a public body's."""
+    return P.COORDINATOR_TEXTS if c.kind == ActorKind.COORDINATOR else P.PUBLIC_BODY_TEXTS
+
+
 def _keywords(c: _Context) -> str:
     if c.topic is None:
-        return (COORDINATOR_KEYWORDS if c.kind == ActorKind.COORDINATOR else PUBLIC_KEYWORDS).get(c.lang)
+        return _institution(c).keywords.get(c.lang)
     words = [k.get(c.lang) for k in c.rng.sample(c.topic.keywords, c.rng.choice([3, 4]))]
     words.append(_technique_titles()[c.techniques[0]].get(c.lang).lower())
     return "; ".join(words)
@@ -472,9 +471,8 @@ def _keywords(c: _Context) -> str:
 
 def _offers(c: _Context) -> list[str]:
     if c.topic is None:
-        if c.kind == ActorKind.COORDINATOR:
-            return [c.say(P.COORDINATOR_OFFER)]
-        return [c.say(o) for o in P.PUBLIC_BODY_OFFERS[: c.rng.choice([1, 2])]]
+        offers = _institution(c).offers
+        return [c.say(o) for o in (offers if len(offers) == 1 else offers[: c.rng.choice([1, 2])])]
     offers = [c.say(TECHNIQUES[t].offer, site=c.site()) for t in c.techniques[:2]]
     if c.kind == ActorKind.COMPANY:
         offers.insert(0, c.say(P.COMPANY_OFFER, product=c.product, site=c.site()))
@@ -487,7 +485,7 @@ def _offers(c: _Context) -> list[str]:
 
 def _seeks(c: _Context) -> list[str]:
     if c.topic is None:
-        return [c.say(P.COORDINATOR_SEEK if c.kind == ActorKind.COORDINATOR else P.PUBLIC_BODY_SEEK)]
+        return [c.say(_institution(c).seek)]
     if c.kind == ActorKind.COMPANY:
         return [c.say(s, product=c.product, site=c.site()) for s in P.COMPANY_SEEKS]
     if c.kind in (ActorKind.PATIENT_PARTNER, ActorKind.ASSOCIATION):
@@ -497,7 +495,7 @@ def _seeks(c: _Context) -> list[str]:
     chosen = c.rng.sample(missing, min(len(missing), c.rng.choice([1, 2])))
     seeks = [c.say(TECHNIQUES[t].seek, site=c.random_site()) for t in chosen]
     if "patient-partnership" in c.topic.techniques and "patient-partnership" not in c.techniques:
-        seeks.append(c.say(PATIENT_PARTNER_SEEK, site=c.site()))
+        seeks.append(c.say(P.PATIENT_PARTNER_SEEK, site=c.site()))
     if c.kind in (ActorKind.RESEARCHER, ActorKind.ENGINEER) and c.rng.random() < 0.3:
         seeks.append(c.say(P.CLINICAL_VALIDATION_SEEK, site=c.site()))
     if c.territory in P.EXCHANGE_SEEK and c.rng.random() < 0.25:

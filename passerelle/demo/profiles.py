@@ -7,6 +7,8 @@ French positions come as ``(feminine, masculine)`` pairs; Québec French has its
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from passerelle.core.enums import ActorKind
 
 from .expertise import Phrase
@@ -147,18 +149,40 @@ ASSOCIATION_OFFER = Phrase("relays to patients and the public for studies on {si
                            "des relais vers les patients et le public pour les études sur {site}")
 PATIENT_SEEK = Phrase("training in research methods for patient partners",
                       "une formation aux méthodes de recherche pour les patients partenaires")
-PUBLIC_BODY_OFFERS = (
-    Phrase("support for France–Québec mobility (Samuel-De Champlain programme)",
-           "un appui à la mobilité France–Québec (programme Samuel-De Champlain)"),
-    Phrase("help in finding partners on the other side of the Atlantic",
-           "une aide pour trouver des partenaires de l'autre côté de l'Atlantique"),
+PATIENT_PARTNER_SEEK = Phrase("patient partners to co-design studies on {site}",
+                              "des patients partenaires pour co-construire les études sur {site}")
+
+
+@dataclass(frozen=True)
+class InstitutionTexts:
+    """The keywords, offers (one, or one or two drawn in order) and need of a profile that has no
+    research topic."""
+
+    keywords: Phrase
+    offers: tuple[Phrase, ...]
+    seek: Phrase
+
+
+PUBLIC_BODY_TEXTS = InstitutionTexts(
+    keywords=Phrase("France–Québec cooperation; research funding; mobility",
+                    "coopération France–Québec; financement de la recherche; mobilité"),
+    offers=(
+        Phrase("support for France–Québec mobility (Samuel-De Champlain programme)",
+               "un appui à la mobilité France–Québec (programme Samuel-De Champlain)"),
+        Phrase("help in finding partners on the other side of the Atlantic",
+               "une aide pour trouver des partenaires de l'autre côté de l'Atlantique"),
+    ),
+    seek=Phrase("teams ready to build a joint France–Québec project",
+                "des équipes prêtes à monter un projet commun France–Québec"),
 )
-PUBLIC_BODY_SEEK = Phrase("teams ready to build a joint France–Québec project",
-                          "des équipes prêtes à monter un projet commun France–Québec")
-COORDINATOR_OFFER = Phrase("organisation of missions and bilateral meetings (Entretiens Jacques Cartier)",
-                           "l'organisation de missions et de rencontres bilatérales (Entretiens Jacques Cartier)")
-COORDINATOR_SEEK = Phrase("researchers and companies interested in the next mission",
-                          "des chercheurs et des entreprises intéressés par la prochaine mission")
+COORDINATOR_TEXTS = InstitutionTexts(
+    keywords=Phrase("international missions; bilateral meetings; Entretiens Jacques Cartier",
+                    "missions internationales; rencontres bilatérales; Entretiens Jacques Cartier"),
+    offers=(Phrase("organisation of missions and bilateral meetings (Entretiens Jacques Cartier)",
+                   "l'organisation de missions et de rencontres bilatérales (Entretiens Jacques Cartier)"),),
+    seek=Phrase("researchers and companies interested in the next mission",
+                "des chercheurs et des entreprises intéressés par la prochaine mission"),
+)
 
 
 def gendered(pair: str | Gendered, gender: str) -> str:

@@ -6,16 +6,12 @@ from django.contrib import admin
 
 from passerelle.core.admin import ReadOnlyInline, inline, status_inline
 
-from .models import (
+from .models.meeting import Meeting, MeetingAttendee, MeetingFeedback, ScheduleRun
+from .models.request import MeetingRequest, RequestInvitee
+from .models.session import (
     B2BSession,
-    Meeting,
-    MeetingAttendee,
-    MeetingFeedback,
-    MeetingRequest,
     MeetingTable,
     Participant,
-    RequestInvitee,
-    ScheduleRun,
     SessionBreak,
     SessionStatusChange,
     SessionWindow,

@@ -13,12 +13,13 @@ import icalendar
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.ics import CONTENT_TYPE as CONTENT_TYPE  # the content type of the files, for the views
+from passerelle.core.ics import new_calendar, new_vevent, to_ical
 from passerelle.directory.models import Person
 
 from .models import B2BSession, Meeting
 
 PRODID = "-//Passerelle//Meetings//FR"
-CONTENT_TYPE = "text/calendar; charset=utf-8"
 
 
 def meeting_uid(meeting: Meeting) -> str:
@@ -40,35 +41,22 @@ def who(person: Person) -> str:
 
 def meeting_vevent(meeting: Meeting, person: Person, others: list[Person], url: str = "") -> icalendar.Event:
     event = meeting.session.event
-    vevent = icalendar.Event()
-    vevent.add("uid", meeting_uid(meeting))
-    vevent.add("dtstamp", meeting.updated_at or timezone.now())
-    vevent.add("dtstart", event.local(meeting.slot.start))
-    vevent.add("dtend", event.local(meeting.slot.end))
-    vevent.add("summary", _("Meeting with %(people)s") % {"people": ", ".join(who(p) for p in others)})
     lines = [_("Bilateral meeting — %(event)s") % {"event": event.title}, ""]
     lines += [who(p) for p in others]
     if meeting.request.message:
         lines += ["", meeting.request.message]
-    vevent.add("description", "\n".join(lines))
-    vevent.add("location", meeting.table.where)
-    vevent.add("categories", [event.title])
-    vevent.add("sequence", meeting.sequence)
-    vevent.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
-    if url:
-        vevent.add("url", url)
-    return vevent
+    return new_vevent(
+        uid=meeting_uid(meeting), stamp=meeting.updated_at or timezone.now(), start=event.local(meeting.slot.start),
+        end=event.local(meeting.slot.end),
+        summary=_("Meeting with %(people)s") % {"people": ", ".join(who(p) for p in others)},
+        description="\n".join(lines), location=meeting.table.where, categories=[event.title],
+        sequence=meeting.sequence, cancelled=meeting.is_cancelled, url=url)
 
 
 def agenda_calendar(session: B2BSession, person: Person, meetings: Iterable[Meeting], url: str = "") -> bytes:
     """``person``'s calendar of ``meetings`` (each with ``people`` prefetched: everyone at it)."""
-    calendar = icalendar.Calendar()
-    calendar.add("prodid", PRODID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", _("My meetings — %(event)s") % {"event": session.event.title})
+    calendar = new_calendar(PRODID, _("My meetings — %(event)s") % {"event": session.event.title})
     for meeting in meetings:
         others = [p for p in meeting.people if p.pk != person.pk]
         calendar.add_component(meeting_vevent(meeting, person, others, url))
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return to_ical(calendar)

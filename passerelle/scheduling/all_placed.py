@@ -57,8 +57,8 @@ class AllPlacedResult:
     phase: dict = field(default_factory=dict)
 
 
-class _Timer(cp_model.CpSolverSolutionCallback):
-    """Remembers when the last improving solution was found."""
+class SolutionTimer(cp_model.CpSolverSolutionCallback):
+    """Remembers when the last improving solution was found (seconds since it was made)."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -144,7 +144,7 @@ class AllPlacedModel:
             # MaxSAT solvers do) instead of the default LP search; the LNS and local-search workers
             # still run interleaved. Measured: better bounds, schedules as good (docs/scheduling.md).
             solver.parameters.subsolvers.extend(["core", "default_lp"])
-        timer = _Timer()
+        timer = SolutionTimer()
         status = solver.solve(self.model, timer)
         seconds = time.perf_counter() - timer.start
         found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)

@@ -20,7 +20,7 @@ Example::
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from ortools.sat.python import cp_model
 
@@ -29,6 +29,18 @@ Busy = int | cp_model.IntVar
 
 def _is_const(value: Busy) -> bool:
     return isinstance(value, int)
+
+
+def _possible_starts(busy: Sequence[Busy]) -> Iterator[tuple[int, Busy, Busy]]:
+    """(i, busy[i], busy[i-1]) for every slot where a run may start: busy there may be 1 and the
+    slot before (0 before the first) may be idle."""
+    for i, b in enumerate(busy):
+        prev = busy[i - 1] if i else 0
+        if _is_const(b) and not b:
+            continue
+        if _is_const(prev) and prev:
+            continue
+        yield i, b, prev
 
 
 def session_breaks(model: cp_model.CpModel, busy: Sequence[Busy], name: str = "",
@@ -54,12 +66,7 @@ def session_breaks(model: cp_model.CpModel, busy: Sequence[Busy], name: str = ""
         for b in variables:
             model.add_implication(b, anything)
     starts: list = []
-    for i, b in enumerate(busy):
-        prev = busy[i - 1] if i else 0
-        if _is_const(b) and not b:
-            continue
-        if _is_const(prev) and prev:
-            continue
+    for i, b, prev in _possible_starts(busy):
         if _is_const(b):            # held here, free before: a start unless busy before
             if _is_const(prev):
                 starts.append(1)
@@ -83,12 +90,7 @@ def _light_session_breaks(model: cp_model.CpModel, busy: Sequence, name: str) ->
     if len(terms) < 2:
         return 0
     starts: list = []
-    for i, b in enumerate(busy):
-        prev = busy[i - 1] if i else 0
-        if _is_const(b) and not b:
-            continue
-        if _is_const(prev) and prev:
-            continue
+    for i, b, prev in _possible_starts(busy):
         if _is_const(b) and _is_const(prev):
             starts.append(1)
             continue

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterator
 from typing import Any
 
 from .model import FixedMeeting, Ident, Instance, Participant, Request
@@ -160,17 +161,24 @@ def _parse_tables(value: Any) -> tuple[Ident, ...]:
     return tuple(items)
 
 
+def _objects_with_ids(value: Any, noun: str) -> Iterator[tuple[dict, Ident, str]]:
+    """The items of the list ``value`` (the instance's ``'<noun>s'``), each checked to be an object
+    with a valid id not seen before, as (item, id, what): ``what`` names the item in messages."""
+    seen: set[Ident] = set()
+    for item in _list(value, f"'{noun}s'"):
+        if not isinstance(item, dict):
+            raise InstanceError(f"{noun} {_short(item)}: must be an object")
+        ident = _ident(item.get("id"), f"{noun} {_short(item.get('id'))}")
+        what = f"{noun} {_short(ident)}"
+        if ident in seen:
+            raise InstanceError(f"{what}: duplicate {noun} id")
+        seen.add(ident)
+        yield item, ident, what
+
+
 def _parse_participants(value: Any, slot_index: dict[str, int]) -> tuple[Participant, ...]:
     people: list[Participant] = []
-    seen: set[Ident] = set()
-    for item in _list(value, "'participants'"):
-        if not isinstance(item, dict):
-            raise InstanceError(f"participant {_short(item)}: must be an object")
-        pid = _ident(item.get("id"), f"participant {_short(item.get('id'))}")
-        what = f"participant {_short(pid)}"
-        if pid in seen:
-            raise InstanceError(f"{what}: duplicate participant id")
-        seen.add(pid)
+    for item, pid, what in _objects_with_ids(value, "participant"):
         unavailable = frozenset(_slot_ref(n, slot_index, what) for n in _list(item.get("unavailable", []),
                                                                              f"{what}: 'unavailable'"))
         limit = item.get("max_meetings")
@@ -193,15 +201,7 @@ def _parse_weight(value: Any, what: str) -> float:
 def _parse_requests(value: Any, person_index: dict[Ident, int],
                     slot_index: dict[str, int]) -> tuple[Request, ...]:
     requests: list[Request] = []
-    seen: set[Ident] = set()
-    for item in _list(value, "'requests'"):
-        if not isinstance(item, dict):
-            raise InstanceError(f"request {_short(item)}: must be an object")
-        rid = _ident(item.get("id"), f"request {_short(item.get('id'))}")
-        what = f"request {_short(rid)}"
-        if rid in seen:
-            raise InstanceError(f"{what}: duplicate request id")
-        seen.add(rid)
+    for item, rid, what in _objects_with_ids(value, "request"):
         names = _list(item.get("participants"), f"{what}: 'participants'")
         for name in names:
             if isinstance(name, bool) or not isinstance(name, str | int) or name not in person_index:

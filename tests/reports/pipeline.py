@@ -39,17 +39,9 @@ from passerelle.directory.models import PersonCategory
 from passerelle.funding.enums import ApplicationStatus, CallStatus
 from passerelle.funding.models import Application, ApplicationAmount, Call, Programme
 from passerelle.meetings.enums import Answer, MeetingStatus, RequestStatus
-from passerelle.meetings.models import (
-    B2BSession,
-    Meeting,
-    MeetingAttendee,
-    MeetingFeedback,
-    MeetingRequest,
-    MeetingTable,
-    RequestInvitee,
-    SessionWindow,
-    Slot,
-)
+from passerelle.meetings.models.meeting import Meeting, MeetingAttendee, MeetingFeedback
+from passerelle.meetings.models.request import MeetingRequest, RequestInvitee
+from passerelle.meetings.models.session import B2BSession, MeetingTable, SessionWindow, Slot
 from passerelle.projects.enums import OpportunityStatus, OriginKind, PartnerRole, ProjectStatus
 from passerelle.projects.models import Opportunity, Project, ProjectPartner
 from passerelle.reports.enums import OutcomeKind

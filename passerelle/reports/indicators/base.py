@@ -187,18 +187,23 @@ class Unit(models.TextChoices):
 
 @dataclass(frozen=True)
 class Indicator:
-    """One indicator: its key (API, exports), its words (label and definition, shown with the
-    figure), its unit and the one selector that computes it."""
+    """One indicator: its key (API, exports), the one selector that computes it, its words (label
+    and definition, shown with the figure), its unit and its group (see :func:`indicator_group`)."""
 
     key: str
-    group: str
+    compute: Callable[[ReportFilters], Series]
     label: str | Promise
     definition: str | Promise
-    unit: str
-    compute: Callable[[ReportFilters], Series]
+    unit: str = Unit.COUNT
     public: bool = False
     # For broken-down indicators: the order and the words of the parts (currency codes, kinds).
     parts: Callable[[], list[tuple[str, str]]] | None = None
+    group: str = ""
+
+
+def indicator_group(group: str, indicators: list[Indicator]) -> list[Indicator]:
+    """The indicators of one group of the dashboard (a key of ``GROUPS``), in the order shown."""
+    return [replace(indicator, group=group) for indicator in indicators]
 
 
 # --- helpers shared by the selectors --------------------------------------------------------------

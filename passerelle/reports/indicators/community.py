@@ -23,7 +23,16 @@ from passerelle.projects.models import ProjectPartner
 from . import events as event_indicators
 from . import meetings as meeting_indicators
 from . import projects as project_indicators
-from .base import Indicator, ReportFilters, Series, Unit, YearOf, activity_rows, distinct_series, union_sql
+from .base import (
+    Indicator,
+    ReportFilters,
+    Series,
+    YearOf,
+    activity_rows,
+    distinct_series,
+    indicator_group,
+    union_sql,
+)
 
 
 @dataclass(frozen=True)
@@ -115,19 +124,13 @@ def organisations_active(filters: ReportFilters) -> Series:
     return distinct_series(parts)
 
 
-INDICATORS = [
-    Indicator(
-        key="people_active", group="community", unit=Unit.COUNT, public=True, compute=people_active,
-        label=_("People active"),
-        definition=_("Different people who took part in something in the year: a confirmed registration to "
-                     "an event accompanied, a place in a delegation, a talk, a meeting held, a project. With a "
-                     "territory: people of that territory."),
-    ),
-    Indicator(
-        key="organisations_active", group="community", unit=Unit.COUNT, public=True,
-        compute=organisations_active,
-        label=_("Organisations active"),
-        definition=_("Different organisations with an active person, visited during an event or co-organising "
-                     "one in the year. With a territory: organisations of that territory."),
-    ),
-]
+INDICATORS = indicator_group("community", [
+    Indicator("people_active", people_active, public=True, label=_("People active"), definition=_(
+        "Different people who took part in something in the year: a confirmed registration to "
+        "an event accompanied, a place in a delegation, a talk, a meeting held, a project. "
+        "With a territory: people of that territory.")),
+    Indicator("organisations_active", organisations_active, public=True, label=_("Organisations active"), definition=_(
+        "Different organisations with an active person, visited "
+        "during an event or co-organising one in the year. "
+        "With a territory: organisations of that territory.")),
+])

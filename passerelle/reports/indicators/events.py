@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.events.enums import EventStatus, ItemKind, ItemStatus, RegistrationStatus
 from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Registration
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series
+from .base import Indicator, ReportFilters, Series, count_series, indicator_group
 
 TOOK_PLACE = (EventStatus.PUBLISHED, EventStatus.REGISTRATION_OPEN, EventStatus.CLOSED, EventStatus.HELD)
 
@@ -82,42 +82,25 @@ def site_visits(filters: ReportFilters) -> Series:
     return count_series(visits, "start")
 
 
-INDICATORS = [
-    Indicator(
-        key="events", group="events", unit=Unit.COUNT, public=True, compute=events_accompanied,
-        label=_("Events accompanied"),
-        definition=_("Events that took place in the year (neither draft nor cancelled, already started). With a "
-                     "territory: held there (one of their places is in it); online events count in all "
-                     "territories only. With a category or site: events whose theme includes it."),
-    ),
-    Indicator(
-        key="participations", group="events", unit=Unit.COUNT, public=True, compute=participations,
-        label=_("Participations"),
-        definition=_("Confirmed registrations to the events accompanied (one person at two events counts "
-                     "twice). With a territory: people of that territory."),
-    ),
-    Indicator(
-        key="participants", group="events", unit=Unit.COUNT, public=True, compute=participants,
-        label=_("Participants"),
-        definition=_("Different people with a confirmed registration to an event accompanied in the year "
-                     "(each counted once per year, and once over the period)."),
-    ),
-    Indicator(
-        key="delegations", group="events", unit=Unit.COUNT, public=True, compute=delegations,
-        label=_("Delegations"),
-        definition=_("Delegations received or sent at the events accompanied. With a territory: delegations "
-                     "coming from it."),
-    ),
-    Indicator(
-        key="delegates", group="events", unit=Unit.COUNT, compute=delegates,
-        label=_("Delegation members"),
-        definition=_("Places in delegations (one person in two delegations counts twice). With a territory: "
-                     "members from it."),
-    ),
-    Indicator(
-        key="site_visits", group="events", unit=Unit.COUNT, public=True, compute=site_visits,
-        label=_("Site visits"),
-        definition=_("Visits of organisations in the programmes of the events accompanied (cancelled items "
-                     "excluded). With a territory: organisations visited there."),
-    ),
-]
+INDICATORS = indicator_group("events", [
+    Indicator("events", events_accompanied, public=True, label=_("Events accompanied"), definition=_(
+        "Events that took place in the year (neither draft nor cancelled, already started). "
+        "With a territory: held there (one of their places is "
+        "in it); online events count in all territories only. "
+        "With a category or site: events whose theme includes it.")),
+    Indicator("participations", participations, public=True, label=_("Participations"), definition=_(
+        "Confirmed registrations to the events accompanied (one person at two events counts twice). "
+        "With a territory: people of that territory.")),
+    Indicator("participants", participants, public=True, label=_("Participants"), definition=_(
+        "Different people with a confirmed registration to an event accompanied "
+        "in the year (each counted once per year, and once over the period).")),
+    Indicator("delegations", delegations, public=True, label=_("Delegations"), definition=_(
+        "Delegations received or sent at the events accompanied. "
+        "With a territory: delegations coming from it.")),
+    Indicator("delegates", delegates, label=_("Delegation members"), definition=_(
+        "Places in delegations (one person in two delegations counts twice). "
+        "With a territory: members from it.")),
+    Indicator("site_visits", site_visits, public=True, label=_("Site visits"), definition=_(
+        "Visits of organisations in the programmes of the events accompanied (cancelled items excluded). "
+        "With a territory: organisations visited there.")),
+])

@@ -20,7 +20,18 @@ from passerelle.meetings.enums import MeetingStatus
 from passerelle.meetings.models import MeetingAttendee, MeetingFeedback
 from passerelle.projects.models import Project, ProjectPartner
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series, median_days, ratio_series, report_tz, sum_series
+from .base import (
+    Indicator,
+    ReportFilters,
+    Series,
+    Unit,
+    count_series,
+    indicator_group,
+    median_days,
+    ratio_series,
+    report_tz,
+    sum_series,
+)
 from .projects import projects_matching
 
 DECIDED = (ApplicationStatus.FUNDED, ApplicationStatus.DECLINED)
@@ -135,36 +146,22 @@ def currencies() -> list[tuple[str, str]]:
     return [(code, code) for code in Currency.values]
 
 
-INDICATORS = [
-    Indicator(
-        key="applications", group="funding", unit=Unit.COUNT, public=True, compute=applications,
-        label=_("Applications submitted"),
-        definition=_("Applications of joint projects to calls, counted in the year they were submitted. With a "
-                     "territory: of projects with a partner from it."),
-    ),
-    Indicator(
-        key="success_rate", group="funding", unit=Unit.RATE, public=True, compute=success_rate,
-        label=_("Success rate"),
-        definition=_("Share of the applications decided in the year that were funded (funded ÷ funded and "
-                     "declined)."),
-    ),
-    Indicator(
-        key="money_requested", group="funding", unit=Unit.MONEY, compute=money_requested, parts=currencies,
-        label=_("Money requested"),
-        definition=_("Sum of the amounts requested by the applications submitted in the year, per currency "
-                     "(never converted)."),
-    ),
-    Indicator(
-        key="money_granted", group="funding", unit=Unit.MONEY, public=True, compute=money_granted, parts=currencies,
-        label=_("Money granted"),
-        definition=_("Sum of the amounts granted to the applications funded in the year, per currency (never "
-                     "converted)."),
-    ),
-    Indicator(
-        key="days_to_funding", group="funding", unit=Unit.DAYS, public=True, compute=time_to_funding,
-        label=_("Days from first meeting to funding"),
-        definition=_("Median number of days between a project's first encounter (the meeting its opportunity came "
-                     "from, else the first meeting held between two of its partners, else the event it came from) "
-                     "and its first funding decision, in the year of that decision."),
-    ),
-]
+INDICATORS = indicator_group("funding", [
+    Indicator("applications", applications, public=True, label=_("Applications submitted"), definition=_(
+        "Applications of joint projects to calls, counted in the year they were submitted. "
+        "With a territory: of projects with a partner from it.")),
+    Indicator("success_rate", success_rate, unit=Unit.RATE, public=True, label=_("Success rate"), definition=_(
+        "Share of the applications decided in the year that were funded (funded ÷ funded and declined).")),
+    Indicator("money_requested", money_requested, unit=Unit.MONEY, parts=currencies,
+              label=_("Money requested"), definition=_(
+        "Sum of the amounts requested by the applications "
+        "submitted in the year, per currency (never converted).")),
+    Indicator("money_granted", money_granted, unit=Unit.MONEY, public=True, parts=currencies,
+              label=_("Money granted"), definition=_(
+        "Sum of the amounts granted to the applications funded in the year, per currency (never converted).")),
+    Indicator("days_to_funding", time_to_funding, unit=Unit.DAYS, public=True,
+              label=_("Days from first meeting to funding"), definition=_(
+        "Median number of days between a project's first encounter (the meeting its "
+        "opportunity came from, else the first meeting held between two of its partners, else "
+        "the event it came from) and its first funding decision, in the year of that decision.")),
+])

@@ -15,7 +15,7 @@ from passerelle.directory.models import Person, PersonCategory, PersonSite
 from passerelle.meetings.enums import MeetingStatus
 from passerelle.meetings.models import Meeting, MeetingAttendee, MeetingFeedback, MeetingRequest, RequestInvitee
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series, ratio_series
+from .base import Indicator, ReportFilters, Series, Unit, count_series, indicator_group, ratio_series
 
 
 def people_on_theme(filters: ReportFilters) -> QuerySet[Person]:
@@ -93,34 +93,22 @@ def no_show_rate(filters: ReportFilters) -> Series:
     return ratio_series(count_series(missed, "slot__start"), count_series(reported, "slot__start"))
 
 
-INDICATORS = [
-    Indicator(
-        key="meeting_requests", group="meetings", unit=Unit.COUNT, compute=meeting_requests,
-        label=_("Meeting requests"),
-        definition=_("Requests for a bilateral meeting sent in the year, whatever their answer. With a territory: "
-                     "sent by or to someone from it."),
-    ),
-    Indicator(
-        key="meetings_held", group="meetings", unit=Unit.COUNT, public=True, compute=meetings_held,
-        label=_("Meetings held"),
-        definition=_("Scheduled meetings whose time has passed, unless a participant reported that it did not "
-                     "take place. With a territory: with someone from it."),
-    ),
-    Indicator(
-        key="cross_border_meetings", group="meetings", unit=Unit.COUNT, public=True, compute=cross_border_meetings,
-        label=_("Cross-border meetings held"),
-        definition=_("Meetings held with people from both Auvergne-Rhône-Alpes and Québec at the table."),
-    ),
-    Indicator(
-        key="useful_rate", group="meetings", unit=Unit.RATE, public=True, compute=useful_rate,
-        label=_("Meetings found useful"),
-        definition=_("Share of the feedback answers on meetings held that say the meeting was useful (answers "
-                     "without an opinion left out). With a territory: answers of people from it."),
-    ),
-    Indicator(
-        key="no_show_rate", group="meetings", unit=Unit.RATE, compute=no_show_rate,
-        label=_("Meetings that did not take place"),
-        definition=_("Share of the past meetings with feedback where a participant reported that the meeting did "
-                     "not take place (a no-show)."),
-    ),
-]
+INDICATORS = indicator_group("meetings", [
+    Indicator("meeting_requests", meeting_requests, label=_("Meeting requests"), definition=_(
+        "Requests for a bilateral meeting sent in the year, whatever their answer. "
+        "With a territory: sent by or to someone from it.")),
+    Indicator("meetings_held", meetings_held, public=True, label=_("Meetings held"), definition=_(
+        "Scheduled meetings whose time has passed, unless a "
+        "participant reported that it did not take place. "
+        "With a territory: with someone from it.")),
+    Indicator("cross_border_meetings", cross_border_meetings, public=True,
+              label=_("Cross-border meetings held"), definition=_(
+        "Meetings held with people from both Auvergne-Rhône-Alpes and Québec at the table.")),
+    Indicator("useful_rate", useful_rate, unit=Unit.RATE, public=True, label=_("Meetings found useful"), definition=_(
+        "Share of the feedback answers on meetings held that say the "
+        "meeting was useful (answers without an opinion left out). "
+        "With a territory: answers of people from it.")),
+    Indicator("no_show_rate", no_show_rate, unit=Unit.RATE, label=_("Meetings that did not take place"), definition=_(
+        "Share of the past meetings with feedback where a participant "
+        "reported that the meeting did not take place (a no-show).")),
+])

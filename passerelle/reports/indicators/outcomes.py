@@ -14,7 +14,7 @@ from passerelle.projects.models import ProjectPartner
 
 from ..enums import OutcomeKind
 from ..models import Outcome
-from .base import Indicator, ReportFilters, Series, Unit, count_parts_series, count_series, sum_series
+from .base import Indicator, ReportFilters, Series, Unit, count_parts_series, count_series, indicator_group, sum_series
 from .funding import currencies
 from .projects import projects_matching
 
@@ -45,23 +45,14 @@ def kinds() -> list[tuple[str, str]]:
     return [(value, str(label)) for value, label in OutcomeKind.choices]
 
 
-INDICATORS = [
-    Indicator(
-        key="outcomes", group="outcomes", unit=Unit.COUNT, public=True, compute=outcomes,
-        label=_("Outcomes"),
-        definition=_("Outcomes of joint projects (publications, patents, trials, follow-on funding, exchanges, "
-                     "sites opened, companies created, others) dated in the year."),
-    ),
-    Indicator(
-        key="outcomes_by_kind", group="outcomes", unit=Unit.COUNT, public=True, compute=outcomes_by_kind, parts=kinds,
-        label=_("Outcomes by kind"),
-        definition=_("The same outcomes, kind by kind."),
-    ),
-    Indicator(
-        key="follow_on_funding", group="outcomes", unit=Unit.MONEY, public=True, compute=follow_on_funding,
-        parts=currencies,
-        label=_("Follow-on funding raised"),
-        definition=_("Sum of the follow-on funding recorded as outcomes, dated in the year, per currency (never "
-                     "converted)."),
-    ),
-]
+INDICATORS = indicator_group("outcomes", [
+    Indicator("outcomes", outcomes, public=True, label=_("Outcomes"), definition=_(
+        "Outcomes of joint projects (publications, patents, trials, follow-on funding, "
+        "exchanges, sites opened, companies created, others) dated in the year.")),
+    Indicator("outcomes_by_kind", outcomes_by_kind, public=True, parts=kinds, label=_("Outcomes by kind"), definition=_(
+        "The same outcomes, kind by kind.")),
+    Indicator("follow_on_funding", follow_on_funding, unit=Unit.MONEY, public=True, parts=currencies,
+              label=_("Follow-on funding raised"), definition=_(
+        "Sum of the follow-on funding recorded as outcomes, "
+        "dated in the year, per currency (never converted).")),
+])

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.projects.enums import ProjectStatus
 from passerelle.projects.models import Opportunity, Project, ProjectPartner
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series, day_of
+from .base import Indicator, ReportFilters, Series, count_series, day_of, indicator_group
 
 BORN_STATUSES = (ProjectStatus.ACTIVE, ProjectStatus.COMPLETED, ProjectStatus.STOPPED)
 
@@ -80,17 +80,13 @@ def opportunities(filters: ReportFilters) -> Series:
     return count_series(found, "created_at")
 
 
-INDICATORS = [
-    Indicator(
-        key="opportunities", group="projects", unit=Unit.COUNT, compute=opportunities,
-        label=_("Opportunities"),
-        definition=_("Collaboration ideas recorded in the year (from an event, a meeting's feedback, a "
-                     "suggestion or by hand), whatever became of them. With a territory: involving someone from it."),
-    ),
-    Indicator(
-        key="projects_born", group="projects", unit=Unit.COUNT, public=True, compute=projects_born,
-        label=_("Joint projects born"),
-        definition=_("Joint projects past their draft (active, completed or stopped), counted in the year they "
-                     "started (or were recorded, without a start date). With a territory: with a partner from it."),
-    ),
-]
+INDICATORS = indicator_group("projects", [
+    Indicator("opportunities", opportunities, label=_("Opportunities"), definition=_(
+        "Collaboration ideas recorded in the year (from an event, a meeting's "
+        "feedback, a suggestion or by hand), whatever became of them. "
+        "With a territory: involving someone from it.")),
+    Indicator("projects_born", projects_born, public=True, label=_("Joint projects born"), definition=_(
+        "Joint projects past their draft (active, completed or stopped), counted "
+        "in the year they started (or were recorded, without a start date). "
+        "With a territory: with a partner from it.")),
+])

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from passerelle.publications.cross_border import links_any_member_sees, signed_across, signed_from
 from passerelle.publications.models import Publication
 
-from .base import Indicator, ReportFilters, Series, Unit, count_series
+from .base import Indicator, ReportFilters, Series, count_series, indicator_group
 
 
 def copublications(filters: ReportFilters) -> Series:
@@ -24,16 +24,13 @@ def copublications(filters: ReportFilters) -> Series:
     return count_series(works, F("year"))
 
 
-INDICATORS = [
-    Indicator(
-        key="copublications", group="publications", unit=Unit.COUNT, public=True, compute=copublications,
-        label=_("Co-publications across the border"),
-        definition=_("Works published in the year (journal articles, preprints, conference papers and others) that "
-                     "list among their authors at least one person of the directory from Auvergne-Rhône-Alpes and "
-                     "one from Québec: a person counts through the work on their profile and the territory of their "
-                     "profile, not through the affiliation printed on the paper. A work is counted once, whatever "
-                     "the number of its authors; works a member hid from their profile, and profiles shown to "
-                     "coordinators only, are not counted. With a territory: works with an author from it. The "
-                     "event, category and site filters do not apply."),
-    ),
-]
+INDICATORS = indicator_group("publications", [
+    Indicator("copublications", copublications, public=True, label=_("Co-publications across the border"), definition=_(
+        "Works published in the year (journal articles, preprints, conference papers and "
+        "others) that list among their authors at least one person of the directory from "
+        "Auvergne-Rhône-Alpes and one from Québec: a person counts through the work on their "
+        "profile and the territory of their profile, not through the affiliation printed on "
+        "the paper. A work is counted once, whatever the number of its authors; works a member "
+        "hid from their profile, and profiles shown to coordinators only, are not counted. "
+        "With a territory: works with an author from it. The event, category and site filters do not apply.")),
+])

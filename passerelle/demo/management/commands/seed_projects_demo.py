@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.test.utils import override_settings
 
+from passerelle.demo.directory import demo_coordinator
 from passerelle.demo.funding import REVIEWER_ACCOUNT, seed_funding
 from passerelle.demo.projects import seed_projects
 
@@ -20,9 +20,7 @@ class Command(BaseCommand):
     help = "Load the demo opportunities, joint projects, support services, funding calls and applications."
 
     def handle(self, *args: Any, **options: Any) -> None:
-        coordinator = get_user_model().objects.filter(role="coordinator", is_active=True).order_by("pk").first()
-        if coordinator is None:
-            raise CommandError("No coordinator account: run seed_demo first.")
+        coordinator = demo_coordinator()
         # The demo's story happened in the past: nobody is e-mailed about it.
         with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
             projects = seed_projects(coordinator)
