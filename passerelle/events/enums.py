@@ -25,17 +25,14 @@ class EventStatus(models.TextChoices):
 
 
 # The only moves ``services.event_set_status`` accepts; everything else is refused.
-EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
-    EventStatus.DRAFT: frozenset({EventStatus.PUBLISHED, EventStatus.CANCELLED}),
-    EventStatus.PUBLISHED: frozenset({EventStatus.DRAFT, EventStatus.REGISTRATION_OPEN, EventStatus.CLOSED,
-                                      EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.REGISTRATION_OPEN: frozenset({EventStatus.CLOSED, EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.CLOSED: frozenset({EventStatus.REGISTRATION_OPEN, EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.HELD: frozenset(),
-    EventStatus.CANCELLED: frozenset(),
-}
-EVENT_WORKFLOW = Workflow(EVENT_TRANSITIONS, statuses=EventStatus,
-                          refused=_("An event cannot go from “%(from)s” to “%(to)s”."))
+EVENT_WORKFLOW = Workflow("""
+    draft             -> published, cancelled
+    published         -> draft, registration_open, closed, held, cancelled
+    registration_open -> closed, held, cancelled
+    closed            -> registration_open, held, cancelled
+    held              ->
+    cancelled         ->
+""", statuses=EventStatus, refused=_("An event cannot go from “%(from)s” to “%(to)s”."))
 
 # Statuses the public may see (a draft is for coordinators only).
 PUBLIC_STATUSES = frozenset(EventStatus) - {EventStatus.DRAFT}
