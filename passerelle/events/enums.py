@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.enums import ScheduleStatus
 from passerelle.core.workflow import Workflow
 
 
@@ -46,9 +47,8 @@ class ItemKind(models.TextChoices):
     MEAL = "meal", _("Meal")
 
 
-class ItemStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+# A programme item takes place or is cancelled, like a bilateral meeting: the one choice in core.
+ItemStatus = ScheduleStatus
 
 
 class RegistrationRole(models.TextChoices):

@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.enums import ScheduleStatus
 from passerelle.core.workflow import Workflow
 
 
@@ -60,9 +61,8 @@ class Priority(models.IntegerChoices):
     HIGH = 3, _("Essential")
 
 
-class MeetingStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+# A meeting takes place or is cancelled, like an event's programme item: the one choice in core.
+MeetingStatus = ScheduleStatus
 
 
 class RunStatus(models.TextChoices):
