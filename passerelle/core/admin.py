@@ -74,3 +74,24 @@ def inline(model: type[models.Model], *, base: type[InlineModelAdmin] = admin.Ta
 def status_inline(model: type[models.Model]) -> type[InlineModelAdmin]:
     """The read-only status history of an object (``model`` is made by ``workflow.status_history``)."""
     return inline(model, base=StatusChangeInline)
+
+
+class WorkflowAdmin(admin.ModelAdmin):
+    """The page of an object whose status moves through its workflow (``core.workflow``), with its
+    status history (the model ``workflow.status_history`` made) shown last, below its other inlines.
+    The status itself belongs in ``readonly_fields``: its app's services check each move."""
+
+    def __init__(self, model: type[models.Model], admin_site: admin.AdminSite) -> None:
+        super().__init__(model, admin_site)
+        self.inlines = [*self.inlines, status_inline(model._meta.get_field(model.workflow.history).related_model)]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that only their service or job writes (an audit trail, computed suggestions): shown here,
+    never added or changed."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

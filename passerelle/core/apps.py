@@ -14,7 +14,6 @@ def create_cache_table(using: str = "default", **kwargs: Any) -> None:
 
 class CoreConfig(AppConfig):
     name = "passerelle.core"
-    label = "core"
     verbose_name = _("Reference data")
 
     def ready(self) -> None:

@@ -1,4 +1,5 @@
-"""Choices shared by every app: territories, kinds of organisation and actor, time zones, visibility."""
+"""Choices shared by every app: territories, kinds of organisation and actor, time zones, visibility,
+whether something on a timetable still takes place."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -38,6 +39,13 @@ class TimeZone(models.TextChoices):
 
     PARIS = "Europe/Paris", _("Lyon / Paris time (Europe/Paris)")
     MONTREAL = "America/Montreal", _("Québec / Montréal time (America/Montreal)")
+
+
+class ScheduleStatus(models.TextChoices):
+    """Whether something on a timetable (an event's programme item, a bilateral meeting) takes place."""
+
+    SCHEDULED = "scheduled", _("Scheduled")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 class Visibility(models.TextChoices):

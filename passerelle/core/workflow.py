@@ -1,6 +1,6 @@
 """Status workflows: the allowed moves as data, one way to make a move, one history model.
 
-An app describes its moves in its ``enums.py`` (``Workflow({from: {to, ...}}, ...)``), gives the
+An app describes its moves in its ``enums.py`` (``Workflow("from -> to, to ...", ...)``), gives the
 status-bearing model a ``workflow`` attribute and a history model made by
 :func:`status_history`. Services then call :func:`transition`, which checks the move, writes
 the status and the history row in one transaction; forms and views ask :func:`allowed_moves`.
@@ -21,22 +21,42 @@ from django.utils.translation import gettext_lazy as _
 Move = tuple[str, str]
 
 
+def parse_moves(table: str) -> dict[str, list[str]]:
+    """The moves of a workflow written as a table, one status a line: ``from -> to, to`` (a status
+    with nothing after its arrow goes nowhere). Blank lines are skipped."""
+    moves: dict[str, list[str]] = {}
+    for line in table.splitlines():
+        if not line.strip():
+            continue
+        origin, arrow, targets = (part.strip() for part in line.partition("->"))
+        if not arrow or not origin or origin in moves:
+            raise ValueError(f"A workflow line is 'status -> status, status', each status once: {line.strip()!r}")
+        moves[origin] = [target.strip() for target in targets.split(",") if target.strip()]
+    return moves
+
+
 class Workflow:
     """The moves a status may make, as data.
 
-    ``moves`` maps each status to the statuses it may go to. ``statuses`` is the ``TextChoices``
+    ``moves`` maps each status to the statuses it may go to, or is the table :func:`parse_moves`
+    reads (``"draft -> published, cancelled"``, a line a status). ``statuses`` is the ``TextChoices``
     that names them. ``refused`` is the sentence of a refused move, with ``%(from)s`` and ``%(to)s``
     (each kind of object has its own, so that translations can agree in gender and number).
     ``by_hand`` lists the moves a person makes on a status form (the others are made by their own
-    service: a submission, a scheduler run…); None means every move. ``member_moves`` lists the
-    statuses a member who is not a coordinator may move to; None means no such limit.
+    service: a submission, a scheduler run…), as pairs or as a table like ``moves``; None means every
+    move. ``member_moves`` lists the statuses a member who is not a coordinator may move to; None
+    means no such limit.
     ``history`` is the related name of the status-change rows and ``note_field`` their note column.
     """
 
-    def __init__(self, moves: Mapping[str, Iterable[str]], *, statuses: type[models.TextChoices],
-                 refused: Any = None, by_hand: Iterable[Move] | None = None,
+    def __init__(self, moves: Mapping[str, Iterable[str]] | str, *, statuses: type[models.TextChoices],
+                 refused: Any = None, by_hand: Iterable[Move] | str | None = None,
                  member_moves: Iterable[str] | None = None, history: str = "status_changes",
                  note_field: str = "note") -> None:
+        if isinstance(moves, str):
+            moves = parse_moves(moves)
+        if isinstance(by_hand, str):
+            by_hand = [(origin, to) for origin, tos in parse_moves(by_hand).items() for to in tos]
         self.moves: dict[str, frozenset[str]] = {str(k): frozenset(str(v) for v in vs) for k, vs in moves.items()}
         unknown = ({*self.moves} | {to for tos in self.moves.values() for to in tos}) - set(statuses.values)
         if unknown:
@@ -44,6 +64,9 @@ class Workflow:
         self.statuses = statuses
         self.refused = refused if refused is not None else _("The status cannot go from “%(from)s” to “%(to)s”.")
         self.by_hand = None if by_hand is None else frozenset((str(a), str(b)) for a, b in by_hand)
+        not_moves = (self.by_hand or frozenset()) - {(a, b) for a, tos in self.moves.items() for b in tos}
+        if not_moves:
+            raise ValueError(f"Moves by hand that are no moves of the workflow: {sorted(not_moves)}")
         self.member_moves = None if member_moves is None else frozenset(str(s) for s in member_moves)
         self.history = history
         self.note_field = note_field

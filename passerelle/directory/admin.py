@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import inline
+from passerelle.core.admin import ReadOnlyAdmin, inline
 
 from . import audit, search
 from .models import Affiliation, AuditEntry, ImportBatch, Organisation, Person, PersonCategory, PersonSite
@@ -55,16 +55,10 @@ class OrganisationAdmin(AuditedAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "actor", "action", "object_type", "object_repr"]
     list_filter = ["action", "object_type"]
     search_fields = ["object_repr"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ImportBatch)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class DirectoryConfig(AppConfig):
     name = "passerelle.directory"
-    label = "directory"
     verbose_name = _("Directory")
 
     def ready(self) -> None:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import inline, status_inline
+from passerelle.core.admin import WorkflowAdmin, inline
 
-from .models import Delegation, Event, EventStatusChange, Place, ProgrammeItem, Registration
+from .models import Delegation, Event, Place, ProgrammeItem, Registration
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(WorkflowAdmin):
     list_display = ["title_fr", "kind", "start", "time_zone", "status", "capacity"]
     list_filter = ["kind", "status", "time_zone"]
     search_fields = ["title_fr", "title_en", "slug"]
     readonly_fields = ["status", "sequence"]
     autocomplete_fields = ["organisers"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [inline(Place), status_inline(EventStatusChange)]
+    inlines = [inline(Place)]
 
 
 @admin.register(ProgrammeItem)

@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.enums import ScheduleStatus
 from passerelle.core.workflow import Workflow
 
 
@@ -25,17 +26,14 @@ class EventStatus(models.TextChoices):
 
 
 # The only moves ``services.event_set_status`` accepts; everything else is refused.
-EVENT_TRANSITIONS: dict[str, frozenset[str]] = {
-    EventStatus.DRAFT: frozenset({EventStatus.PUBLISHED, EventStatus.CANCELLED}),
-    EventStatus.PUBLISHED: frozenset({EventStatus.DRAFT, EventStatus.REGISTRATION_OPEN, EventStatus.CLOSED,
-                                      EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.REGISTRATION_OPEN: frozenset({EventStatus.CLOSED, EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.CLOSED: frozenset({EventStatus.REGISTRATION_OPEN, EventStatus.HELD, EventStatus.CANCELLED}),
-    EventStatus.HELD: frozenset(),
-    EventStatus.CANCELLED: frozenset(),
-}
-EVENT_WORKFLOW = Workflow(EVENT_TRANSITIONS, statuses=EventStatus,
-                          refused=_("An event cannot go from “%(from)s” to “%(to)s”."))
+EVENT_WORKFLOW = Workflow("""
+    draft             -> published, cancelled
+    published         -> draft, registration_open, closed, held, cancelled
+    registration_open -> closed, held, cancelled
+    closed            -> registration_open, held, cancelled
+    held              ->
+    cancelled         ->
+""", statuses=EventStatus, refused=_("An event cannot go from “%(from)s” to “%(to)s”."))
 
 # Statuses the public may see (a draft is for coordinators only).
 PUBLIC_STATUSES = frozenset(EventStatus) - {EventStatus.DRAFT}
@@ -49,9 +47,8 @@ class ItemKind(models.TextChoices):
     MEAL = "meal", _("Meal")
 
 
-class ItemStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+# A programme item takes place or is cancelled, like a bilateral meeting: the one choice in core.
+ItemStatus = ScheduleStatus
 
 
 class RegistrationRole(models.TextChoices):

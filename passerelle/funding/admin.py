@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import inline, status_inline
+from passerelle.core.admin import WorkflowAdmin, inline
 
 from .models import (
     Application,
     ApplicationAmount,
     ApplicationDocument,
-    ApplicationStatusChange,
     Call,
     CallRule,
     ConflictOfInterest,
@@ -38,14 +37,14 @@ class CallAdmin(admin.ModelAdmin):
 
 
 @admin.register(Application)
-class ApplicationAdmin(admin.ModelAdmin):
+class ApplicationAdmin(WorkflowAdmin):
     list_display = ["project", "call", "status", "submitted_at", "decided_at"]
     list_filter = ["status", "call"]
     search_fields = ["project__title_fr", "project__acronym", "call__title_fr"]
     readonly_fields = ["status", "eligibility", "eligibility_checked_at", "submitted_at", "submitted_by",
                        "decided_at", "decided_by", "decision_note"]
     autocomplete_fields = ["project"]
-    inlines = [inline(ApplicationAmount), inline(ApplicationDocument), status_inline(ApplicationStatusChange)]
+    inlines = [inline(ApplicationAmount), inline(ApplicationDocument)]
 
 
 @admin.register(ReviewAssignment)

@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class FundingConfig(AppConfig):
     name = "passerelle.funding"
-    label = "funding"
     verbose_name = _("Funding programmes, calls and review")
 
     def ready(self) -> None:

@@ -51,30 +51,24 @@ class ApplicationStatus(models.TextChoices):
 # The only moves ``services.application_set_status`` accepts. Submission and the eligibility
 # check have their own services (deadline, rules); ineligible goes back to draft for a correction
 # while the call is still open.
-APPLICATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    ApplicationStatus.DRAFT: frozenset({ApplicationStatus.SUBMITTED}),
-    ApplicationStatus.SUBMITTED: frozenset({ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE,
-                                            ApplicationStatus.DRAFT}),
-    ApplicationStatus.ELIGIBLE: frozenset({ApplicationStatus.UNDER_REVIEW, ApplicationStatus.INELIGIBLE}),
-    ApplicationStatus.INELIGIBLE: frozenset({ApplicationStatus.ELIGIBLE, ApplicationStatus.DRAFT}),
-    ApplicationStatus.UNDER_REVIEW: frozenset({ApplicationStatus.FUNDED, ApplicationStatus.DECLINED}),
-    ApplicationStatus.FUNDED: frozenset(),
-    ApplicationStatus.DECLINED: frozenset(),
-}
+#
+# ``by_hand``: the moves a coordinator makes on the status page (the others have their own service:
+# submission, eligibility check, reviewer assignment, decision). A submitted application is
+# returned to the applicants, an ineligible one returned for a correction or overruled (with a note).
+APPLICATION_WORKFLOW = Workflow("""
+    draft        -> submitted
+    submitted    -> eligible, ineligible, draft
+    eligible     -> under_review, ineligible
+    ineligible   -> eligible, draft
+    under_review -> funded, declined
+    funded       ->
+    declined     ->
+""", statuses=ApplicationStatus, refused=_("An application cannot go from “%(from)s” to “%(to)s”."), by_hand="""
+    submitted  -> draft
+    ineligible -> draft, eligible
+    eligible   -> ineligible, under_review
+""")
 DECIDED_STATUSES = frozenset({ApplicationStatus.FUNDED, ApplicationStatus.DECLINED})
-# Moves a coordinator makes by hand on the status page (the others have their own service:
-# submission, eligibility check, reviewer assignment, decision).
-APPLICATION_WORKFLOW = Workflow(
-    APPLICATION_TRANSITIONS, statuses=ApplicationStatus,
-    refused=_("An application cannot go from “%(from)s” to “%(to)s”."),
-    by_hand=[
-        (ApplicationStatus.SUBMITTED, ApplicationStatus.DRAFT),     # returned to the applicants
-        (ApplicationStatus.INELIGIBLE, ApplicationStatus.DRAFT),    # returned for a correction
-        (ApplicationStatus.INELIGIBLE, ApplicationStatus.ELIGIBLE),  # overruled, with a note
-        (ApplicationStatus.ELIGIBLE, ApplicationStatus.INELIGIBLE),
-        (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW),
-    ],
-)
 
 
 class AssignmentStatus(models.TextChoices):

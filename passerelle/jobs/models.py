@@ -10,12 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.mixins import page_url
 
-
-class JobStatus(models.TextChoices):
-    QUEUED = "queued", _("Queued")
-    RUNNING = "running", _("Running")
-    SUCCEEDED = "succeeded", _("Finished")
-    FAILED = "failed", _("Failed")
+from .enums import JobStatus
 
 
 class Job(models.Model):

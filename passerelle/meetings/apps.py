@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class MeetingsConfig(AppConfig):
     name = "passerelle.meetings"
-    label = "meetings"
     verbose_name = _("Bilateral meetings")
 
     def ready(self) -> None:

@@ -2,6 +2,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.enums import ScheduleStatus
 from passerelle.core.workflow import Workflow
 
 
@@ -14,20 +15,18 @@ class SessionStatus(models.TextChoices):
 
 # The only moves ``services.session_set_status`` accepts. A published session stays published:
 # late changes are re-scheduled around the meetings already announced, then published again.
-SESSION_TRANSITIONS: dict[str, frozenset[str]] = {
-    SessionStatus.DRAFT: frozenset({SessionStatus.OPEN}),
-    SessionStatus.OPEN: frozenset({SessionStatus.DRAFT, SessionStatus.SCHEDULED}),
-    SessionStatus.SCHEDULED: frozenset({SessionStatus.OPEN, SessionStatus.PUBLISHED}),
-    SessionStatus.PUBLISHED: frozenset(),
-}
-# A session is scheduled by the scheduler and published by ``schedule.session_publish``, not on the
-# status page.
-SESSION_WORKFLOW = Workflow(
-    SESSION_TRANSITIONS, statuses=SessionStatus,
-    refused=_("A session cannot move from “%(from)s” to “%(to)s”."),
-    by_hand=[(a, b) for a, tos in SESSION_TRANSITIONS.items() for b in tos
-             if b not in (SessionStatus.SCHEDULED, SessionStatus.PUBLISHED)],
-)
+# ``by_hand``: a session is scheduled by the scheduler and published by ``schedule.session_publish``,
+# not on the status page.
+SESSION_WORKFLOW = Workflow("""
+    draft     -> open
+    open      -> draft, scheduled
+    scheduled -> open, published
+    published ->
+""", statuses=SessionStatus, refused=_("A session cannot move from “%(from)s” to “%(to)s”."), by_hand="""
+    draft     -> open
+    open      -> draft
+    scheduled -> open
+""")
 
 
 class RequestStatus(models.TextChoices):
@@ -39,15 +38,13 @@ class RequestStatus(models.TextChoices):
 
 
 # Moves of a request as a whole; ``services`` performs them and refuses the others.
-REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
-    RequestStatus.PENDING: frozenset({RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.CANCELLED,
-                                      RequestStatus.EXPIRED}),
-    RequestStatus.ACCEPTED: frozenset({RequestStatus.CANCELLED}),
-    RequestStatus.DECLINED: frozenset(),
-    RequestStatus.CANCELLED: frozenset(),
-    RequestStatus.EXPIRED: frozenset(),
-}
-REQUEST_WORKFLOW = Workflow(REQUEST_TRANSITIONS, statuses=RequestStatus, history="")
+REQUEST_WORKFLOW = Workflow("""
+    pending   -> accepted, declined, cancelled, expired
+    accepted  -> cancelled
+    declined  ->
+    cancelled ->
+    expired   ->
+""", statuses=RequestStatus, history="")
 
 
 class Answer(models.TextChoices):
@@ -64,9 +61,8 @@ class Priority(models.IntegerChoices):
     HIGH = 3, _("Essential")
 
 
-class MeetingStatus(models.TextChoices):
-    SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+# A meeting takes place or is cancelled, like an event's programme item: the one choice in core.
+MeetingStatus = ScheduleStatus
 
 
 class RunStatus(models.TextChoices):

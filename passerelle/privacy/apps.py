@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class PrivacyConfig(AppConfig):
     name = "passerelle.privacy"
-    label = "privacy"
     verbose_name = _("Privacy and personal data")
 
     def ready(self) -> None:

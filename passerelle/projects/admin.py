@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import inline, status_inline
+from passerelle.core.admin import WorkflowAdmin, inline
 
 from .models import (
     Opportunity,
-    OpportunityStatusChange,
     Project,
     ProjectPartner,
-    ProjectStatusChange,
     ServiceRequest,
     ServiceRequestNote,
     SupportService,
@@ -19,7 +17,7 @@ from .models import (
 
 
 @admin.register(Opportunity)
-class OpportunityAdmin(admin.ModelAdmin):
+class OpportunityAdmin(WorkflowAdmin):
     list_display = ["title", "status", "origin_kind", "origin_event", "owner", "created_at"]
     list_filter = ["status", "origin_kind"]
     search_fields = ["title", "description", "people__last_name"]
@@ -28,19 +26,17 @@ class OpportunityAdmin(admin.ModelAdmin):
     # A meeting's name reads its slot, table and session: a drop-down of every meeting cost seconds.
     raw_id_fields = ["origin_meeting", "owner", "created_by"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [status_inline(OpportunityStatusChange)]
 
 
 @admin.register(Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(WorkflowAdmin):
     list_display = ["__str__", "status", "start", "end", "opportunity", "created_at"]
     list_filter = ["status"]
     search_fields = ["acronym", "title_fr", "title_en"]
     readonly_fields = ["status"]
     autocomplete_fields = ["opportunity", "events"]
     filter_horizontal = ["categories", "sites"]
-    inlines = [inline(ProjectPartner, autocomplete_fields=["person", "organisation"]),
-               status_inline(ProjectStatusChange)]
+    inlines = [inline(ProjectPartner, autocomplete_fields=["person", "organisation"])]
 
 
 @admin.register(SupportService)

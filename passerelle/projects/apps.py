@@ -4,5 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ProjectsConfig(AppConfig):
     name = "passerelle.projects"
-    label = "projects"
     verbose_name = _("Opportunities, joint projects and support services")

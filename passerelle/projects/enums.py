@@ -23,14 +23,12 @@ class OpportunityStatus(models.TextChoices):
 
 # The only moves ``services.opportunity_set_status`` accepts. "project" is reached by creating a
 # project from the opportunity (``project_create_from_opportunity``), never by hand.
-OPPORTUNITY_TRANSITIONS: dict[str, frozenset[str]] = {
-    OpportunityStatus.IDEA: frozenset({OpportunityStatus.EXPLORING, OpportunityStatus.DROPPED}),
-    OpportunityStatus.EXPLORING: frozenset({OpportunityStatus.IDEA, OpportunityStatus.DROPPED}),
-    OpportunityStatus.DROPPED: frozenset({OpportunityStatus.IDEA, OpportunityStatus.EXPLORING}),
-    OpportunityStatus.PROJECT: frozenset(),
-}
-OPPORTUNITY_WORKFLOW = Workflow(OPPORTUNITY_TRANSITIONS, statuses=OpportunityStatus,
-                                refused=_("An opportunity cannot go from “%(from)s” to “%(to)s”."))
+OPPORTUNITY_WORKFLOW = Workflow("""
+    idea      -> exploring, dropped
+    exploring -> idea, dropped
+    dropped   -> idea, exploring
+    project   ->
+""", statuses=OpportunityStatus, refused=_("An opportunity cannot go from “%(from)s” to “%(to)s”."))
 
 
 class ProjectStatus(models.TextChoices):
@@ -40,14 +38,12 @@ class ProjectStatus(models.TextChoices):
     STOPPED = "stopped", _("Stopped")
 
 
-PROJECT_TRANSITIONS: dict[str, frozenset[str]] = {
-    ProjectStatus.DRAFT: frozenset({ProjectStatus.ACTIVE, ProjectStatus.STOPPED}),
-    ProjectStatus.ACTIVE: frozenset({ProjectStatus.COMPLETED, ProjectStatus.STOPPED}),
-    ProjectStatus.STOPPED: frozenset({ProjectStatus.ACTIVE}),
-    ProjectStatus.COMPLETED: frozenset(),
-}
-PROJECT_WORKFLOW = Workflow(PROJECT_TRANSITIONS, statuses=ProjectStatus,
-                            refused=_("A project cannot go from “%(from)s” to “%(to)s”."))
+PROJECT_WORKFLOW = Workflow("""
+    draft     -> active, stopped
+    active    -> completed, stopped
+    stopped   -> active
+    completed ->
+""", statuses=ProjectStatus, refused=_("A project cannot go from “%(from)s” to “%(to)s”."))
 
 
 class PartnerRole(models.TextChoices):
@@ -78,18 +74,12 @@ class ServiceRequestStatus(models.TextChoices):
 
 
 # Coordinators move requests; the requester may only withdraw an unfinished one.
-SERVICE_REQUEST_TRANSITIONS: dict[str, frozenset[str]] = {
-    ServiceRequestStatus.NEW: frozenset({ServiceRequestStatus.IN_PROGRESS, ServiceRequestStatus.DECLINED,
-                                         ServiceRequestStatus.WITHDRAWN}),
-    ServiceRequestStatus.IN_PROGRESS: frozenset({ServiceRequestStatus.COMPLETED, ServiceRequestStatus.DECLINED,
-                                                 ServiceRequestStatus.WITHDRAWN}),
-    ServiceRequestStatus.COMPLETED: frozenset({ServiceRequestStatus.IN_PROGRESS}),
-    ServiceRequestStatus.DECLINED: frozenset({ServiceRequestStatus.NEW}),
-    ServiceRequestStatus.WITHDRAWN: frozenset(),
-}
 # The history of a request is its thread of notes (``ServiceRequestNote.text``).
-SERVICE_REQUEST_WORKFLOW = Workflow(
-    SERVICE_REQUEST_TRANSITIONS, statuses=ServiceRequestStatus,
-    refused=_("A request cannot go from “%(from)s” to “%(to)s”."),
-    member_moves={ServiceRequestStatus.WITHDRAWN}, history="notes", note_field="text",
-)
+SERVICE_REQUEST_WORKFLOW = Workflow("""
+    new         -> in_progress, declined, withdrawn
+    in_progress -> completed, declined, withdrawn
+    completed   -> in_progress
+    declined    -> new
+    withdrawn   ->
+""", statuses=ServiceRequestStatus, refused=_("A request cannot go from “%(from)s” to “%(to)s”."),
+    member_moves={ServiceRequestStatus.WITHDRAWN}, history="notes", note_field="text")

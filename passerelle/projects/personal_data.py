@@ -3,25 +3,16 @@ projects a person takes part in are exported and kept on erasure (the reports co
 point to the anonymised profile)."""
 from passerelle.core.personal_data import declare, not_personal
 
-from .models import (
-    Opportunity,
-    OpportunityStatusChange,
-    Project,
-    ProjectPartner,
-    ProjectStatusChange,
-    ServiceRequest,
-    ServiceRequestNote,
-    SupportService,
-)
+from . import models
 
 ORDER = 32
 
-declare(Opportunity, person=("people",), order=ORDER)
-not_personal(OpportunityStatusChange, "names the account that moved an opportunity's status (its history)")
-not_personal(Project, "names the account that created the project")
-declare(ProjectPartner, person=("person",), order=ORDER)
-not_personal(ProjectStatusChange, "names the account that moved a project's status (its history)")
-not_personal(SupportService, "names the cluster's contact for a support service")
-not_personal(ServiceRequest, "names the accounts that asked for and follow a support request, kept with the "
-                             "project's history; the account itself is closed and anonymised on erasure")
-not_personal(ServiceRequestNote, "names the account that wrote a note in a support request's thread")
+declare(models.Opportunity, person=("people",), order=ORDER)
+not_personal(models.OpportunityStatusChange, "names the account that moved an opportunity's status (its history)")
+not_personal(models.Project, "names the account that created the project")
+declare(models.ProjectPartner, person=("person",), order=ORDER)
+not_personal(models.ProjectStatusChange, "names the account that moved a project's status (its history)")
+not_personal(models.SupportService, "names the cluster's contact for a support service")
+not_personal(models.ServiceRequest, "names the accounts that asked for and follow a support request, kept with the "
+                                    "project's history; the account itself is closed and anonymised on erasure")
+not_personal(models.ServiceRequestNote, "names the account that wrote a note in a support request's thread")

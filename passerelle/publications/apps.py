@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 class PublicationsConfig(AppConfig):
     name = "passerelle.publications"
-    label = "publications"
     verbose_name = _("Publications")
 
     def ready(self) -> None:

@@ -4,5 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ReportsConfig(AppConfig):
     name = "passerelle.reports"
-    label = "reports"
     verbose_name = _("Impact and reports")

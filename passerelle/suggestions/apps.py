@@ -4,5 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class SuggestionsConfig(AppConfig):
     name = "passerelle.suggestions"
-    label = "suggestions"
     verbose_name = _("Suggested partners")
