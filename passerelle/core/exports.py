@@ -21,6 +21,7 @@ from decimal import Decimal
 from typing import Any
 
 import tablib
+from django.http import HttpResponse
 
 # The first characters that make a spreadsheet evaluate a cell (OWASP's list).
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -92,3 +93,10 @@ def render(dataset: tablib.Dataset, fmt: str) -> bytes:
 def render_book(datasets: Iterable[tablib.Dataset]) -> bytes:
     """Several tables in one XLSX workbook, one sheet each."""
     return tablib.Databook([_ready(d) for d in datasets]).export("xlsx")
+
+
+def download(dataset: tablib.Dataset, fmt: str, name: str) -> HttpResponse:
+    """``dataset`` as a file to download, ``name.fmt`` (``fmt``: ``csv`` or ``xlsx``)."""
+    response = HttpResponse(render(dataset, fmt), content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response

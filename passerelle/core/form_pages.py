@@ -51,6 +51,18 @@ def form_page(request: HttpRequest, form: forms.BaseForm, template: str, context
     return render(request, template, {"form": form, **(context or {})})
 
 
+def edit_page(request: HttpRequest, form: forms.ModelForm, template: str, *, success: str,
+              update: Callable[..., Any], related: Iterable[str]) -> HttpResponse:
+    """The page of ``form``, editing its row: ``update`` (the service) saves it, given the asker as
+    ``actor``, the row as the form left it (unsaved) under its model's name and the form's
+    ``related`` values; then to what ``update`` returned. The template gets the row under its
+    model's name."""
+    name = form.instance._meta.model_name
+    return form_page(request, form, template, {name: form.instance}, success=success,
+                     save=lambda data: update(actor=request.user, **{name: form.save(commit=False)},
+                                              **{field: data[field] for field in related}))
+
+
 class StatusForm(forms.Form):
     """A move of ``obj`` along its workflow: the statuses a person may reach by hand from its
     current one (``as_member``: those a member who is not a coordinator may choose)."""
@@ -79,11 +91,22 @@ def status_page(request: HttpRequest, obj: Any, form: StatusForm, template: str,
 
 
 def confirm_page(request: HttpRequest, template: str, context: Mapping[str, Any], *, do: Callable[[], Any],
-                 success: str, to: Any) -> HttpResponse:
-    """A page that asks to confirm an action (a deletion…): a POST does ``do()``, flashes
-    ``success`` and redirects to ``to``; anything else shows ``template`` with ``context``."""
+                 success: str | Callable[[Any], str], to: Any) -> HttpResponse:
+    """A page that asks to confirm an action (a deletion, a submission…): a POST does ``do()``,
+    flashes ``success`` (a sentence, or a function of what ``do`` returned) and redirects to ``to``;
+    a ``ValidationError`` it raises (the action is refused) is flashed as an error, and back to ``to``
+    all the same. Anything else shows ``template`` with ``context``."""
     if request.method == "POST":
-        do()
-        messages.success(request, success)
+        try:
+            done = do()
+        except ValidationError as error:
+            flash_refusal(request, error)
+        else:
+            messages.success(request, success(done) if callable(success) else success)
         return redirect(to)
     return render(request, template, context)
+
+
+def flash_refusal(request: HttpRequest, error: ValidationError) -> None:
+    """A service's refusal (its ``ValidationError``) as an error message on the next page."""
+    messages.error(request, " ".join(error.messages))

@@ -4,15 +4,20 @@ Example::
 
     page = paginate(request, selectors.project_list(user=request.user, filters=filters))
     page.object_list, page.number, page.paginator.num_pages
+
+A list page under a filter bar is one call of :func:`list_page`.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, QuerySet, Window
-from django.http import HttpRequest
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 PAGE_SIZE = 25
 # Long tables read by coordinators (jobs, meeting requests).
@@ -59,3 +64,30 @@ def query_without(request: HttpRequest, *names: str) -> str:
     for name in names:
         params.pop(name, None)
     return params.urlencode()
+
+
+def list_page(request: HttpRequest, template: str, filter_form: Callable[..., Form], rows: Callable[..., QuerySet],
+              context: Mapping[str, Any] | None = None, *, per_page: int = PAGE_SIZE) -> HttpResponse:
+    """A list page under a filter bar: ``filter_form`` bound to the query string (unbound without
+    one) gives the filters (its ``filters()``: the defaults when unbound or invalid), and
+    ``rows(user=, filters=)`` (a selector) the rows ``request.user`` may see. The template gets the
+    form, the requested ``page`` of the rows, ``page_query`` (the query string of the page links)
+    and ``context``."""
+    form = filter_form(request.GET or None)
+    page = paginate(request, rows(user=request.user, filters=form.filters()), per_page)
+    return render(request, template, {"form": form, "page": page, "page_query": query_without(request, "page"),
+                                      **(context or {})})
+
+
+View = Callable[..., HttpResponse]
+
+
+def list_view(template: str, filter_form: Callable[..., Form], rows: Callable[..., QuerySet],
+              access: Callable[[View], View]) -> View:
+    """A view that is only a :func:`list_page`, for those who pass ``access`` (a decorator of
+    ``core.permissions``)."""
+
+    def view(request: HttpRequest) -> HttpResponse:
+        return list_page(request, template, filter_form, rows)
+
+    return access(view)

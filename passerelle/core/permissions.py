@@ -7,7 +7,8 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from rest_framework.permissions import IsAuthenticated
 
 from .api import IsCoordinator
@@ -61,3 +62,12 @@ def api_coordinator_required(view: View) -> View:
     _check_api_permission(view, IsCoordinator)
     view.access = "coordinator"  # type: ignore[attr-defined]
     return view
+
+
+def editable_or_404(user: Any, rows: Any, pk: Any, may_edit: Callable[[Any, Any], bool]) -> Any:
+    """The row ``pk`` of ``rows`` (what ``user`` may see) if ``may_edit(user, row)``; 404 otherwise,
+    as for a row they may not see (its existence is not revealed)."""
+    row = get_object_or_404(rows, pk=pk)
+    if not may_edit(user, row):
+        raise Http404
+    return row

@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
+from django import forms
+from django.db.models import QuerySet
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
 
 from passerelle.core.api import StandardPagination
+from passerelle.core.api_views import CallerDetailAPI, CallerListAPI
 from passerelle.core.read_cache import CachedPaginator
 
 from . import rules, selectors
@@ -79,16 +83,26 @@ class KeptPagination(StandardPagination):
     django_paginator_class = CachedPaginator
 
 
-@extend_schema(parameters=PEOPLE_PARAMETERS, summary="People of the directory visible to the caller")
-class PersonListAPI(generics.ListAPIView):
-    serializer_class = PersonSerializer
-    permission_classes = [AllowAny]
-    pagination_class = KeptPagination
+class FilteredListAPI(CallerListAPI):
+    """A list of the directory: ``selector(user=, filters=)`` under the filters the pages' filter
+    form reads from the query parameters, its pages kept in the read cache."""
 
-    def get_queryset(self):
-        form = PeopleFilterForm(self.request.query_params or None)
-        filters = form.filters() if self.request.query_params else selectors.PeopleFilters()
-        return selectors.with_profile_relations(selectors.person_list(user=self.request.user, filters=filters))
+    pagination_class = KeptPagination
+    filter_form: type[forms.Form]
+    selector: Callable[..., QuerySet]
+
+    def rows(self, user: Any) -> QuerySet:
+        return self.selector(user=user, filters=self.filter_form(self.request.query_params or None).filters())
+
+
+@extend_schema(parameters=PEOPLE_PARAMETERS, summary="People of the directory visible to the caller")
+class PersonListAPI(FilteredListAPI):
+    serializer_class = PersonSerializer
+    filter_form = PeopleFilterForm
+    selector = staticmethod(selectors.person_list)
+
+    def rows(self, user: Any) -> QuerySet:
+        return selectors.with_profile_relations(super().rows(user))
 
 
 # Fields that apps above the directory add to one person's answer (the publications app adds the
@@ -116,14 +130,12 @@ def person_detail_serializer() -> type[PersonSerializer]:
 
 
 @extend_schema(summary="One person of the directory, if visible to the caller")
-class PersonDetailAPI(generics.RetrieveAPIView):
-    permission_classes = [AllowAny]
-
-    def get_serializer_class(self):
+class PersonDetailAPI(CallerDetailAPI):
+    def get_serializer_class(self) -> type[PersonSerializer]:
         return person_detail_serializer()
 
-    def get_queryset(self):
-        return selectors.with_profile_relations(selectors.people_visible_to(self.request.user))
+    def rows(self, user: Any) -> QuerySet:
+        return selectors.with_profile_relations(selectors.people_visible_to(user))
 
 
 ORGANISATION_PARAMETERS = [
@@ -135,15 +147,10 @@ ORGANISATION_PARAMETERS = [
 
 
 @extend_schema(parameters=ORGANISATION_PARAMETERS, summary="Organisations of the directory")
-class OrganisationListAPI(generics.ListAPIView):
+class OrganisationListAPI(FilteredListAPI):
     serializer_class = OrganisationSerializer
-    permission_classes = [AllowAny]
-    pagination_class = KeptPagination
-
-    def get_queryset(self):
-        form = OrganisationFilterForm(self.request.query_params or None)
-        filters = form.filters() if self.request.query_params else selectors.OrganisationFilters()
-        return selectors.organisation_list(user=self.request.user, filters=filters)
+    filter_form = OrganisationFilterForm
+    selector = staticmethod(selectors.organisation_list)
 
 
 class OrganisationDetailAPI(generics.RetrieveAPIView):

@@ -1,6 +1,7 @@
 """Forms of the directory: profile and organisation editing, list filters."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django import forms
@@ -21,6 +22,16 @@ from .models import Affiliation, Organisation, Person
 from .rules import check_profile_email
 from .selectors import ORGANISATION_SORTS, PEOPLE_SORTS, OrganisationFilters, PeopleFilters
 from .services import AffiliationData, PersonTags
+
+
+def unique_identifier(form: forms.ModelForm, name: str, normalize: Callable[[str], str], taken: str) -> str:
+    """The identifier ``name`` of ``form`` (an ORCID iD, a ROR id) in its ``normalize``d form, blank
+    if none; ``taken`` is the error when another record of the form's model already has it."""
+    value = form.cleaned_data.get(name, "")
+    value = normalize(value) if value else ""
+    if value and form._meta.model.objects.filter(**{name: value}).exclude(pk=form.instance.pk).exists():
+        raise forms.ValidationError(taken)
+    return value
 
 
 class PersonForm(forms.ModelForm):
@@ -69,11 +80,7 @@ class PersonForm(forms.ModelForm):
             self.initial.setdefault("consent", person.consent_date is not None)
 
     def clean_orcid(self) -> str:
-        value = self.cleaned_data.get("orcid", "")
-        value = normalize_orcid(value) if value else ""
-        if value and Person.objects.filter(orcid=value).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Another profile already has this ORCID iD."))
-        return value
+        return unique_identifier(self, "orcid", normalize_orcid, _("Another profile already has this ORCID iD."))
 
     def clean_email(self) -> str:
         email = (self.cleaned_data.get("email") or "").lower()
@@ -131,11 +138,7 @@ class OrganisationForm(forms.ModelForm):
         fields = ["name", "acronym", "kind", "territory", "city", "website", "ror_id", "parent"]
 
     def clean_ror_id(self) -> str:
-        value = self.cleaned_data.get("ror_id", "")
-        value = normalize_ror(value) if value else ""
-        if value and Organisation.objects.filter(ror_id=value).exclude(pk=self.instance.pk).exists():
-            raise forms.ValidationError(_("Another organisation already has this ROR id."))
-        return value
+        return unique_identifier(self, "ror_id", normalize_ror, _("Another organisation already has this ROR id."))
 
     def clean_parent(self) -> Organisation | None:
         parent = self.cleaned_data.get("parent")

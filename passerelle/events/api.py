@@ -1,10 +1,15 @@
 """Read API of events: the list, one event, its programme; drafts only for coordinators."""
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
+
+from passerelle.core.api_views import CallerDetailAPI, CallerListAPI
 
 from . import selectors
 from .models import Event, Place, ProgrammeItem
@@ -72,22 +77,18 @@ class ProgrammeItemSerializer(serializers.ModelSerializer):
 
 
 @extend_schema(summary="Events visible to the caller (drafts for coordinators only), latest first")
-class EventListAPI(generics.ListAPIView):
+class EventListAPI(CallerListAPI):
     serializer_class = EventSerializer
-    permission_classes = [AllowAny]
 
-    def get_queryset(self):
-        return selectors.events_visible_to(self.request.user).prefetch_related("places", "organisers")
+    def rows(self, user: Any) -> QuerySet:
+        return selectors.events_visible_to(user).prefetch_related("places", "organisers")
 
 
 @extend_schema(summary="One event, if visible to the caller")
-class EventDetailAPI(generics.RetrieveAPIView):
+class EventDetailAPI(CallerDetailAPI):
     serializer_class = EventDetailSerializer
-    permission_classes = [AllowAny]
     lookup_field = "slug"
-
-    def get_queryset(self):
-        return selectors.event_detail_queryset(self.request.user)
+    rows = staticmethod(selectors.event_detail_queryset)
 
 
 @extend_schema(summary="The programme of an event, one entry per item, in time order")

@@ -2,9 +2,13 @@
 projects'; anonymous: none). Amounts are given per currency, never converted."""
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
-from rest_framework.permissions import AllowAny
+from rest_framework import serializers
+
+from passerelle.core.api_views import CallerDetailAPI, CallerListAPI, choice_param
 
 from . import eligibility, selectors
 from .enums import ApplicationStatus
@@ -73,45 +77,38 @@ class ApplicationSerializer(serializers.ModelSerializer):
                 for r in application.eligibility]
 
 
-@extend_schema(summary="Funding calls (drafts for coordinators only), latest deadline first")
-class CallListAPI(generics.ListAPIView):
-    serializer_class = CallSerializer
-    permission_classes = [AllowAny]
+def _calls(user: Any) -> QuerySet:
+    return selectors.calls_visible_to(user).prefetch_related("rules", "criteria")
 
-    def get_queryset(self):
-        return selectors.calls_visible_to(self.request.user).prefetch_related("rules", "criteria") \
-            .order_by("-closes_at", "pk")
+
+@extend_schema(summary="Funding calls (drafts for coordinators only), latest deadline first")
+class CallListAPI(CallerListAPI):
+    serializer_class = CallSerializer
+
+    def rows(self, user: Any) -> QuerySet:
+        return _calls(user).order_by("-closes_at", "pk")
 
 
 @extend_schema(summary="One funding call with its rules and review criteria")
-class CallDetailAPI(generics.RetrieveAPIView):
+class CallDetailAPI(CallerDetailAPI):
     serializer_class = CallSerializer
-    permission_classes = [AllowAny]
     lookup_field = "slug"
-
-    def get_queryset(self):
-        return selectors.calls_visible_to(self.request.user).prefetch_related("rules", "criteria")
+    rows = staticmethod(_calls)
 
 
 @extend_schema(summary="Applications visible to the caller (coordinators: all; members: their projects')",
                parameters=[OpenApiParameter("status", str, description="Only this status."),
                            OpenApiParameter("call", str, description="Only this call (slug).")])
-class ApplicationListAPI(generics.ListAPIView):
+class ApplicationListAPI(CallerListAPI):
     serializer_class = ApplicationSerializer
-    permission_classes = [AllowAny]
 
-    def get_queryset(self):
-        params = self.request.query_params
-        status = params.get("status", "")
-        filters = selectors.ApplicationFilters(status=status if status in ApplicationStatus.values else "",
-                                               call=params.get("call", ""))
-        return selectors.application_list(user=self.request.user, filters=filters)
+    def rows(self, user: Any) -> QuerySet:
+        filters = selectors.ApplicationFilters(status=choice_param(self.request, "status", ApplicationStatus),
+                                               call=self.request.query_params.get("call", ""))
+        return selectors.application_list(user=user, filters=filters)
 
 
 @extend_schema(summary="One application, if visible to the caller")
-class ApplicationDetailAPI(generics.RetrieveAPIView):
+class ApplicationDetailAPI(CallerDetailAPI):
     serializer_class = ApplicationSerializer
-    permission_classes = [AllowAny]
-
-    def get_queryset(self):
-        return selectors.application_detail_queryset(self.request.user)
+    rows = staticmethod(selectors.application_detail_queryset)

@@ -2,9 +2,13 @@
 callers get empty lists; others' opportunities and drafts answer 404)."""
 from __future__ import annotations
 
+from typing import Any
+
+from django.db.models import QuerySet
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import generics, serializers
-from rest_framework.permissions import AllowAny
+from rest_framework import serializers
+
+from passerelle.core.api_views import CallerDetailAPI, CallerListAPI, choice_param
 
 from . import selectors
 from .enums import OpportunityStatus, ProjectStatus
@@ -63,40 +67,30 @@ STATUS = OpenApiParameter("status", str, description="Only this status.")
 
 @extend_schema(summary="Opportunities visible to the caller (coordinators: all; members: those they own, "
                        "created or take part in)", parameters=[STATUS])
-class OpportunityListAPI(generics.ListAPIView):
+class OpportunityListAPI(CallerListAPI):
     serializer_class = OpportunitySerializer
-    permission_classes = [AllowAny]
 
-    def get_queryset(self):
-        status = self.request.query_params.get("status", "")
-        filters = selectors.OpportunityFilters(status=status if status in OpportunityStatus.values else "")
-        return selectors.opportunity_list(user=self.request.user, filters=filters)
+    def rows(self, user: Any) -> QuerySet:
+        filters = selectors.OpportunityFilters(status=choice_param(self.request, "status", OpportunityStatus))
+        return selectors.opportunity_list(user=user, filters=filters)
 
 
 @extend_schema(summary="One opportunity, if visible to the caller")
-class OpportunityDetailAPI(generics.RetrieveAPIView):
+class OpportunityDetailAPI(CallerDetailAPI):
     serializer_class = OpportunitySerializer
-    permission_classes = [AllowAny]
-
-    def get_queryset(self):
-        return selectors.opportunity_detail_queryset(self.request.user)
+    rows = staticmethod(selectors.opportunity_detail_queryset)
 
 
 @extend_schema(summary="Joint projects visible to the caller (members: all but others' drafts)", parameters=[STATUS])
-class ProjectListAPI(generics.ListAPIView):
+class ProjectListAPI(CallerListAPI):
     serializer_class = ProjectSerializer
-    permission_classes = [AllowAny]
 
-    def get_queryset(self):
-        status = self.request.query_params.get("status", "")
-        filters = selectors.ProjectFilters(status=status if status in ProjectStatus.values else "")
-        return selectors.project_list(user=self.request.user, filters=filters).prefetch_related("categories", "sites")
+    def rows(self, user: Any) -> QuerySet:
+        filters = selectors.ProjectFilters(status=choice_param(self.request, "status", ProjectStatus))
+        return selectors.project_list(user=user, filters=filters).prefetch_related("categories", "sites")
 
 
 @extend_schema(summary="One joint project, if visible to the caller")
-class ProjectDetailAPI(generics.RetrieveAPIView):
+class ProjectDetailAPI(CallerDetailAPI):
     serializer_class = ProjectSerializer
-    permission_classes = [AllowAny]
-
-    def get_queryset(self):
-        return selectors.project_detail_queryset(self.request.user)
+    rows = staticmethod(selectors.project_detail_queryset)

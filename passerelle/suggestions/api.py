@@ -27,31 +27,34 @@ from .forms import IdeaForm, SuggestionFilterForm
 DEFAULT_K = 20
 
 
-class SuggestedPersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="person.pk")
-    first_name = serializers.CharField(source="person.first_name")
-    last_name = serializers.CharField(source="person.last_name")
-    kind = serializers.CharField(source="person.kind")
-    territory = serializers.CharField(source="person.territory")
-    organisations = serializers.SerializerMethodField()
-    url = serializers.CharField(source="person.get_absolute_url")
+class SuggestionSerializer(serializers.Serializer):
+    """A suggestion: who is suggested (the suggestion's ``about``, a person or an organisation: its
+    id, its ``texts``, kind, territory and page), then the fields declared (why: score, reasons…)."""
+
+    about = ""
+    texts: tuple[str, ...] = ()
     score = serializers.FloatField()
     reasons = serializers.ListField(child=serializers.CharField())
+
+    def get_fields(self) -> dict[str, serializers.Field]:
+        suggested: dict[str, serializers.Field] = {"id": serializers.IntegerField(source=f"{self.about}.pk")}
+        for name in (*self.texts, "kind", "territory"):
+            suggested[name] = serializers.CharField(source=f"{self.about}.{name}")
+        suggested["url"] = serializers.CharField(source=f"{self.about}.get_absolute_url")
+        return {**suggested, **super().get_fields()}
+
+
+class SuggestedPersonSerializer(SuggestionSerializer):
+    about, texts = "person", ("first_name", "last_name")
+    organisations = serializers.SerializerMethodField()
     components = serializers.DictField(child=serializers.FloatField())
 
     def get_organisations(self, suggestion: selectors.Suggestion) -> list[str]:
         return [a.organisation.name for a in suggestion.person.affiliations.all()]
 
 
-class SuggestedOrganisationSerializer(serializers.Serializer):
-    id = serializers.IntegerField(source="organisation.pk")
-    name = serializers.CharField(source="organisation.name")
-    acronym = serializers.CharField(source="organisation.acronym")
-    kind = serializers.CharField(source="organisation.kind")
-    territory = serializers.CharField(source="organisation.territory")
-    url = serializers.CharField(source="organisation.get_absolute_url")
-    score = serializers.FloatField()
-    reasons = serializers.ListField(child=serializers.CharField())
+class SuggestedOrganisationSerializer(SuggestionSerializer):
+    about, texts = "organisation", ("name", "acronym")
 
 
 class IdeaRequestSerializer(serializers.Serializer):

@@ -1,16 +1,18 @@
-"""Organisation pages: list with search and filters, detail with visible members, edit, export."""
+"""Organisation pages: list with search and filters, detail with visible members, edit, export
+(its history and deletion page are those of every record: ``records``)."""
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from passerelle.core.form_pages import confirm_page, form_page
+from passerelle.core.exports import download
+from passerelle.core.form_pages import form_page
 from passerelle.core.kept_pages import filter_fields, kept_results
 from passerelle.core.pagination import paginate, query_without
 from passerelle.core.permissions import coordinator_required, public
 
-from .. import audit, exports, selectors, services
+from .. import exports, selectors, services
 from ..forms import OrganisationFilterForm, OrganisationForm
 from ..models import Organisation
 
@@ -18,7 +20,7 @@ from ..models import Organisation
 @public
 def organisation_list(request: HttpRequest) -> HttpResponse:
     form = OrganisationFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.OrganisationFilters()
+    filters = form.filters()
     results, page = kept_results(request, selectors.organisation_list(user=request.user, filters=filters),
                                  "directory/includes/organisation_results.html")
     return render(request, "directory/organisation_list.html", {
@@ -39,7 +41,10 @@ def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
+@coordinator_required
+def organisation_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """A new organisation (no ``pk``), or the organisation ``pk``, edited."""
+    organisation = get_object_or_404(Organisation, pk=pk) if pk else Organisation()
     form = OrganisationForm(request.POST or None, instance=organisation)
 
     def save(cleaned: dict) -> Organisation:
@@ -52,39 +57,9 @@ def _edit(request: HttpRequest, organisation: Organisation) -> HttpResponse:
                      success=_("The organisation has been saved."))
 
 
-@coordinator_required
-def organisation_create(request: HttpRequest) -> HttpResponse:
-    return _edit(request, Organisation())
-
-
-@coordinator_required
-def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    return _edit(request, get_object_or_404(Organisation, pk=pk))
-
-
-@coordinator_required
-def organisation_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    return confirm_page(request, "directory/confirm_delete.html",
-                        {"object": organisation, "cancel_url": organisation.get_absolute_url()},
-                        do=lambda: services.organisation_delete(actor=request.user, organisation=organisation),
-                        success=_("The organisation %(name)s has been deleted.") % {"name": organisation.name},
-                        to="directory:organisations")
-
-
-@coordinator_required
-def organisation_history(request: HttpRequest, pk: int) -> HttpResponse:
-    organisation = get_object_or_404(Organisation, pk=pk)
-    page = paginate(request, audit.history_of(organisation))
-    return render(request, "directory/history.html", {"object": organisation, "page": page})
-
-
 @public
 def organisation_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    form = OrganisationFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.OrganisationFilters()
-    dataset = exports.organisations_dataset(selectors.organisation_list(user=request.user, filters=filters),
-                                            layout=exports.layout_of(request.GET))
-    response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="passerelle-organisations.{fmt}"'
-    return response
+    filters = OrganisationFilterForm(request.GET or None).filters()
+    organisations = selectors.organisation_list(user=request.user, filters=filters)
+    return download(exports.organisations_dataset(organisations, layout=exports.layout_of(request.GET)), fmt,
+                    "passerelle-organisations")

@@ -1,4 +1,5 @@
-"""People pages: list with search and filters, profile, edit, history, export."""
+"""People pages: list with search and filters, profile, edit, export (its history and deletion
+page are those of every record: ``records``)."""
 from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -6,12 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from passerelle.core import read_cache
-from passerelle.core.form_pages import confirm_page, form_page
+from passerelle.core.exports import download
+from passerelle.core.form_pages import form_page
 from passerelle.core.kept_pages import filter_fields, kept_results
-from passerelle.core.pagination import paginate, query_without
+from passerelle.core.pagination import query_without
 from passerelle.core.permissions import coordinator_required, member_required, public
 
-from .. import audit, exports, rules, selectors, services
+from .. import exports, rules, selectors, services
 from ..forms import AffiliationFormSet, PeopleFilterForm, PersonForm, affiliations_from
 from ..models import Person
 
@@ -19,7 +21,7 @@ from ..models import Person
 @public
 def person_list(request: HttpRequest) -> HttpResponse:
     form = PeopleFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.PeopleFilters()
+    filters = form.filters()
     people = selectors.with_card_relations(selectors.person_list(user=request.user, filters=filters))
     results, page = kept_results(request, people, "directory/includes/person_results.html", ranked=bool(filters.q))
     return render(request, "directory/person_list.html", {
@@ -95,30 +97,9 @@ def my_profile(request: HttpRequest) -> HttpResponse:
                  owner=user)
 
 
-@coordinator_required
-def person_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    return confirm_page(request, "directory/confirm_delete.html",
-                        {"object": person, "cancel_url": person.get_absolute_url()},
-                        do=lambda: services.person_delete(actor=request.user, person=person),
-                        success=_("The profile of %(name)s has been deleted.") % {"name": person.full_name},
-                        to="directory:people")
-
-
-@coordinator_required
-def person_history(request: HttpRequest, pk: int) -> HttpResponse:
-    person = get_object_or_404(Person, pk=pk)
-    page = paginate(request, audit.history_of(person))
-    return render(request, "directory/history.html", {"object": person, "page": page})
-
-
 @public
 def person_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    form = PeopleFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.PeopleFilters()
+    filters = PeopleFilterForm(request.GET or None).filters()
     people = selectors.with_profile_relations(selectors.person_list(user=request.user, filters=filters))
-    dataset = exports.people_dataset(people, with_contact=rules.can_see_contact(request.user),
-                                     layout=exports.layout_of(request.GET))
-    response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="passerelle-people.{fmt}"'
-    return response
+    return download(exports.people_dataset(people, with_contact=rules.can_see_contact(request.user),
+                                           layout=exports.layout_of(request.GET)), fmt, "passerelle-people")

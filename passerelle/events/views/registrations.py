@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from passerelle.core.exports import download
 from passerelle.core.permissions import coordinator_required, member_required
 from passerelle.directory.selectors import is_coordinator
 
@@ -134,9 +135,7 @@ def registration_export(request: HttpRequest, slug: str, fmt: str) -> HttpRespon
     delegations = {person.pk: d.name for d in selectors.delegations_of(event, request.user)
                    for person in d.members.all()}
     dataset = exports.registrations_dataset(registrations.select_related("event"), delegations)
-    response = HttpResponse(exports.render(dataset, fmt), content_type=exports.CONTENT_TYPES[fmt])
-    response["Content-Disposition"] = f'attachment; filename="{event.slug}-registrations.{fmt}"'
-    return response
+    return download(dataset, fmt, f"{event.slug}-registrations")
 
 
 @coordinator_required

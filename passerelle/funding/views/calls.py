@@ -1,14 +1,15 @@
 """Programmes and calls: public pages (drafts for coordinators only) and coordinators' editing."""
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
+from functools import partial
+
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from passerelle.core.pagination import paginate, query_without
+from passerelle.core.form_pages import edit_page, form_page
+from passerelle.core.pagination import list_page
 from passerelle.core.permissions import coordinator_required, public
 from passerelle.core.rows import rows_from_formset
 from passerelle.directory.selectors import is_coordinator
@@ -37,36 +38,19 @@ def programme_detail(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-def _programme_form(request: HttpRequest, programme: Programme) -> HttpResponse:
-    form = ProgrammeForm(request.POST or None, instance=programme)
-    if request.method == "POST" and form.is_valid():
-        programme = services.programme_save(actor=request.user, programme=form.save(commit=False),
-                                            funders=form.cleaned_data["funders"])
-        messages.success(request, _("The programme has been saved."))
-        return redirect(programme)
-    return render(request, "funding/programme_form.html", {"form": form, "programme": programme})
-
-
 @coordinator_required
-def programme_create(request: HttpRequest) -> HttpResponse:
-    return _programme_form(request, Programme())
-
-
-@coordinator_required
-def programme_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    return _programme_form(request, get_object_or_404(Programme, slug=slug))
+def programme_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A new programme (no ``slug``), or the programme ``slug``, edited."""
+    programme = get_object_or_404(Programme, slug=slug) if slug else Programme()
+    return edit_page(request, ProgrammeForm(request.POST or None, instance=programme), "funding/programme_form.html",
+                     success=_("The programme has been saved."), update=services.programme_save, related=["funders"])
 
 
 @public
 def call_list(request: HttpRequest) -> HttpResponse:
     programmes = selectors.programmes_visible_to(request.user)
-    form = CallFilterForm(request.GET or None, programmes=programmes)
-    filters = form.filters() if request.GET else selectors.CallFilters()
-    page = paginate(request, selectors.call_list(user=request.user, filters=filters))
-    return render(request, "funding/call_list.html", {
-        "form": form, "page": page, "page_query": query_without(request, "page"), "now": timezone.now(),
-        "is_coordinator": is_coordinator(request.user),
-    })
+    return list_page(request, "funding/call_list.html", partial(CallFilterForm, programmes=programmes),
+                     selectors.call_list, {"now": timezone.now(), "is_coordinator": is_coordinator(request.user)})
 
 
 @public
@@ -82,27 +66,18 @@ def call_detail(request: HttpRequest, slug: str) -> HttpResponse:
     })
 
 
-def _call_form(request: HttpRequest, call: Call) -> HttpResponse:
+@coordinator_required
+def call_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    """A new call (no ``slug``; of the programme the query string names, if any), or the call ``slug``,
+    edited with its review criteria."""
+    if slug:
+        call = get_object_or_404(Call, slug=slug)
+    else:
+        call = Call(programme=Programme.objects.filter(slug=request.GET.get("programme", "")).first())
     form = CallForm(request.POST or None, instance=call)
     criteria = CriterionFormSet(request.POST or None, instance=call, prefix="criteria")
-    if request.method == "POST" and form.is_valid() and criteria.is_valid():
-        try:
-            call = services.call_save(actor=request.user, call=form.save(commit=False), rules=form.rules(),
-                                      criteria=rows_from_formset(criteria, services.CRITERION_FIELDS))
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The call has been saved."))
-            return redirect(call)
-    return render(request, "funding/call_form.html", {"form": form, "criteria": criteria, "call": call})
-
-
-@coordinator_required
-def call_create(request: HttpRequest) -> HttpResponse:
-    programme = Programme.objects.filter(slug=request.GET.get("programme", "")).first()
-    return _call_form(request, Call(programme=programme) if programme else Call())
-
-
-@coordinator_required
-def call_edit(request: HttpRequest, slug: str) -> HttpResponse:
-    return _call_form(request, get_object_or_404(Call, slug=slug))
+    return form_page(request, form, "funding/call_form.html", {"criteria": criteria, "call": call},
+                     formsets=[criteria], success=_("The call has been saved."),
+                     save=lambda _data: services.call_save(
+                         actor=request.user, call=form.save(commit=False), rules=form.rules(),
+                         criteria=rows_from_formset(criteria, services.CRITERION_FIELDS)))

@@ -3,7 +3,9 @@ scheduler, see its result, adjust the grid (move, place, lock) and publish; the 
 the per-table sheet for the day."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -13,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from passerelle.core.form_pages import StatusForm, status_page
+from passerelle.core.form_pages import StatusForm, flash_refusal, status_page
 from passerelle.core.pagination import LONG_PAGE_SIZE, paginate
 from passerelle.core.permissions import coordinator_required
 from passerelle.events.models import Event
@@ -115,7 +117,7 @@ def run(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             job = schedule_services.run_start(actor=request.user, session=session)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_refusal(request, error)
             return redirect("meetings:schedule", slug=slug)
         return redirect(job)
     return render(request, "meetings/run_confirm.html", {"session": session, "event": session.event,
@@ -131,7 +133,7 @@ def publish(request: HttpRequest, slug: str) -> HttpResponse:
         try:
             count = schedule_services.session_publish(actor=request.user, session=session, base_url=base_url(request))
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_refusal(request, error)
         else:
             messages.success(request, _("%(n)d meetings announced; everyone concerned receives their agenda by "
                                         "e-mail.") % {"n": count})
@@ -147,28 +149,41 @@ def _back(request: HttpRequest, slug: str) -> str:
     return wanted if wanted.split("?")[0] in allowed else reverse("meetings:schedule", args=[slug])
 
 
+def _cell_page(request: HttpRequest, slug: str, form: CellForm, template: str, context: dict, *,
+               put: Callable[[Any, Any], Any], done: str) -> HttpResponse:
+    """A page putting a meeting in a free cell of the grid (``form``): ``put(slot, table)`` calls the
+    service; a refusal is flashed and shown on the form; once done, ``done`` (with its ``%(cell)s``)
+    is flashed and back to the page the change was made from. ``template`` gets the form's session, its
+    event, the form and ``context``."""
+    if request.method == "POST" and form.is_valid():
+        slot, table = form.cleaned_data["cell"]
+        try:
+            put(slot, table)
+        except ValidationError as error:
+            flash_refusal(request, error)
+            form.add_error(None, error)
+        else:
+            messages.success(request, done % {"cell": f"{slot} · {table}"})
+            return redirect(_back(request, slug))
+    session = form.session
+    return render(request, template, {"session": session, "event": session.event, "form": form, **context})
+
+
 @coordinator_required
 def meeting_move(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Move a meeting to a free cell: the drag-and-drop posts here, and this page is the no-JS form."""
     session = coordinator_session(request, slug)
     meeting = get_object_or_404(session.meetings.select_related("slot", "table", "request"), pk=pk,
                                 status=MeetingStatus.SCHEDULED)
-    cells = selectors.free_cells(session, meeting, meeting.request)
-    form = CellForm(request.POST or None, session=session, cells=cells)
-    if request.method == "POST" and form.is_valid():
-        slot, table = form.cleaned_data["cell"]
-        try:
-            schedule_services.meeting_move(actor=request.user, meeting=meeting, slot=slot, table=table,
-                                           base_url=base_url(request))
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The meeting now takes place at %(cell)s.") % {"cell": f"{slot} · {table}"})
-            return redirect(_back(request, slug))
-    people = selectors.with_people(session.meetings.filter(pk=meeting.pk))[0].people
-    return render(request, "meetings/meeting_move.html", {"session": session, "event": session.event,
-                                                           "meeting": meeting, "people": people, "form": form})
+    form = CellForm(request.POST or None, session=session,
+                    cells=selectors.free_cells(session, meeting, meeting.request))
+    return _cell_page(request, slug, form, "meetings/meeting_move.html", {
+        "meeting": meeting,
+        # worked out only when the page is shown (the template calls the function)
+        "people": lambda: selectors.with_people(session.meetings.filter(pk=meeting.pk))[0].people,
+    }, done=_("The meeting now takes place at %(cell)s."),
+        put=lambda slot, table: schedule_services.meeting_move(actor=request.user, meeting=meeting, slot=slot,
+                                                               table=table, base_url=base_url(request)))
 
 
 @coordinator_required
@@ -177,21 +192,12 @@ def request_place(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     session = coordinator_session(request, slug)
     meeting_request = get_object_or_404(selectors.with_request_relations(session.requests.filter(
         status=RequestStatus.ACCEPTED)), pk=pk)
-    cells = selectors.free_cells(session, None, meeting_request)
-    form = CellForm(request.POST or None, session=session, cells=cells)
-    if request.method == "POST" and form.is_valid():
-        slot, table = form.cleaned_data["cell"]
-        try:
-            schedule_services.meeting_place(actor=request.user, session=session, request=meeting_request, slot=slot,
-                                            table=table)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The meeting has been placed at %(cell)s.") % {"cell": f"{slot} · {table}"})
-            return redirect(_back(request, slug))
-    return render(request, "meetings/request_place.html", {"session": session, "event": session.event,
-                                                            "req": meeting_request, "form": form})
+    form = CellForm(request.POST or None, session=session,
+                    cells=selectors.free_cells(session, None, meeting_request))
+    return _cell_page(request, slug, form, "meetings/request_place.html", {"req": meeting_request},
+                      done=_("The meeting has been placed at %(cell)s."),
+                      put=lambda slot, table: schedule_services.meeting_place(
+                          actor=request.user, session=session, request=meeting_request, slot=slot, table=table))
 
 
 @coordinator_required

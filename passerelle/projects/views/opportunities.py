@@ -2,44 +2,26 @@
 editing one, moving its status (dropping needs a reason) and turning it into a joint project."""
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from passerelle.core.form_pages import form_page, status_page
-from passerelle.core.pagination import paginate, query_without
-from passerelle.core.permissions import member_required
+from passerelle.core.form_pages import edit_page, form_page, status_page
+from passerelle.core.pagination import list_view
+from passerelle.core.permissions import editable_or_404, member_required
 
 from .. import rules, selectors, services
 from ..forms import OpportunityFilterForm, OpportunityForm, OpportunityStatusForm, ProjectFromOpportunityForm
 from ..models import Opportunity
 
-
-@member_required
-def opportunity_list(request: HttpRequest) -> HttpResponse:
-    form = OpportunityFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.OpportunityFilters()
-    page = paginate(request, selectors.opportunity_list(user=request.user, filters=filters))
-    return render(request, "projects/opportunity_list.html", {
-        "form": form, "page": page, "page_query": query_without(request, "page"),
-    })
-
-
-def visible_opportunity(request: HttpRequest, pk: int) -> Opportunity:
-    """Others' opportunities answer 404: their existence is not revealed."""
-    return get_object_or_404(selectors.opportunity_detail_queryset(request.user), pk=pk)
-
-
-def editable_opportunity(request: HttpRequest, pk: int) -> Opportunity:
-    opportunity = visible_opportunity(request, pk)
-    if not rules.can_edit_opportunity(request.user, opportunity):
-        raise Http404
-    return opportunity
+opportunity_list = list_view("projects/opportunity_list.html", OpportunityFilterForm, selectors.opportunity_list,
+                             member_required)
 
 
 @member_required
 def opportunity_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    opportunity = visible_opportunity(request, pk)
+    """Others' opportunities answer 404: their existence is not revealed."""
+    opportunity = get_object_or_404(selectors.opportunity_detail_queryset(request.user), pk=pk)
     return render(request, "projects/opportunity_detail.html", {
         "opportunity": opportunity,
         "history": opportunity.status_changes.select_related("by"),
@@ -65,15 +47,17 @@ def opportunity_create(request: HttpRequest) -> HttpResponse:
                          next_step=data["next_step"], next_step_due=data["next_step_due"], owner=data["owner"]))
 
 
+def editable_opportunity(request: HttpRequest, pk: int) -> Opportunity:
+    return editable_or_404(request.user, selectors.opportunity_detail_queryset(request.user), pk,
+                           rules.can_edit_opportunity)
+
+
 @member_required
 def opportunity_edit(request: HttpRequest, pk: int) -> HttpResponse:
     opportunity = editable_opportunity(request, pk)
-    form = OpportunityForm(request.POST or None, instance=opportunity, user=request.user)
-    return form_page(request, form, "projects/opportunity_form.html", {"opportunity": opportunity},
-                     success=_("The opportunity has been saved."), to=opportunity,
-                     save=lambda data: services.opportunity_update(
-                         actor=request.user, opportunity=form.save(commit=False), people=data["people"],
-                         organisations=data["organisations"], categories=data["categories"], sites=data["sites"]))
+    return edit_page(request, OpportunityForm(request.POST or None, instance=opportunity, user=request.user),
+                     "projects/opportunity_form.html", success=_("The opportunity has been saved."),
+                     update=services.opportunity_update, related=("people", "organisations", "categories", "sites"))
 
 
 @member_required

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from passerelle.core.form_pages import form_page, status_page
-from passerelle.core.pagination import paginate, query_without
-from passerelle.core.permissions import member_required
+from passerelle.core.form_pages import edit_page, flash_refusal, form_page, status_page
+from passerelle.core.pagination import list_view
+from passerelle.core.permissions import editable_or_404, member_required
 from passerelle.core.rows import rows_from_formset
 
 from .. import rules, selectors, services
@@ -19,30 +19,12 @@ from ..enums import PartnerRole
 from ..forms import ProjectFilterForm, ProjectForm, ProjectStatusForm, partner_formset
 from ..models import Project
 
-
-@member_required
-def project_list(request: HttpRequest) -> HttpResponse:
-    form = ProjectFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.ProjectFilters()
-    page = paginate(request, selectors.project_list(user=request.user, filters=filters))
-    return render(request, "projects/project_list.html", {
-        "form": form, "page": page, "page_query": query_without(request, "page")})
-
-
-def visible_project(request: HttpRequest, pk: int) -> Project:
-    return get_object_or_404(selectors.project_detail_queryset(request.user), pk=pk)
-
-
-def editable_project(request: HttpRequest, pk: int) -> Project:
-    project = visible_project(request, pk)
-    if not rules.can_edit_project(request.user, project):
-        raise Http404
-    return project
+project_list = list_view("projects/project_list.html", ProjectFilterForm, selectors.project_list, member_required)
 
 
 @member_required
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    project = visible_project(request, pk)
+    project = get_object_or_404(selectors.project_detail_queryset(request.user), pk=pk)
     return render(request, "projects/project_detail.html", {
         "project": project, "can_edit": rules.can_edit_project(request.user, project),
         "timeline": selectors.project_timeline(project, request.user),
@@ -75,15 +57,16 @@ def _main_organisation(person):
     return affiliation.organisation if affiliation else None
 
 
+def editable_project(request: HttpRequest, pk: int) -> Project:
+    return editable_or_404(request.user, selectors.project_detail_queryset(request.user), pk, rules.can_edit_project)
+
+
 @member_required
 def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     project = editable_project(request, pk)
-    form = ProjectForm(request.POST or None, instance=project, user=request.user)
-    return form_page(request, form, "projects/project_form.html", {"project": project},
-                     success=_("The project has been saved."), to=project,
-                     save=lambda data: services.project_update(
-                         actor=request.user, project=form.save(commit=False), events=data["events"],
-                         categories=data["categories"], sites=data["sites"]))
+    return edit_page(request, ProjectForm(request.POST or None, instance=project, user=request.user),
+                     "projects/project_form.html", success=_("The project has been saved."),
+                     update=services.project_update, related=("events", "categories", "sites"))
 
 
 @member_required
@@ -95,7 +78,7 @@ def project_partners(request: HttpRequest, pk: int) -> HttpResponse:
             services.project_save_partners(actor=request.user, project=project,
                                            partners=rows_from_formset(formset, services.PARTNER_FIELDS))
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            flash_refusal(request, error)
         else:
             messages.success(request, _("The partners have been saved."))
             return redirect(project)

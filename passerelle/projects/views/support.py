@@ -8,7 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from passerelle.core.pagination import paginate, query_without
+from passerelle.core.form_pages import form_page
+from passerelle.core.pagination import list_page
 from passerelle.core.permissions import member_required, public
 from passerelle.directory.selectors import is_coordinator
 
@@ -34,27 +35,16 @@ def service_request_create(request: HttpRequest, slug: str) -> HttpResponse:
     service = get_object_or_404(SupportService.objects.filter(active=True), slug=slug)
     form = ServiceRequestForm(request.POST or None,
                               projects=selectors.projects_editable_by(request.user).order_by("title_fr"))
-    if request.method == "POST" and form.is_valid():
-        try:
-            service_request = support.service_request_create(actor=request.user, service=service,
-                                                             message=form.cleaned_data["message"],
-                                                             project=form.cleaned_data["project"])
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Your request has been sent to the cluster's team."))
-            return redirect(service_request)
-    return render(request, "projects/service_request_form.html", {"service": service, "form": form})
+    return form_page(request, form, "projects/service_request_form.html", {"service": service},
+                     success=_("Your request has been sent to the cluster's team."),
+                     save=lambda data: support.service_request_create(actor=request.user, service=service,
+                                                                      message=data["message"], project=data["project"]))
 
 
 @member_required
 def service_request_list(request: HttpRequest) -> HttpResponse:
-    form = ServiceRequestFilterForm(request.GET or None)
-    filters = form.filters() if request.GET else selectors.ServiceRequestFilters()
-    page = paginate(request, selectors.service_request_list(user=request.user, filters=filters))
-    return render(request, "projects/service_request_list.html", {
-        "form": form, "page": page, "page_query": query_without(request, "page"),
-        "is_coordinator": is_coordinator(request.user)})
+    return list_page(request, "projects/service_request_list.html", ServiceRequestFilterForm,
+                     selectors.service_request_list, {"is_coordinator": is_coordinator(request.user)})
 
 
 @member_required
