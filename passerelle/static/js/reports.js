@@ -16,14 +16,23 @@
     return TERRITORY_COLOURS[dataset.territory] || PALETTE[index % PALETTE.length];
   }
 
-  function drawCharts() {
-    var charts = readJson("reports-charts");
-    var box = document.getElementById("charts");
-    if (!charts || !box || typeof window.Chart === "undefined") {
-      return;
+  // The data the server wrote under dataId and the box (element boxId) to draw it in, shown; null when
+  // either is missing or the library did not load (the page's tables then stay the only view).
+  function openBox(dataId, boxId, library) {
+    var data = readJson(dataId);
+    var box = document.getElementById(boxId);
+    if (!data || !box || typeof window[library] === "undefined") {
+      return null;
     }
     box.hidden = false;
-    charts.forEach(function (chart) {
+    return { data: data, box: box };
+  }
+
+  function drawCharts() {
+    var opened = openBox("reports-charts", "charts", "Chart");
+    if (!opened) { return; }
+    var box = opened.box;
+    opened.data.forEach(function (chart) {
       var figure = box.querySelector('[data-chart="' + chart.key + '"]');
       if (!figure) { return; }
       var datasets = chart.datasets.map(function (dataset, index) {
@@ -43,12 +52,9 @@
   }
 
   function drawNetwork() {
-    var data = readJson("reports-network");
-    var box = document.getElementById("network");
-    if (!data || !box || typeof window.vis === "undefined") {
-      return;
-    }
-    box.hidden = false;
+    var opened = openBox("reports-network", "network", "vis");
+    if (!opened) { return; }
+    var data = opened.data, box = opened.box;
     var nodes = data.nodes.map(function (node) {
       return { id: node.id, label: node.label, title: node.title, value: node.degree,
                shape: node.kind === "organisation" ? "dot" : "diamond",
