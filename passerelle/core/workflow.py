@@ -18,6 +18,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .actors import recorded_user
+
 Move = tuple[str, str]
 
 
@@ -122,11 +124,6 @@ def allowed_moves(obj_or_status: Any, user: Any = None, *, workflow: Workflow | 
     return workflow.allowed_moves(status, as_member=_is_member(user), by_hand=by_hand)
 
 
-def _actor(user: Any) -> Any:
-    """The user to record, or None for scripts and anonymous callers."""
-    return user if getattr(user, "is_authenticated", False) else None
-
-
 def transition(obj: models.Model, to_status: str, *, by: Any, note: str = "", as_member: bool = False,
                by_hand: bool = False, check: bool = True, changes: Mapping[str, Any] | None = None) -> Any:
     """Move ``obj`` to ``to_status``: check the move against its workflow, write the status (and
@@ -143,7 +140,7 @@ def transition(obj: models.Model, to_status: str, *, by: Any, note: str = "", as
         if check:
             workflow.check(obj.status, to_status, as_member=as_member, by_hand=by_hand)
         change = getattr(obj, workflow.history).create(
-            from_status=obj.status, to_status=to_status, by=_actor(by), at=timezone.now(),
+            from_status=obj.status, to_status=to_status, by=recorded_user(by), at=timezone.now(),
             **{workflow.note_field: note.strip()},
         )
         obj.status = to_status
@@ -163,7 +160,7 @@ def transition(obj: models.Model, to_status: str, *, by: Any, note: str = "", as
 def record_creation(obj: models.Model, *, by: Any, note: str = "") -> Any:
     """The first history row of a new object: from nothing to its initial status."""
     workflow = _workflow_of(obj)
-    return getattr(obj, workflow.history).create(from_status="", to_status=obj.status, by=_actor(by),
+    return getattr(obj, workflow.history).create(from_status="", to_status=obj.status, by=recorded_user(by),
                                                  **{workflow.note_field: note})
 
 

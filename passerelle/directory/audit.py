@@ -3,7 +3,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from passerelle.core.actors import recorded_user
+
 from .models import AuditEntry, Organisation, Person
+
+
+def _fields(obj: Person | Organisation, names: tuple[str, ...]) -> dict[str, str]:
+    """The named fields of ``obj`` as they are stored (they already are text)."""
+    return {name: getattr(obj, name) for name in names}
 
 
 def person_snapshot(person: Person) -> dict[str, str]:
@@ -11,13 +18,7 @@ def person_snapshot(person: Person) -> dict[str, str]:
     if person.pk is None:
         return {}
     return {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "email": person.email,
-        "kind": person.kind,
-        "territory": person.territory,
-        "orcid": person.orcid,
-        "idhal": person.idhal,
+        **_fields(person, ("first_name", "last_name", "email", "kind", "territory", "orcid", "idhal")),
         "expertise": _text(person.expertise),
         "keywords": person.keywords,
         # One offer (or need) a line: a form sends CRLF and may add blank lines; that is no change.
@@ -47,15 +48,14 @@ def organisation_snapshot(organisation: Organisation) -> dict[str, str]:
     if organisation.pk is None:
         return {}
     return {
-        "name": organisation.name,
-        "acronym": organisation.acronym,
-        "kind": organisation.kind,
-        "territory": organisation.territory,
-        "city": organisation.city,
-        "website": organisation.website,
-        "ror_id": organisation.ror_id,
+        **_fields(organisation, ("name", "acronym", "kind", "territory", "city", "website", "ror_id")),
         "parent": organisation.parent.name if organisation.parent_id else "",
     }
+
+
+def snapshot(obj: Person | Organisation) -> dict[str, str]:
+    """:func:`person_snapshot` or :func:`organisation_snapshot`, whichever ``obj`` is."""
+    return person_snapshot(obj) if isinstance(obj, Person) else organisation_snapshot(obj)
 
 
 def diff(before: dict[str, str], after: dict[str, str]) -> dict[str, list[str]]:
@@ -76,7 +76,7 @@ def record(
     if action == AuditEntry.Action.UPDATE and not changes:
         return None
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=recorded_user(actor),
         action=action,
         object_type="person" if isinstance(obj, Person) else "organisation",
         object_id=obj.pk,

@@ -163,34 +163,52 @@ def _check_in_file(result: RowResult, seen: dict[tuple[str, str], int], kind: st
 def _text(cells: dict[str, str], key: str, result: RowResult, label: Any, max_length: int | None) -> str:
     """The cell's text; a value too long for its field is an error, never silently cut."""
     value = cells.get(key, "").strip()
-    if max_length is not None and len(value) > max_length:
-        result.errors.append((str(label), _("at most %(max)d characters (this one has %(length)d)")
-                              % {"max": max_length, "length": len(value)}))
+    if _too_long(value, result, label, max_length):
         return value[:max_length]
     return value
+
+
+def _too_long(value: str | None, result: RowResult, label: Any, max_length: int | None) -> bool:
+    """Whether ``value`` is longer than its field holds (then the row has that error)."""
+    if not value or max_length is None or len(value) <= max_length:
+        return False
+    result.errors.append((str(label), _("at most %(max)d characters (this one has %(length)d)")
+                          % {"max": max_length, "length": len(value)}))
+    return True
 
 
 def _max_length(model: Any, name: str) -> int | None:
     return model._meta.get_field(name).max_length
 
 
+def _start_row(cells: dict[str, str], result: RowResult, kind: str, model: Any,
+               texts: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The first checks of a row of ``kind``: required cells, then the plain ``texts`` (fields of
+    ``model``) into the row's values. Returns the field labels and the values."""
+    labels = {t.name: t.label for t in f.fields_for(kind)}
+    _required(cells, result, kind)
+    for key in texts:
+        result.values[key] = _text(cells, key, result, labels[key], _max_length(model, key))
+    return labels, result.values
+
+
+def _parse_cells(cells: dict[str, str], result: RowResult, labels: dict[str, Any],
+                 parsers: tuple[tuple[str, Any], ...]) -> None:
+    """Each ``(key, parser)``'s cell read by its parser into the row's values (None when empty)."""
+    for key, parser in parsers:
+        raw = cells.get(key, "").strip()
+        result.values[key] = _parse(result, labels[key], parser, raw) if raw else None
+
+
 def _check_person(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
-    labels = {t.name: t.label for t in f.PEOPLE_FIELDS}
-    _required(cells, result, "people")
-    v = result.values
-    for key in ("first_name", "last_name", "keywords"):
-        v[key] = _text(cells, key, result, labels[key], _max_length(Person, key))
+    labels, v = _start_row(cells, result, "people", Person, ("first_name", "last_name", "keywords"))
     v["expertise"] = cells.get("expertise", "").strip()
     v["position"] = _text(cells, "position", result, labels["position"], _max_length(Affiliation, "position"))
     result.label = f"{v['first_name']} {v['last_name']}".strip()
-    for key, parser in (("kind", f.parse_actor_kind), ("territory", f.parse_territory),
-                        ("orcid", f.normalize_orcid), ("email", f.parse_email),
-                        ("visibility", f.parse_visibility), ("consent_date", f.parse_date)):
-        raw = cells.get(key, "").strip()
-        v[key] = _parse(result, labels[key], parser, raw) if raw else None
-    if v["email"] and len(v["email"]) > _max_length(Person, "email"):
-        result.errors.append((str(labels["email"]), _("at most %(max)d characters (this one has %(length)d)")
-                              % {"max": _max_length(Person, "email"), "length": len(v["email"])}))
+    _parse_cells(cells, result, labels, (("kind", f.parse_actor_kind), ("territory", f.parse_territory),
+                                         ("orcid", f.normalize_orcid), ("email", f.parse_email),
+                                         ("visibility", f.parse_visibility), ("consent_date", f.parse_date)))
+    _too_long(v["email"], result, labels["email"], _max_length(Person, "email"))
     v["offers"] = "\n".join(f.split_list(cells.get("offers", ""), "|\n"))
     v["seeks"] = "\n".join(f.split_list(cells.get("seeks", ""), "|\n"))
     v["organisations"] = []
@@ -259,19 +277,11 @@ def _person_duplicates(result: RowResult, ref: Reference) -> None:
 
 
 def _check_organisation(cells: dict[str, str], result: RowResult, ref: Reference) -> None:
-    labels = {t.name: t.label for t in f.ORGANISATION_FIELDS}
-    _required(cells, result, "organisations")
-    v = result.values
-    for key in ("name", "acronym", "city"):
-        v[key] = _text(cells, key, result, labels[key], _max_length(Organisation, key))
+    labels, v = _start_row(cells, result, "organisations", Organisation, ("name", "acronym", "city"))
     result.label = v["name"]
-    for key, parser in (("kind", f.parse_organisation_kind), ("territory", f.parse_territory),
-                        ("ror_id", f.normalize_ror), ("website", f.parse_url)):
-        raw = cells.get(key, "").strip()
-        v[key] = _parse(result, labels[key], parser, raw) if raw else None
-    if v["website"] and len(v["website"]) > _max_length(Organisation, "website"):
-        result.errors.append((str(labels["website"]), _("at most %(max)d characters (this one has %(length)d)")
-                              % {"max": _max_length(Organisation, "website"), "length": len(v["website"])}))
+    _parse_cells(cells, result, labels, (("kind", f.parse_organisation_kind), ("territory", f.parse_territory),
+                                         ("ror_id", f.normalize_ror), ("website", f.parse_url)))
+    _too_long(v["website"], result, labels["website"], _max_length(Organisation, "website"))
     v["parent_name"] = cells.get("parent", "").strip()
     existing = ref.organisation(v["name"]) if v["name"] else None
     if existing is not None:

@@ -9,6 +9,7 @@ from django.db.models.functions import Coalesce
 
 from passerelle.core import read_cache
 from passerelle.core.enums import Visibility
+from passerelle.core.list_filters import ListFilters, filter_when_set, sort_order
 
 from . import search
 from .models import Affiliation, Organisation, Person, PersonCategory
@@ -75,25 +76,36 @@ def people_listed_for(user: Any) -> QuerySet[Person]:
 
 
 @dataclass(frozen=True)
-class PeopleFilters:
-    q: str = ""
+class DirectoryFilters(ListFilters):
+    """What both directory lists filter on; ``sort`` is a key of the list's sorts (none: by relevance
+    when searching, else by name)."""
+
     territory: str = ""
     kind: str = ""
+    sort: str = ""
+
+
+def _directory_list(qs: QuerySet, filters: DirectoryFilters, sorts: dict[str, list[str]]) -> QuerySet:
+    """``qs`` narrowed by the filters both directory lists have, searched and sorted."""
+    qs = search.apply_search(filter_when_set(qs, territory=filters.territory, kind=filters.kind), filters.q)
+    return qs.order_by(*sort_order(sorts, filters.sort, "relevance" if filters.q else "name"))
+
+
+@dataclass(frozen=True)
+class PeopleFilters(DirectoryFilters):
+    """``organisation`` and ``category`` take in their sub-organisations and sub-categories; ``site`` is
+    an ICRP code; ``sort`` a key of ``PEOPLE_SORTS``."""
+
     organisation: int | None = None
     category: str = ""
     site: int | None = None
     technique: str = ""
     language: str = ""
-    sort: str = ""
 
 
 def person_list(*, user: Any, filters: PeopleFilters) -> QuerySet[Person]:
     """Visible people matching every filter, sorted; one query for the page with prefetches."""
     qs = people_listed_for(user)
-    if filters.territory:
-        qs = qs.filter(territory=filters.territory)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
     if filters.organisation:
         qs = qs.filter(pk__in=Person.organisations.through.objects.filter(
             Q(organisation_id=filters.organisation) | Q(organisation__parent_id=filters.organisation)
@@ -102,15 +114,9 @@ def person_list(*, user: Any, filters: PeopleFilters) -> QuerySet[Person]:
         qs = qs.filter(pk__in=PersonCategory.objects.filter(
             Q(category__code=filters.category) | Q(category__parent__code=filters.category)
         ).values("person_id"))
-    if filters.site:
-        qs = qs.filter(site_tags__site__icrp_code=filters.site)
-    if filters.technique:
-        qs = qs.filter(techniques__code=filters.technique)
-    if filters.language:
-        qs = qs.filter(languages__code=filters.language)
-    qs = search.apply_search(qs, filters.q)
-    sort = filters.sort if filters.sort in PEOPLE_SORTS else ("relevance" if filters.q else "name")
-    return qs.order_by(*PEOPLE_SORTS[sort])
+    qs = filter_when_set(qs, site_tags__site__icrp_code=filters.site, techniques__code=filters.technique,
+                         languages__code=filters.language)
+    return _directory_list(qs, filters, PEOPLE_SORTS)
 
 
 def with_card_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
@@ -125,11 +131,8 @@ def with_profile_relations(qs: QuerySet[Person]) -> QuerySet[Person]:
 
 
 @dataclass(frozen=True)
-class OrganisationFilters:
-    q: str = ""
-    territory: str = ""
-    kind: str = ""
-    sort: str = ""
+class OrganisationFilters(DirectoryFilters):
+    """The organisations list's filters; ``sort`` is a key of ``ORGANISATION_SORTS``."""
 
 
 def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Organisation]:
@@ -139,13 +142,7 @@ def organisation_list(*, user: Any, filters: OrganisationFilters) -> QuerySet[Or
     qs = Organisation.objects.select_related("parent").annotate(
         people_count=Coalesce(Subquery(visible_members, output_field=IntegerField()), 0)
     )
-    if filters.territory:
-        qs = qs.filter(territory=filters.territory)
-    if filters.kind:
-        qs = qs.filter(kind=filters.kind)
-    qs = search.apply_search(qs, filters.q)
-    sort = filters.sort if filters.sort in ORGANISATION_SORTS else ("relevance" if filters.q else "name")
-    return qs.order_by(*ORGANISATION_SORTS[sort])
+    return _directory_list(qs, filters, ORGANISATION_SORTS)
 
 
 def organisation_members(*, user: Any, organisation: Organisation) -> QuerySet[Person]:

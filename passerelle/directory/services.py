@@ -69,6 +69,11 @@ def _apply_tags(person: Person, tags: PersonTags) -> None:
         Affiliation.objects.bulk_create(rows)
 
 
+def _record(actor: Any, obj: Person | Organisation, action: str, before: dict[str, str]) -> None:
+    """The audit entry of a write to ``obj``: ``before`` against what it holds now."""
+    audit.record(actor=actor, obj=obj, action=action, before=before, after=audit.snapshot(obj))
+
+
 @transaction.atomic
 def person_create(*, actor: Any, data: dict[str, Any], tags: PersonTags | None = None,
                   action: str = AuditEntry.Action.CREATE, user: Any = None) -> Person:
@@ -79,13 +84,7 @@ def person_create(*, actor: Any, data: dict[str, Any], tags: PersonTags | None =
     person = Person(user=user, **{k: v for k, v in data.items() if k in PERSON_FIELDS})
     if "email" in data:
         person.email = (data["email"] or "").lower()
-    check_profile_email(person.email, person)
-    person.full_clean()
-    person.save()
-    _apply_tags(person, tags or PersonTags())
-    search.refresh_person(person)
-    audit.record(actor=actor, obj=person, action=action, before={}, after=audit.person_snapshot(person))
-    return person
+    return _save_person(actor, person, tags, action, before={})
 
 
 @transaction.atomic
@@ -95,20 +94,25 @@ def person_update(*, actor: Any, person: Person, data: dict[str, Any], tags: Per
     for key, value in data.items():
         if key in PERSON_FIELDS:
             setattr(person, key, value.lower() if key == "email" and value else value)
+    return _save_person(actor, person, tags, AuditEntry.Action.UPDATE, before)
+
+
+def _save_person(actor: Any, person: Person, tags: PersonTags | None, action: str,
+                 before: dict[str, str]) -> Person:
+    """Check and save ``person`` and its tags, then bring its search document and audit trail up to date."""
     check_profile_email(person.email, person)
     person.full_clean()
     person.save()
     _apply_tags(person, tags or PersonTags())
     search.refresh_person(person)
-    audit.record(actor=actor, obj=person, action=AuditEntry.Action.UPDATE, before=before,
-                 after=audit.person_snapshot(person))
+    _record(actor, person, action, before)
     return person
 
 
 @transaction.atomic
 def person_delete(*, actor: Any, person: Person) -> None:
-    before = audit.person_snapshot(person)
-    audit.record(actor=actor, obj=person, action=AuditEntry.Action.DELETE, before=before, after={})
+    audit.record(actor=actor, obj=person, action=AuditEntry.Action.DELETE, before=audit.person_snapshot(person),
+                 after={})
     person.delete()
 
 
@@ -126,8 +130,7 @@ def organisation_create(*, actor: Any, data: dict[str, Any],
     organisation.full_clean()
     organisation.save()
     search.refresh_organisation(organisation)
-    audit.record(actor=actor, obj=organisation, action=action, before={},
-                 after=audit.organisation_snapshot(organisation))
+    _record(actor, organisation, action, before={})
     return organisation
 
 
@@ -143,8 +146,7 @@ def organisation_update(*, actor: Any, organisation: Organisation, data: dict[st
     # Members' search documents carry the organisation's name.
     for person in organisation.people.all():
         search.refresh_person(person)
-    audit.record(actor=actor, obj=organisation, action=AuditEntry.Action.UPDATE, before=before,
-                 after=audit.organisation_snapshot(organisation))
+    _record(actor, organisation, AuditEntry.Action.UPDATE, before)
     return organisation
 
 

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, V
 from django.utils import timezone
 from django.utils.text import slugify
 
+from passerelle.core.list_filters import ListFilters, containing, filter_when_set, matching_every_word
 from passerelle.directory.models import Affiliation, Organisation, Person
 from passerelle.directory.selectors import is_coordinator, listed_condition
 
@@ -100,11 +101,10 @@ STATUS_ORDER = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING, Regist
 
 
 @dataclass(frozen=True)
-class RegistrationFilters:
+class RegistrationFilters(ListFilters):
     status: str = ""
     role: str = ""
     territory: str = ""
-    q: str = ""
 
 
 def registration_list(*, event: Event, filters: RegistrationFilters) -> QuerySet[Registration]:
@@ -112,18 +112,12 @@ def registration_list(*, event: Event, filters: RegistrationFilters) -> QuerySet
     registrations = (event.registrations.select_related("person")
                      .prefetch_related(Prefetch("person__affiliations",
                                                 queryset=Affiliation.objects.select_related("organisation"))))
-    if filters.status:
-        registrations = registrations.filter(status=filters.status)
-    if filters.role:
-        registrations = registrations.filter(role=filters.role)
-    if filters.territory:
-        registrations = registrations.filter(person__territory=filters.territory)
-    for word in filters.q.split():
-        registrations = registrations.filter(
-            Q(person__first_name__icontains=word) | Q(person__last_name__icontains=word)
-            | Q(person__email__icontains=word) | Q(person__organisations__name__icontains=word)
-            | Q(person__organisations__acronym__icontains=word)
-        ).distinct()
+    registrations = filter_when_set(registrations, status=filters.status, role=filters.role,
+                                    person__territory=filters.territory)
+    if filters.q.split():  # a person with several matching organisations stays one row
+        registrations = matching_every_word(registrations, filters.q, lambda word: containing(
+            word, "person__first_name", "person__last_name", "person__email", "person__organisations__name",
+            "person__organisations__acronym")).distinct()
     # Confirmed first, then the waiting list in its order, then cancellations.
     status_order = Case(*(When(status=s, then=Value(i)) for i, s in enumerate(STATUS_ORDER)),
                         output_field=IntegerField())

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.core.workflow import transition
 from passerelle.directory.models import Person
@@ -19,7 +20,7 @@ from . import notifications, rules
 from .conflicts import conflicts_between
 from .enums import CLOSED_BY_CONFLICT, ApplicationStatus, AssignmentStatus
 from .models import Application, ConflictOfInterest, ReviewAssignment, ReviewScore
-from .services import _actor, _lock
+from .services import _lock
 
 REVIEWABLE = (ApplicationStatus.ELIGIBLE, ApplicationStatus.UNDER_REVIEW)
 
@@ -36,10 +37,10 @@ def assign_reviewer(*, actor: Any, application: Application, reviewer: Person,
                 "name": reviewer.full_name})
         rules.check_can_review(reviewer, locked)
         assignment = ReviewAssignment.objects.create(application=locked, reviewer=reviewer, match_score=match_score,
-                                                     assigned_by=_actor(actor))
+                                                     assigned_by=recorded_user(actor))
         if locked.status == ApplicationStatus.ELIGIBLE:
             transition(locked, ApplicationStatus.UNDER_REVIEW, by=actor, note=_("Reviewer assigned."))
-        after_commit(partial(notifications.reviewer_assigned, assignment, actor=_actor(actor)))
+        after_commit(partial(notifications.reviewer_assigned, assignment, actor=recorded_user(actor)))
     return assignment
 
 
@@ -60,7 +61,8 @@ def declare_conflict(*, actor: Any, reviewer: Person, reason: str, application: 
         raise ValidationError({"reason": _("Say what the conflict is.")})
     with transaction.atomic():
         conflict = ConflictOfInterest(reviewer=reviewer, application=application, person=person,
-                                      organisation=organisation, reason=reason.strip(), declared_by=_actor(actor))
+                                      organisation=organisation, reason=reason.strip(),
+                                      declared_by=recorded_user(actor))
         conflict.full_clean()
         conflict.save()
         closing = {AssignmentStatus.ASSIGNED: AssignmentStatus.DECLINED,

@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.list_filters import ListFilters, containing, filter_when_set, matching_every_word, sort_order
 from passerelle.directory.models import Affiliation
 from passerelle.directory.selectors import is_coordinator
 from passerelle.projects.models import ProjectPartner
@@ -43,8 +44,7 @@ def calls_visible_to(user: Any) -> QuerySet[Call]:
 
 
 @dataclass(frozen=True)
-class CallFilters:
-    q: str = ""
+class CallFilters(ListFilters):
     programme: str = ""
     state: str = ""  # "open", "upcoming", "closed"
     sort: str = "deadline"
@@ -55,20 +55,17 @@ CALL_SORTS = {"deadline": ["-closes_at", "pk"], "soonest": ["closes_at", "pk"], 
 
 def call_list(*, user: Any, filters: CallFilters, now: Any = None) -> QuerySet[Call]:
     now = now or timezone.now()
-    calls = calls_visible_to(user)
-    if filters.programme:
-        calls = calls.filter(programme__slug=filters.programme)
+    calls = filter_when_set(calls_visible_to(user), programme__slug=filters.programme)
     if filters.state == "open":
         calls = calls.filter(status=CallStatus.PUBLISHED, opens_at__lte=now, closes_at__gt=now)
     elif filters.state == "upcoming":
         calls = calls.filter(opens_at__gt=now)
     elif filters.state == "closed":
         calls = calls.filter(closes_at__lte=now)
-    for word in filters.q.split():
-        calls = calls.filter(Q(title_fr__icontains=word) | Q(title_en__icontains=word)
-                             | Q(programme__name_fr__icontains=word) | Q(programme__acronym__icontains=word))
+    calls = matching_every_word(calls, filters.q, lambda word: containing(
+        word, "title_fr", "title_en", "programme__name_fr", "programme__acronym"))
     calls = calls.annotate(application_count=Count("applications", filter=~Q(applications__status="draft")))
-    return calls.order_by(*CALL_SORTS.get(filters.sort, CALL_SORTS["deadline"]))
+    return calls.order_by(*sort_order(CALL_SORTS, filters.sort, "deadline"))
 
 
 def applications_visible_to(user: Any) -> QuerySet[Application]:
@@ -90,8 +87,7 @@ def application_detail_queryset(user: Any) -> QuerySet[Application]:
 
 
 @dataclass(frozen=True)
-class ApplicationFilters:
-    q: str = ""
+class ApplicationFilters(ListFilters):
     status: str = ""
     call: str = ""
     sort: str = "recent"
@@ -102,16 +98,11 @@ APPLICATION_SORTS = {"recent": ["-created_at", "-pk"], "submitted": ["-submitted
 
 
 def application_list(*, user: Any, filters: ApplicationFilters) -> QuerySet[Application]:
-    applications = applications_visible_to(user)
-    if filters.status:
-        applications = applications.filter(status=filters.status)
-    if filters.call:
-        applications = applications.filter(call__slug=filters.call)
-    for word in filters.q.split():
-        applications = applications.filter(Q(project__title_fr__icontains=word) | Q(project__title_en__icontains=word)
-                                           | Q(project__acronym__icontains=word) | Q(call__title_fr__icontains=word))
+    applications = filter_when_set(applications_visible_to(user), status=filters.status, call__slug=filters.call)
+    applications = matching_every_word(applications, filters.q, lambda word: containing(
+        word, "project__title_fr", "project__title_en", "project__acronym", "call__title_fr"))
     return (applications.select_related("call__programme", "project").prefetch_related("amounts")
-            .order_by(*APPLICATION_SORTS.get(filters.sort, APPLICATION_SORTS["recent"])))
+            .order_by(*sort_order(APPLICATION_SORTS, filters.sort, "recent")))
 
 
 def assignments_of(user: Any) -> QuerySet[ReviewAssignment]:

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.core.rows import save_rows
 from passerelle.core.workflow import record_creation, transition
@@ -32,11 +33,6 @@ from .models import (
     Programme,
     ReviewCriterion,
 )
-
-
-def _actor(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
 
 # Programmes and calls -----------------------------------------------------------------------
 
@@ -60,7 +56,7 @@ def call_save(*, actor: Any, call: Call, rules: Mapping[str, Mapping | None],
     with transaction.atomic():
         call.full_clean()
         if call.pk is None:
-            call.created_by = _actor(actor)
+            call.created_by = recorded_user(actor)
         call.save()
         for kind, params in rules.items():
             if params is None:
@@ -104,7 +100,7 @@ def application_create(*, actor: Any, call: Call, project: Project, abstract: st
     try:
         with transaction.atomic():
             application = Application(call=call, project=project, abstract=abstract or project.summary,
-                                      duration_months=duration, created_by=_actor(actor))
+                                      duration_months=duration, created_by=recorded_user(actor))
             application.full_clean(validate_constraints=False)
             application.save()
             _set_amounts(application, amounts or {})
@@ -129,7 +125,7 @@ def application_update(*, actor: Any, application: Application, abstract: str, d
 def application_add_document(*, actor: Any, application: Application, kind: str, file: Any) -> ApplicationDocument:
     with transaction.atomic():
         rules.check_editable(_lock(application))
-        document = ApplicationDocument(application=application, kind=kind, file=file, uploaded_by=_actor(actor))
+        document = ApplicationDocument(application=application, kind=kind, file=file, uploaded_by=recorded_user(actor))
         document.full_clean()
         document.save()
     return document
@@ -150,8 +146,8 @@ def application_submit(*, actor: Any, application: Application, now: Any = None)
             raise ValidationError(_("Only a draft application can be submitted."))
         rules.check_call_accepts(locked.call, now)
         transition(locked, ApplicationStatus.SUBMITTED, by=actor,
-                   changes={"submitted_at": now or timezone.now(), "submitted_by": _actor(actor)})
-        after_commit(partial(notifications.application_submitted, locked, actor=_actor(actor)))
+                   changes={"submitted_at": now or timezone.now(), "submitted_by": recorded_user(actor)})
+        after_commit(partial(notifications.application_submitted, locked, actor=recorded_user(actor)))
     return locked
 
 
@@ -172,7 +168,7 @@ def application_check_eligibility(*, actor: Any, application: Application) -> Ap
             for name, value in checked.items():
                 setattr(locked, name, value)
             locked.save(update_fields=[*checked, "updated_at"])
-        after_commit(partial(notifications.eligibility_checked, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.eligibility_checked, locked, actor=recorded_user(actor)))
     return locked
 
 
@@ -221,6 +217,6 @@ def application_decide(*, actor: Any, application: Application, decision: str, n
             line.full_clean()
             line.save(update_fields=["granted"])
         transition(locked, decision, by=actor, note=note, check=False, changes={
-            "decided_at": timezone.now(), "decided_by": _actor(actor), "decision_note": note.strip()})
-        after_commit(partial(notifications.decision_recorded, locked, actor=_actor(actor)))
+            "decided_at": timezone.now(), "decided_by": recorded_user(actor), "decision_note": note.strip()})
+        after_commit(partial(notifications.decision_recorded, locked, actor=recorded_user(actor)))
     return locked

@@ -6,6 +6,7 @@ from typing import Any
 from django.db import models
 from django.utils.module_loading import import_string
 
+from passerelle.core.actors import recorded_user
 from passerelle.jobs.models import Job
 
 
@@ -30,7 +31,7 @@ def job_start(
         params=params or {},
         target_type=target_type,
         target_id=target_id,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
+        created_by=recorded_user(user),
     )
     from passerelle.jobs.tasks import run
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from passerelle.core.list_filters import ListFilters, containing, filter_when_set, matching_every_word, sort_order
 from passerelle.directory.selectors import is_coordinator, people_visible_to
 from passerelle.events.selectors import events_visible_to
 
@@ -35,8 +36,7 @@ def opportunities_visible_to(user: Any) -> QuerySet[Opportunity]:
 
 
 @dataclass(frozen=True)
-class OpportunityFilters:
-    q: str = ""
+class OpportunityFilters(ListFilters):
     status: str = ""
     origin_kind: str = ""
     event: int | None = None
@@ -45,26 +45,20 @@ class OpportunityFilters:
 
 def opportunity_list(*, user: Any, filters: OpportunityFilters) -> QuerySet[Opportunity]:
     """Visible opportunities filtered and sorted, with what the list shows."""
-    opportunities = opportunities_visible_to(user)
-    if filters.status:
-        opportunities = opportunities.filter(status=filters.status)
-    if filters.origin_kind:
-        opportunities = opportunities.filter(origin_kind=filters.origin_kind)
-    if filters.event:
-        opportunities = opportunities.filter(origin_event_id=filters.event)
-    for word in filters.q.split():
-        opportunities = opportunities.filter(
-            Q(title__icontains=word) | Q(description__icontains=word) | Q(next_step__icontains=word)
-            | Q(pk__in=Opportunity.people.through.objects.filter(
-                Q(person__last_name__icontains=word) | Q(person__first_name__icontains=word),
-                person__in=people_visible_to(user),
+    opportunities = filter_when_set(opportunities_visible_to(user), status=filters.status,
+                                    origin_kind=filters.origin_kind, origin_event_id=filters.event)
+
+    def matches(word: str) -> Q:
+        return containing(word, "title", "description", "next_step") | Q(
+            pk__in=Opportunity.people.through.objects.filter(
+                containing(word, "person__last_name", "person__first_name"), person__in=people_visible_to(user),
             ).values("opportunity_id"))
-        )
-    order = OPPORTUNITY_SORTS.get(filters.sort, OPPORTUNITY_SORTS["recent"])
+
+    opportunities = matching_every_word(opportunities, filters.q, matches)
     return (opportunities.select_related("owner")
             .prefetch_related(Prefetch("people", queryset=people_visible_to(user)),
                               Prefetch("origin_event", queryset=events_visible_to(user)),
-                              "organisations").order_by(*order))
+                              "organisations").order_by(*sort_order(OPPORTUNITY_SORTS, filters.sort, "recent")))
 
 
 def opportunity_detail_queryset(user: Any) -> QuerySet[Opportunity]:
@@ -112,8 +106,10 @@ def projects_editable_by(user: Any) -> QuerySet[Project]:
 
 
 @dataclass(frozen=True)
-class ProjectFilters:
-    q: str = ""
+class ProjectFilters(ListFilters):
+    """``territory``: one of a partner's; ``event``: one the project came from; ``sort``: a key of
+    ``PROJECT_SORTS``."""
+
     status: str = ""
     territory: str = ""
     event: int | None = None
@@ -121,25 +117,21 @@ class ProjectFilters:
 
 
 def project_list(*, user: Any, filters: ProjectFilters) -> QuerySet[Project]:
-    projects = projects_visible_to(user)
-    if filters.status:
-        projects = projects.filter(status=filters.status)
+    projects = filter_when_set(projects_visible_to(user), status=filters.status, events=filters.event)
     if filters.territory:
         projects = projects.filter(pk__in=ProjectPartner.objects.filter(territory=filters.territory)
                                    .values("project_id"))
-    if filters.event:
-        projects = projects.filter(events=filters.event)
-    for word in filters.q.split():
-        projects = projects.filter(
-            Q(title_fr__icontains=word) | Q(title_en__icontains=word) | Q(acronym__icontains=word)
-            | Q(summary_fr__icontains=word) | Q(summary_en__icontains=word)
-            | Q(pk__in=partners_shown_to(user).filter(
-                Q(person__last_name__icontains=word) | Q(organisation__name__icontains=word)
-                | Q(organisation__acronym__icontains=word)).values("project_id"))
-        )
-    order = PROJECT_SORTS.get(filters.sort, PROJECT_SORTS["recent"])
+
+    def matches(word: str) -> Q:
+        return containing(word, "title_fr", "title_en", "acronym", "summary_fr", "summary_en") | Q(
+            pk__in=partners_shown_to(user).filter(
+                containing(word, "person__last_name", "organisation__name", "organisation__acronym")
+            ).values("project_id"))
+
+    projects = matching_every_word(projects, filters.q, matches)
     return projects.prefetch_related(Prefetch("partners", queryset=partners_shown_to(user)),
-                                     Prefetch("events", queryset=events_visible_to(user))).order_by(*order)
+                                     Prefetch("events", queryset=events_visible_to(user))).order_by(
+        *sort_order(PROJECT_SORTS, filters.sort, "recent"))
 
 
 def partners_shown_to(user: Any) -> QuerySet[ProjectPartner]:
@@ -222,22 +214,17 @@ def service_requests_visible_to(user: Any) -> QuerySet[ServiceRequest]:
 
 
 @dataclass(frozen=True)
-class ServiceRequestFilters:
-    q: str = ""
+class ServiceRequestFilters(ListFilters):
     status: str = ""
     service: int | None = None
     mine: bool = False
 
 
 def service_request_list(*, user: Any, filters: ServiceRequestFilters) -> QuerySet[ServiceRequest]:
-    requests = service_requests_visible_to(user)
-    if filters.status:
-        requests = requests.filter(status=filters.status)
-    if filters.service:
-        requests = requests.filter(service_id=filters.service)
+    requests = filter_when_set(service_requests_visible_to(user), status=filters.status,
+                               service_id=filters.service)
     if filters.mine:
         requests = requests.filter(Q(requester=user) | Q(assigned_to=user))
-    for word in filters.q.split():
-        requests = requests.filter(Q(message__icontains=word) | Q(requester__email__icontains=word)
-                                   | Q(project__title_fr__icontains=word) | Q(project__acronym__icontains=word))
+    requests = matching_every_word(requests, filters.q, lambda word: containing(
+        word, "message", "requester__email", "project__title_fr", "project__acronym"))
     return requests.order_by("-created_at", "-pk")

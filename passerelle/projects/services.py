@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.core.rows import save_rows
 from passerelle.core.workflow import record_creation, transition
@@ -27,11 +28,6 @@ from .enums import (
     PartnerRole,
 )
 from .models import Opportunity, Project, ProjectPartner
-
-
-def _actor(actor: Any) -> Any:
-    """The user to record, or None for scripts and anonymous callers."""
-    return actor if getattr(actor, "is_authenticated", False) else None
 
 
 def _reason_texts(reasons: Iterable[Any]) -> list[str]:
@@ -94,13 +90,11 @@ def opportunity_create(
 
     Raises ``ValidationError`` (no people, empty title, unknown origin kind, negative score).
     """
-    people = list(people)
-    if not people:
-        raise ValidationError({"people": _("An opportunity involves at least one person.")})
+    people = _at_least_one(people)
     if origin_kind not in OriginKind.values:
         raise ValidationError({"origin_kind": _("Unknown origin: %(kind)s.") % {"kind": origin_kind}})
     organisations = _primary_organisations(people) if organisations is None else list(organisations)
-    creator = _actor(actor)
+    creator = recorded_user(actor)
     with transaction.atomic():
         opportunity = Opportunity(
             title=(title or "").strip(), description=description, origin_kind=origin_kind,
@@ -108,12 +102,7 @@ def opportunity_create(
             match_score=score, match_reasons=_reason_texts(reasons), next_step=next_step,
             next_step_due=next_step_due, owner=owner or creator, created_by=creator,
         )
-        opportunity.full_clean()
-        opportunity.save()
-        opportunity.people.set(people)
-        opportunity.organisations.set(organisations)
-        opportunity.categories.set(categories)
-        opportunity.sites.set(sites)
+        _save_opportunity(opportunity, people, organisations, categories, sites)
         record_creation(opportunity, by=creator, note=OriginKind(origin_kind).label)
         if notify:
             after_commit(partial(notifications.opportunity_created, opportunity, actor=creator))
@@ -124,17 +113,29 @@ def opportunity_update(*, actor: Any, opportunity: Opportunity, people: Iterable
                        organisations: Iterable[Organisation] = (), categories: Iterable[Any] = (),
                        sites: Iterable[Any] = ()) -> Opportunity:
     """Save the edited fields of ``opportunity`` (a form's instance) and its relations."""
+    people = _at_least_one(people)
+    with transaction.atomic():
+        _save_opportunity(opportunity, people, organisations, categories, sites)
+    return opportunity
+
+
+def _at_least_one(people: Iterable[Person]) -> list[Person]:
+    """The people of an opportunity, as a list; none is an error."""
     people = list(people)
     if not people:
         raise ValidationError({"people": _("An opportunity involves at least one person.")})
-    with transaction.atomic():
-        opportunity.full_clean()
-        opportunity.save()
-        opportunity.people.set(people)
-        opportunity.organisations.set(organisations)
-        opportunity.categories.set(categories)
-        opportunity.sites.set(sites)
-    return opportunity
+    return people
+
+
+def _save_opportunity(opportunity: Opportunity, people: list[Person], organisations: Iterable[Organisation],
+                      categories: Iterable[Any], sites: Iterable[Any]) -> None:
+    """Validate and save ``opportunity``, then set its relations."""
+    opportunity.full_clean()
+    opportunity.save()
+    opportunity.people.set(people)
+    opportunity.organisations.set(organisations)
+    opportunity.categories.set(categories)
+    opportunity.sites.set(sites)
 
 
 def check_opportunity_transition(opportunity: Opportunity, to_status: str, reason: str = "") -> None:
@@ -155,8 +156,8 @@ def opportunity_set_status(*, actor: Any, opportunity: Opportunity, to_status: s
     with transaction.atomic():
         locked = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
         check_opportunity_transition(locked, to_status, reason)
-        _move_opportunity(locked, to_status, by=_actor(actor), note=reason.strip())
-        after_commit(partial(notifications.opportunity_status_changed, locked, actor=_actor(actor)))
+        _move_opportunity(locked, to_status, by=recorded_user(actor), note=reason.strip())
+        after_commit(partial(notifications.opportunity_status_changed, locked, actor=recorded_user(actor)))
     opportunity.status, opportunity.dropped_reason = locked.status, locked.dropped_reason
     return opportunity
 
@@ -212,7 +213,7 @@ def project_create(
 ) -> Project:
     """Create a joint project (status "draft") with its partners and origins, in one transaction.
     With ``opportunity``, the opportunity moves to "project" (history kept); it must be open."""
-    creator = _actor(actor)
+    creator = recorded_user(actor)
     with transaction.atomic():
         if opportunity is not None:
             opportunity = Opportunity.objects.select_for_update().get(pk=opportunity.pk)
@@ -309,6 +310,6 @@ def project_set_status(*, actor: Any, project: Project, to_status: str, note: st
     with transaction.atomic():
         locked = Project.objects.select_for_update().get(pk=project.pk)
         transition(locked, to_status, by=actor, note=note)
-        after_commit(partial(notifications.project_status_changed, locked, actor=_actor(actor)))
+        after_commit(partial(notifications.project_status_changed, locked, actor=recorded_user(actor)))
     project.status = locked.status
     return project

@@ -10,10 +10,11 @@ from datetime import date, datetime
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import NoReverseMatch
 from django.utils.translation import gettext as _
 
+from passerelle.core.list_filters import ListFilters, containing, filter_when_set, matching_every_word
 from passerelle.directory.models import Person
 from passerelle.directory.selectors import is_coordinator, visible_condition
 from passerelle.funding.models import Application
@@ -44,25 +45,17 @@ def outcomes_visible_to(user: Any) -> QuerySet[Outcome]:
 
 
 @dataclass(frozen=True)
-class OutcomeFilters:
+class OutcomeFilters(ListFilters):
     kind: str = ""
     year: int | None = None
     project: int | None = None
-    q: str = ""
 
 
 def outcome_list(*, user: Any, filters: OutcomeFilters) -> QuerySet[Outcome]:
-    outcomes = outcomes_visible_to(user)
-    if filters.kind:
-        outcomes = outcomes.filter(kind=filters.kind)
-    if filters.year:
-        outcomes = outcomes.filter(date__year=filters.year)
-    if filters.project:
-        outcomes = outcomes.filter(project_id=filters.project)
-    for word in filters.q.split():
-        outcomes = outcomes.filter(Q(title_fr__icontains=word) | Q(title_en__icontains=word)
-                                   | Q(doi__icontains=word) | Q(project__acronym__icontains=word)
-                                   | Q(project__title_fr__icontains=word) | Q(organisation_name__icontains=word))
+    outcomes = filter_when_set(outcomes_visible_to(user), kind=filters.kind, date__year=filters.year,
+                               project_id=filters.project)
+    outcomes = matching_every_word(outcomes, filters.q, lambda word: containing(
+        word, "title_fr", "title_en", "doi", "project__acronym", "project__title_fr", "organisation_name"))
     return outcomes.select_related("project", "organisation").order_by("-date", "-pk")
 
 
