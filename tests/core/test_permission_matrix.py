@@ -12,8 +12,9 @@ from passerelle.accounts import api_tokens
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
+from tests.access import LOGIN, ROLES, check_cell, each_role
 from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
-from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+from tests.factories import InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.meetings.permissions import MEETINGS_EXPECTED, is_meetings_url, make_meetings_objects, meetings_url
 from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
 from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
@@ -36,9 +37,6 @@ from tests.suggestions.permissions import (
     make_suggestions_objects,
     suggestions_url,
 )
-
-ROLES = ("anonymous", "member", "owner", "coordinator")
-LOGIN = "login"
 
 # Status for (anonymous, member, owner, coordinator). The object of every URL with an id is a
 # members-only profile owned by "owner", or an organisation, import batch or invitation.
@@ -185,23 +183,10 @@ def objects(db):
     }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize(("name", "role"), each_role(EXPECTED))
 def test_permission_matrix(client, objects, name, role):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
-    url = url_for(name, objects)
+    response = check_cell(client, EXPECTED, url_for, objects, name, role)
+
     expected = EXPECTED[name][ROLES.index(role)]
-
-    response = client.get(url)
-
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
-    if url.startswith("/api/") and expected != LOGIN and expected >= 400:
+    if url_for(name, objects).startswith("/api/") and expected != LOGIN and expected >= 400:
         assert response.json()["error"]["status"] == expected

@@ -9,11 +9,11 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Visibility
+from tests.access import LOGIN
 from tests.factories import PersonFactory
 
 from .factories import DelegationFactory, EventFactory, ProgrammeItemFactory, RegistrationFactory
 
-LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 MEMBER = (LOGIN, 200, 200, 200)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Territory, Visibility
+from tests.access import LOGIN
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import PersonFactory
 
 from .factories import make_request, make_session, participant, place, publish
 
-LOGIN = "login"
 COORDINATOR = (LOGIN, 403, 403, 200)
 SIGNED_IN = (LOGIN, 200, 200, 200)
 PARTICIPANT = (LOGIN, 403, 200, 403)   # acting for oneself: registered people only

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelle.privacy.models import RetentionFlag
+from tests.access import LOGIN
 
-LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 

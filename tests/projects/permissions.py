@@ -15,12 +15,12 @@ from passerelle.funding.enums import ApplicationStatus
 from passerelle.funding.models import ApplicationDocument, ReviewAssignment
 from passerelle.projects.enums import ProjectStatus
 from passerelle.projects.models import ServiceRequest
+from tests.access import LOGIN
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.funding.factories import SDC_RULES, ApplicationFactory, CallFactory
 
 from .factories import OpportunityFactory, ProjectFactory, SupportServiceFactory
 
-LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 MEMBER = (LOGIN, 200, 200, 200)

@@ -16,9 +16,9 @@ from passerelle.projects.models import Project, ProjectPartner
 from passerelle.publications.models import Publication
 from passerelle.reports.enums import OutcomeKind
 from passerelle.reports.models import Outcome, OutcomeProposal
+from tests.access import LOGIN
 from tests.factories import PersonFactory
 
-LOGIN = "login"
 PUBLIC = (200, 200, 200, 200)
 COORDINATOR = (LOGIN, 403, 403, 200)
 MEMBER = (LOGIN, 200, 200, 200)

@@ -11,9 +11,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Territory, Visibility
+from tests.access import LOGIN
 from tests.factories import PersonFactory
-
-LOGIN = "login"
 
 SUGGESTIONS_EXPECTED = {
     "suggestions:mine": (LOGIN, 200, 302, 200),
