@@ -71,7 +71,3 @@ def events_url(name: str, objects: dict) -> str:
         "events:registrations_export": [event.slug, "csv"],
     }.get(name, [event.slug])
     return reverse(name, args=args)
-
-
-def is_events_url(name: str) -> bool:
-    return name in EVENTS_EXPECTED

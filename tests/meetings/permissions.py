@@ -90,7 +90,3 @@ def meetings_url(name: str, objects: dict) -> str:
         "meetings:opportunity": [slug, objects["meetings_meeting"].pk],
     }.get(name, [slug])
     return reverse(name, args=args)
-
-
-def is_meetings_url(name: str) -> bool:
-    return name in MEETINGS_EXPECTED

@@ -40,7 +40,3 @@ def privacy_url(name: str, objects: dict) -> str:
     if name == "privacy:retention_keep":
         return reverse(name, args=[objects["flag"].pk])
     return reverse(name)
-
-
-def is_privacy_url(name: str) -> bool:
-    return name in PRIVACY_EXPECTED

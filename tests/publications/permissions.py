@@ -45,7 +45,3 @@ def publications_url(name: str, objects: dict) -> str:
     if name.startswith("publications:link_"):
         return reverse(name, args=[link.pk])
     return reverse(name, args=[link.person_id])
-
-
-def is_publications_url(name: str) -> bool:
-    return name in PUBLICATIONS_EXPECTED

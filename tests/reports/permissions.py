@@ -70,7 +70,3 @@ def reports_url(name: str, objects: dict) -> str:
         "reports:proposal_dismiss": [objects["proposal"].pk],
     }.get(name)
     return reverse(name, args=args)
-
-
-def is_reports_url(name: str) -> bool:
-    return name in REPORTS_EXPECTED

@@ -40,7 +40,3 @@ def suggestions_url(name: str, objects: dict) -> str:
         "api-person-suggestions": [person.pk],
     }.get(name)
     return reverse(name, args=args)
-
-
-def is_suggestions_url(name: str) -> bool:
-    return name in SUGGESTIONS_EXPECTED
