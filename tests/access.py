@@ -1,5 +1,5 @@
-"""Who may open a page: the roles of the permission tables (``tests/*/permissions.py``), signing a test
-client in as one of them, and checking the answer a page gives.
+"""Who may open a page: the roles of the permission tables (``tests/*/permissions.py``) and the rows
+they share, signing a test client in as one of the roles, and checking the answer a page gives.
 
 A table gives, for each URL name, the answers to (anonymous, member, owner, coordinator): a status, or
 ``LOGIN`` where the page sends to the sign-in page and back.
@@ -17,6 +17,11 @@ from tests.factories import CoordinatorFactory, MemberFactory
 
 ROLES = ("anonymous", "member", "owner", "coordinator")
 LOGIN = "login"
+# The rows most URLs share.
+PUBLIC = (200, 200, 200, 200)
+SIGNED_IN = (LOGIN, 200, 200, 200)
+COORDINATOR = (LOGIN, 403, 403, 200)
+API_COORDINATOR = (401, 403, 403, 200)  # the API answers 401 JSON where pages send to the sign-in page
 
 
 def sign_in(client: Client, role: str, owner=None) -> Client:

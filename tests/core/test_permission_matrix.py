@@ -12,7 +12,7 @@ from passerelle.accounts import api_tokens
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
-from tests.access import LOGIN, ROLES, check_cell, each_role
+from tests.access import API_COORDINATOR, COORDINATOR, LOGIN, PUBLIC, ROLES, check_cell, each_role
 from tests.events.permissions import EVENTS_EXPECTED, events_url, make_event_objects
 from tests.factories import InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
 from tests.meetings.permissions import MEETINGS_EXPECTED, make_meetings_objects, meetings_url
@@ -24,10 +24,7 @@ from tests.suggestions.permissions import SUGGESTIONS_EXPECTED, make_suggestions
 
 # Status for (anonymous, member, owner, coordinator). The object of every URL with an id is a
 # members-only profile owned by "owner", or an organisation, import batch or invitation.
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
 COORDINATOR_404 = (LOGIN, 403, 403, 404)  # the matrix's batch has no duplicate row to merge
-API_COORDINATOR = (401, 403, 403, 200)  # the API answers 401 JSON where pages send to the sign-in page
 EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,

@@ -9,10 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelle.privacy.models import RetentionFlag
-from tests.access import LOGIN
-
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
+from tests.access import COORDINATOR, LOGIN, PUBLIC
 
 PRIVACY_EXPECTED = {
     "privacy:notice": PUBLIC,

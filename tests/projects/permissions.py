@@ -15,35 +15,32 @@ from passerelle.funding.enums import ApplicationStatus
 from passerelle.funding.models import ApplicationDocument, ReviewAssignment
 from passerelle.projects.enums import ProjectStatus
 from passerelle.projects.models import ServiceRequest
-from tests.access import LOGIN
+from tests.access import COORDINATOR, LOGIN, PUBLIC, SIGNED_IN
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.funding.factories import SDC_RULES, ApplicationFactory, CallFactory
 
 from .factories import OpportunityFactory, ProjectFactory, SupportServiceFactory
 
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
-MEMBER = (LOGIN, 200, 200, 200)
 INVOLVED = (LOGIN, 404, 200, 200)
 API_PRIVATE = (404, 404, 200, 200)
 
 PROJECTS_EXPECTED = {
-    "projects:projects": MEMBER,
-    "projects:project_create": MEMBER,
+    "projects:projects": SIGNED_IN,
+    "projects:project_create": SIGNED_IN,
     "projects:project": INVOLVED,
     "projects:project_edit": INVOLVED,
     "projects:project_partners": INVOLVED,
     "projects:project_status": INVOLVED,
-    "projects:opportunities": MEMBER,
-    "projects:opportunity_create": MEMBER,
+    "projects:opportunities": SIGNED_IN,
+    "projects:opportunity_create": SIGNED_IN,
     "projects:opportunity": INVOLVED,
     "projects:opportunity_edit": INVOLVED,
     "projects:opportunity_status": INVOLVED,
     "projects:opportunity_project": INVOLVED,
     "projects:services": PUBLIC,
     "projects:service": PUBLIC,
-    "projects:service_request_create": MEMBER,
-    "projects:service_requests": MEMBER,
+    "projects:service_request_create": SIGNED_IN,
+    "projects:service_requests": SIGNED_IN,
     "projects:service_request": INVOLVED,
     "funding:calls": PUBLIC,
     "funding:programmes": PUBLIC,
@@ -53,9 +50,9 @@ PROJECTS_EXPECTED = {
     "funding:call_create": COORDINATOR,
     "funding:call": PUBLIC,
     "funding:call_edit": COORDINATOR,
-    "funding:apply": MEMBER,
+    "funding:apply": SIGNED_IN,
     "funding:call_applications": COORDINATOR,
-    "funding:applications": MEMBER,
+    "funding:applications": SIGNED_IN,
     "funding:application": INVOLVED,
     "funding:application_edit": INVOLVED,
     "funding:application_documents": INVOLVED,
@@ -67,7 +64,7 @@ PROJECTS_EXPECTED = {
     "funding:application_reviewers": COORDINATOR,
     "funding:application_conflicts": COORDINATOR,
     "funding:application_decision": COORDINATOR,
-    "funding:reviews": MEMBER,
+    "funding:reviews": SIGNED_IN,
     "funding:review": INVOLVED,
     "funding:review_conflict": (LOGIN, 404, 200, 404),  # only the reviewer declares their conflict
     "api-opportunities": PUBLIC,
