@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from passerelle.core.enums import Visibility
+from tests.access import sign_in
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
 
@@ -78,18 +79,9 @@ def profiles(db):
 
 @pytest.fixture
 def role_client(client, db):
-    """``role_client(role)`` → a client signed in as a new user of that role (or anonymous)."""
-
-    def make(role: str, user=None):
-        if role == "member":
-            client.force_login(user or MemberFactory())
-        elif role == "coordinator":
-            client.force_login(user or CoordinatorFactory())
-        elif role == "owner":
-            client.force_login(user)
-        return client
-
-    return make
+    """``role_client(role)`` → a client signed in as a new user of that role (or anonymous);
+    ``role_client("owner", user)`` signs ``user`` in."""
+    return lambda role, user=None: sign_in(client, role, user)
 
 
 @pytest.fixture
@@ -100,3 +92,9 @@ def english(client):
     client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """``with committed(): ...`` runs what waits for the commit (the e-mails) at the block's end."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

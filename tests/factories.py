@@ -11,6 +11,12 @@ from passerelle.directory import search
 from passerelle.directory.models import Affiliation, Organisation, Person, PersonCategory, PersonSite
 
 
+def numbered(*templates: str) -> tuple[factory.Sequence, ...]:
+    """One sequence per template, ``{n}`` filled with the row's number: a row's slug and its names in both
+    languages, ``slug, title_fr, title_en = numbered("appel-{n}", "Appel {n}", "Call {n}")``."""
+    return tuple(factory.Sequence(lambda n, template=template: template.format(n=n)) for template in templates)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 import pytest
 
 from passerelle.core.french import contract, typography, typography_html
+from tests.access import ROLES, sign_in
 from tests.core import test_permission_matrix as matrix
-from tests.factories import CoordinatorFactory, MemberFactory
 
 objects = matrix.objects  # the matrix's fixture: one object of every kind, owned by "owner"
 
@@ -57,17 +57,12 @@ def problems(text: str) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("role", matrix.ROLES)
+@pytest.mark.parametrize("role", ROLES)
 def test_every_page_reads_as_french(client, objects, role):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
+    sign_in(client, role, objects["owner"])
     report = {}
     for name, statuses in sorted(matrix.EXPECTED.items()):
-        if statuses[matrix.ROLES.index(role)] != 200:
+        if statuses[ROLES.index(role)] != 200:
             continue
         response = client.get(matrix.url_for(name, objects), HTTP_ACCEPT_LANGUAGE="fr")
         if response.status_code != 200 or not response.get("Content-Type", "").startswith("text/html"):

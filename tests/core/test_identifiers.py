@@ -29,24 +29,21 @@ def test_published_orcid_examples_are_valid(orcid):
     assert normalize_orcid(orcid) == orcid
 
 
-def test_orcid_check_character_of_the_published_examples():
-    assert orcid_check_character("000000021825009") == "7"
-    assert orcid_check_character("000000015109370") == "0"
-    assert orcid_check_character("000000029079593") == "X"
+@pytest.mark.parametrize(("digits", "check"), [("000000021825009", "7"), ("000000015109370", "0"),
+                                               ("000000029079593", "X")])
+def test_orcid_check_character_of_the_published_examples(digits, check):
+    assert orcid_check_character(digits) == check
 
 
-def test_orcid_ending_in_lower_case_x_is_normalised_to_upper_case():
-    assert normalize_orcid("0000-0002-9079-593x") == "0000-0002-9079-593X"
-
-
-def test_orcid_in_its_url_form_is_accepted_and_stored_bare():
-    assert normalize_orcid("https://orcid.org/0000-0002-1825-0097") == "0000-0002-1825-0097"
-    assert normalize_orcid("http://orcid.org/0000-0002-1825-0097") == "0000-0002-1825-0097"
-    assert normalize_orcid("  orcid.org/0000-0002-1825-0097 ") == "0000-0002-1825-0097"
-
-
-def test_orcid_without_dashes_is_stored_with_dashes():
-    assert normalize_orcid("0000000218250097") == "0000-0002-1825-0097"
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("0000-0002-9079-593x", "0000-0002-9079-593X"),  # ending in a lower-case x: stored upper-case
+    ("https://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"),  # in its URL form: stored bare
+    ("http://orcid.org/0000-0002-1825-0097", "0000-0002-1825-0097"),
+    ("  orcid.org/0000-0002-1825-0097 ", "0000-0002-1825-0097"),
+    ("0000000218250097", "0000-0002-1825-0097"),  # without dashes: stored with dashes
+])
+def test_orcid_typed_another_way_is_accepted_and_normalised(typed, stored):
+    assert normalize_orcid(typed) == stored
 
 
 def test_orcid_starting_with_0009_is_accepted():

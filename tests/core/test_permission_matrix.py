@@ -12,40 +12,19 @@ from passerelle.accounts import api_tokens
 from passerelle.core.enums import Visibility
 from passerelle.directory.models import ImportBatch
 from passerelle.jobs.models import Job
-from tests.events.permissions import EVENTS_EXPECTED, events_url, is_events_url, make_event_objects
-from tests.factories import CoordinatorFactory, InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
-from tests.meetings.permissions import MEETINGS_EXPECTED, is_meetings_url, make_meetings_objects, meetings_url
-from tests.privacy.permissions import PRIVACY_EXPECTED, is_privacy_url, make_privacy_objects, privacy_url
-from tests.projects.permissions import PROJECTS_EXPECTED, is_projects_url, make_projects_objects, projects_url
-from tests.publications.permissions import (
-    PUBLICATIONS_EXPECTED,
-    is_publications_url,
-    make_publications_objects,
-    publications_url,
-)
-from tests.reports.permissions import (
-    COORDINATOR_POST,
-    REPORTS_EXPECTED,
-    is_reports_url,
-    make_reports_objects,
-    reports_url,
-)
-from tests.suggestions.permissions import (
-    SUGGESTIONS_EXPECTED,
-    is_suggestions_url,
-    make_suggestions_objects,
-    suggestions_url,
-)
-
-ROLES = ("anonymous", "member", "owner", "coordinator")
-LOGIN = "login"
+from tests.access import API_COORDINATOR, COORDINATOR, LOGIN, PUBLIC, ROLES, check_cell, each_role
+from tests.events.permissions import EVENTS_EXPECTED, events_url, make_event_objects
+from tests.factories import InvitationFactory, MemberFactory, OrganisationFactory, PersonFactory
+from tests.meetings.permissions import MEETINGS_EXPECTED, make_meetings_objects, meetings_url
+from tests.privacy.permissions import PRIVACY_EXPECTED, make_privacy_objects, privacy_url
+from tests.projects.permissions import PROJECTS_EXPECTED, make_projects_objects, projects_url
+from tests.publications.permissions import PUBLICATIONS_EXPECTED, make_publications_objects, publications_url
+from tests.reports.permissions import COORDINATOR_POST, REPORTS_EXPECTED, make_reports_objects, reports_url
+from tests.suggestions.permissions import SUGGESTIONS_EXPECTED, make_suggestions_objects, suggestions_url
 
 # Status for (anonymous, member, owner, coordinator). The object of every URL with an id is a
 # members-only profile owned by "owner", or an organisation, import batch or invitation.
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
 COORDINATOR_404 = (LOGIN, 403, 403, 404)  # the matrix's batch has no duplicate row to merge
-API_COORDINATOR = (401, 403, 403, 200)  # the API answers 401 JSON where pages send to the sign-in page
 EXPECTED = {
     "home": PUBLIC,
     "healthz": PUBLIC,
@@ -120,21 +99,16 @@ def test_every_view_declares_who_may_use_it():
     assert declared == expected
 
 
+# Each app's own table (tests/<app>/permissions.py) and the function building its URLs.
+APP_TABLES = ((EVENTS_EXPECTED, events_url), (PRIVACY_EXPECTED, privacy_url), (SUGGESTIONS_EXPECTED, suggestions_url),
+              (PROJECTS_EXPECTED, projects_url), (REPORTS_EXPECTED, reports_url), (MEETINGS_EXPECTED, meetings_url),
+              (PUBLICATIONS_EXPECTED, publications_url))
+
+
 def url_for(name: str, objects: dict) -> str:
-    if is_events_url(name):
-        return events_url(name, objects)
-    if is_privacy_url(name):
-        return privacy_url(name, objects)
-    if is_suggestions_url(name):
-        return suggestions_url(name, objects)
-    if is_projects_url(name):
-        return projects_url(name, objects)
-    if is_reports_url(name):
-        return reports_url(name, objects)
-    if is_meetings_url(name):
-        return meetings_url(name, objects)
-    if is_publications_url(name):
-        return publications_url(name, objects)
+    for table, app_url in APP_TABLES:
+        if name in table:
+            return app_url(name, objects)
     if name.startswith("jobs:") and name != "jobs:list":
         return reverse(name, args=[objects["job"].pk])
     person, org, batch, invitation = objects["person"], objects["org"], objects["batch"], objects["invitation"]
@@ -185,23 +159,10 @@ def objects(db):
     }
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+@pytest.mark.parametrize(("name", "role"), each_role(EXPECTED))
 def test_permission_matrix(client, objects, name, role):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
-    url = url_for(name, objects)
+    response = check_cell(client, EXPECTED, url_for, objects, name, role)
+
     expected = EXPECTED[name][ROLES.index(role)]
-
-    response = client.get(url)
-
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
-    if url.startswith("/api/") and expected != LOGIN and expected >= 400:
+    if url_for(name, objects).startswith("/api/") and expected != LOGIN and expected >= 400:
         assert response.json()["error"]["status"] == expected

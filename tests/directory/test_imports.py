@@ -70,21 +70,23 @@ def test_people_import_from_xlsx_built_in_memory(coordinator_client, orgs):
     assert (ada.consent_date.isoformat(), [t.site.icrp_code for t in ada.site_tags.all()]) == ("2024-03-01", [7])
 
 
-def test_mapping_is_guessed_from_french_headers(coordinator_client):
-    headers = ["Prénom", "Nom", "Courriel", "Type d'acteur", "Territoire", "ORCID", "Établissement", "Mots-clés"]
-    upload(coordinator_client, "personnes.csv", csv_bytes(headers, [["Ada"] * len(headers)]))
-    assert ImportBatch.objects.get().mapping == {
-        "first_name": 0, "last_name": 1, "email": 2, "kind": 3, "territory": 4, "orcid": 5, "organisation": 6,
-        "keywords": 7,
-    }
+# The headers of a file in each language, and the field its last column is taken for (the first seven are
+# first_name, last_name, email, kind, territory, orcid, organisation).
+GUESSED_HEADERS = {
+    "french": ("personnes.csv", ["Prénom", "Nom", "Courriel", "Type d'acteur", "Territoire", "ORCID",
+                                 "Établissement", "Mots-clés"], "keywords"),
+    "english": ("people.csv", ["Given name", "Surname", "E-mail", "Kind of actor", "Region", "ORCID iD",
+                               "Institution", "Title"], "position"),
+}
 
 
-def test_mapping_is_guessed_from_english_headers(coordinator_client):
-    headers = ["Given name", "Surname", "E-mail", "Kind of actor", "Region", "ORCID iD", "Institution", "Title"]
-    upload(coordinator_client, "people.csv", csv_bytes(headers, [["Ada"] * len(headers)]))
+@pytest.mark.parametrize("language", list(GUESSED_HEADERS))
+def test_mapping_is_guessed_from_the_headers(coordinator_client, language):
+    filename, headers, last_field = GUESSED_HEADERS[language]
+    upload(coordinator_client, filename, csv_bytes(headers, [["Ada"] * len(headers)]))
     assert ImportBatch.objects.get().mapping == {
         "first_name": 0, "last_name": 1, "email": 2, "kind": 3, "territory": 4, "orcid": 5, "organisation": 6,
-        "position": 7,
+        last_field: 7,
     }
 
 

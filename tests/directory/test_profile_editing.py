@@ -40,6 +40,11 @@ def form_data(person: Person | None = None, affiliations=(), **changes) -> dict:
     return {key: value for key, value in data.items() if value is not None}
 
 
+def post_edit(client, person: Person, **changes):
+    """Posts ``person``'s edit form: their current values, ``changes`` applied (see ``form_data``)."""
+    return client.post(reverse("directory:person_edit", args=[person.pk]), form_data(person, **changes))
+
+
 def test_member_edits_own_profile_with_tags_affiliations_and_consent(client):
     owner = MemberFactory()
     person = PersonFactory(user=owner, visibility=Visibility.MEMBERS)
@@ -73,7 +78,7 @@ def test_unticking_consent_clears_the_consent_date(client):
     owner = MemberFactory()
     person = PersonFactory(user=owner, consent_date=timezone.localdate())
     client.force_login(owner)
-    client.post(reverse("directory:person_edit", args=[person.pk]), form_data(person))
+    post_edit(client, person)
     person.refresh_from_db()
     assert person.consent_date is None
 
@@ -83,7 +88,7 @@ def test_consent_date_is_kept_when_consent_stays_ticked(client):
     first_consent = timezone.localdate().replace(year=2020)
     person = PersonFactory(user=owner, consent_date=first_consent)
     client.force_login(owner)
-    client.post(reverse("directory:person_edit", args=[person.pk]), form_data(person, consent="on"))
+    post_edit(client, person, consent="on")
     person.refresh_from_db()
     assert person.consent_date == first_consent
 
@@ -92,7 +97,7 @@ def test_removing_an_affiliation_in_the_formset(client):
     owner = MemberFactory()
     person = PersonFactory(user=owner, organisation=OrganisationFactory(name="Inserm"))
     client.force_login(owner)
-    client.post(reverse("directory:person_edit", args=[person.pk]), form_data(person, **{"aff-0-DELETE": "on"}))
+    post_edit(client, person, **{"aff-0-DELETE": "on"})
     assert list(person.affiliations.all()) == []
 
 
@@ -114,8 +119,7 @@ def test_member_does_not_see_the_edit_button_on_another_profile(member_client):
 
 def test_coordinator_edits_any_profile(coordinator_client):
     person = PersonFactory(user=MemberFactory(), visibility=Visibility.COORDINATORS)
-    response = coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                                       form_data(person, kind="clinician"))
+    response = post_edit(coordinator_client, person, kind="clinician")
     person.refresh_from_db()
     assert (response.status_code, person.kind) == (302, "clinician")
 
@@ -133,8 +137,7 @@ def errors_of(response) -> dict:
 
 def test_invalid_orcid_is_reported_on_the_orcid_field(coordinator_client):
     person = PersonFactory()
-    response = coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                                       form_data(person, orcid="0000-0002-1825-0098"))
+    response = post_edit(coordinator_client, person, orcid="0000-0002-1825-0098")
     with pytest.raises(ValidationError) as expected:
         normalize_orcid("0000-0002-1825-0098")
     assert response.status_code == 200
@@ -143,26 +146,20 @@ def test_invalid_orcid_is_reported_on_the_orcid_field(coordinator_client):
 
 def test_orcid_url_is_stored_in_its_bare_form(coordinator_client):
     person = PersonFactory()
-    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                            form_data(person, orcid="https://orcid.org/0000-0002-1825-0097"))
+    post_edit(coordinator_client, person, orcid="https://orcid.org/0000-0002-1825-0097")
     person.refresh_from_db()
     assert person.orcid == "0000-0002-1825-0097"
 
 
-def test_duplicate_e_mail_is_reported_on_the_email_field(coordinator_client):
-    PersonFactory(email="taken@example.org")
+@pytest.mark.parametrize(("field", "taken", "typed"), [
+    ("email", "taken@example.org", "Taken@example.org"),  # the same address in other letters
+    ("orcid", "0000-0002-1825-0097", "0000000218250097"),  # the same iD without its dashes
+])
+def test_a_duplicate_e_mail_or_orcid_is_reported_on_its_field(coordinator_client, field, taken, typed):
+    PersonFactory(**{field: taken})
     person = PersonFactory()
-    response = coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                                       form_data(person, email="Taken@example.org"))
-    assert list(errors_of(response)) == ["email"]
-
-
-def test_duplicate_orcid_is_reported_on_the_orcid_field(coordinator_client):
-    PersonFactory(orcid="0000-0002-1825-0097")
-    person = PersonFactory()
-    response = coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                                       form_data(person, orcid="0000000218250097"))
-    assert list(errors_of(response)) == ["orcid"]
+    response = post_edit(coordinator_client, person, **{field: typed})
+    assert list(errors_of(response)) == [field]
 
 
 def test_missing_name_is_reported_on_the_name_field(coordinator_client):
@@ -175,9 +172,7 @@ def test_edit_records_who_changed_what_with_old_and_new_values(client):
     owner = MemberFactory(email="ada@example.org")
     person = PersonFactory(user=owner, expertise="Immunologie", keywords="")
     client.force_login(owner)
-    client.post(reverse("directory:person_edit", args=[person.pk]), form_data(
-        person, expertise="Radiomique", keywords="IRM", languages=[Language.objects.get(code="en").pk],
-    ))
+    post_edit(client, person, expertise="Radiomique", keywords="IRM", languages=[Language.objects.get(code="en").pk])
     entry = AuditEntry.objects.get(action=AuditEntry.Action.UPDATE)
     assert (entry.actor, entry.object_type, entry.object_id) == (owner, "person", person.pk)
     assert entry.changes == {
@@ -187,27 +182,25 @@ def test_edit_records_who_changed_what_with_old_and_new_values(client):
 
 def test_saving_without_change_records_nothing(coordinator_client):
     person = PersonFactory()
-    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]), form_data(person))
+    post_edit(coordinator_client, person)
     assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).count() == 0
 
 
 def test_a_browser_s_line_endings_are_not_recorded_as_a_change(coordinator_client):
     person = PersonFactory(offers="Cohorte de 2 000 patients\nPlateforme IRM", seeks="Partenaire industriel",
                            expertise="Radiomique\nIRM")
-    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]), form_data(
-        person, offers="Cohorte de 2 000 patients\r\nPlateforme IRM\r\n", seeks="Partenaire industriel\r\n",
-        expertise="Radiomique\r\nIRM"))
+    post_edit(coordinator_client, person, offers="Cohorte de 2 000 patients\r\nPlateforme IRM\r\n",
+              seeks="Partenaire industriel\r\n", expertise="Radiomique\r\nIRM")
     assert AuditEntry.objects.filter(action=AuditEntry.Action.UPDATE).count() == 0
-    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]), form_data(
-        person, offers="Cohorte de 2 000 patients\r\nBiobanque", seeks="Partenaire industriel"))
+    post_edit(coordinator_client, person, offers="Cohorte de 2 000 patients\r\nBiobanque",
+              seeks="Partenaire industriel")
     assert AuditEntry.objects.get(action=AuditEntry.Action.UPDATE).changes == {
         "offers": ["Cohorte de 2 000 patients\nPlateforme IRM", "Cohorte de 2 000 patients\nBiobanque"]}
 
 
 def test_history_page_shows_the_changes_to_coordinators(coordinator_client, coordinator):
     person = PersonFactory(expertise="Immunologie")
-    coordinator_client.post(reverse("directory:person_edit", args=[person.pk]),
-                            form_data(person, expertise="Radiomique"))
+    post_edit(coordinator_client, person, expertise="Radiomique")
     response = coordinator_client.get(reverse("directory:person_history", args=[person.pk]))
     page = response.content.decode()
     assert [entry.changes for entry in response.context["page"].object_list] == [

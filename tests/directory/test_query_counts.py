@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import OrganisationFactory, PersonFactory
+from tests.queries import assert_queries_do_not_grow, queries_of
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +17,6 @@ def fill(count: int) -> None:
     for _ in range(count):
         PersonFactory(organisation=OrganisationFactory(), categories=["5.2", "1.1"], sites=[6, 7],
                       techniques=["radiomics", "genomics"], languages=["fr", "en"])
-
-
-def queries_of(client, url: str) -> int:
-    """Queries of a page computed afresh (nothing kept in the read cache)."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
 
 
 PAGES = {
@@ -38,11 +30,7 @@ PAGES = {
 
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_list_page_queries_do_not_grow_with_rows(member_client, page):
-    fill(10)
-    with_ten = queries_of(member_client, PAGES[page]())
-    fill(20)
-    with_thirty = queries_of(member_client, PAGES[page]())
-    assert with_thirty == with_ten
+    assert_queries_do_not_grow(member_client, PAGES[page](), fill, 10, 20)
 
 
 def test_people_list_has_a_bounded_number_of_queries(member_client, django_assert_max_num_queries):

@@ -29,7 +29,7 @@ ALL = VISIBLE["coordinator"]
 
 @pytest.fixture
 def as_role(role_client, profiles):
-    return lambda role: role_client(role, profiles["owner"] if role == "owner" else None)
+    return lambda role: role_client(role, profiles["owner"])
 
 
 @pytest.mark.parametrize("role", ROLES)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from passerelle.core.enums import Visibility
 from tests.factories import MemberFactory, OrganisationFactory, PersonFactory
@@ -25,8 +24,5 @@ def open_event(db):
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    """Messages are checked in English (the French catalogue is regenerated separately)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""

@@ -9,7 +9,7 @@ from django.utils import timezone
 from passerelle.core.enums import TimeZone
 from passerelle.events.enums import EventKind, EventStatus, ItemKind, RegistrationRole
 from passerelle.events.models import Delegation, Event, Place, ProgrammeItem, Registration
-from tests.factories import PersonFactory
+from tests.factories import PersonFactory, numbered
 
 
 def in_days(days: float, hour: int = 9) -> datetime:
@@ -22,9 +22,7 @@ class EventFactory(factory.django.DjangoModelFactory):
         model = Event
 
     kind = EventKind.ANNUAL_MEETING
-    slug = factory.Sequence(lambda n: f"evenement-{n}")
-    title_fr = factory.Sequence(lambda n: f"Entretiens {n}")
-    title_en = factory.Sequence(lambda n: f"Meeting {n}")
+    slug, title_fr, title_en = numbered("evenement-{n}", "Entretiens {n}", "Meeting {n}")
     start = factory.LazyFunction(lambda: in_days(30, 7))
     end = factory.LazyAttribute(lambda e: e.start + timedelta(days=2, hours=10))
     time_zone = TimeZone.PARIS
@@ -34,44 +32,49 @@ class EventFactory(factory.django.DjangoModelFactory):
     status = EventStatus.REGISTRATION_OPEN
 
 
-class PlaceFactory(factory.django.DjangoModelFactory):
+class EventPartFactory(factory.django.DjangoModelFactory):
+    """What belongs to an event (a place, an item, a registration, a delegation): of a new event unless
+    one is given."""
+
+    class Meta:
+        abstract = True
+
+    event = factory.SubFactory(EventFactory)
+
+
+class PlaceFactory(EventPartFactory):
     class Meta:
         model = Place
 
-    event = factory.SubFactory(EventFactory)
     name = "Centre Léon Bérard"
     city = "Lyon"
 
 
-class ProgrammeItemFactory(factory.django.DjangoModelFactory):
+class ProgrammeItemFactory(EventPartFactory):
     class Meta:
         model = ProgrammeItem
 
-    event = factory.SubFactory(EventFactory)
     kind = ItemKind.SESSION
-    title_fr = factory.Sequence(lambda n: f"Séance {n}")
-    title_en = factory.Sequence(lambda n: f"Session {n}")
+    title_fr, title_en = numbered("Séance {n}", "Session {n}")
     start = factory.LazyAttribute(lambda i: i.event.start + timedelta(hours=1))
     end = factory.LazyAttribute(lambda i: i.start + timedelta(hours=1))
     room = "Amphi A"
 
 
-class RegistrationFactory(factory.django.DjangoModelFactory):
+class RegistrationFactory(EventPartFactory):
     class Meta:
         model = Registration
 
-    event = factory.SubFactory(EventFactory)
     person = factory.SubFactory(PersonFactory)
     role = RegistrationRole.DELEGATE
     consent_to_list = True
     queued_at = factory.LazyFunction(timezone.now)
 
 
-class DelegationFactory(factory.django.DjangoModelFactory):
+class DelegationFactory(EventPartFactory):
     class Meta:
         model = Delegation
 
-    event = factory.SubFactory(EventFactory)
     name = "Délégation québécoise"
     origin = "QC"
     destination = "AURA"

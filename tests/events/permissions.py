@@ -9,20 +9,16 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Visibility
+from tests.access import COORDINATOR, LOGIN, PUBLIC, SIGNED_IN
 from tests.factories import PersonFactory
 
 from .factories import DelegationFactory, EventFactory, ProgrammeItemFactory, RegistrationFactory
 
-LOGIN = "login"
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
-MEMBER = (LOGIN, 200, 200, 200)
-
 EVENTS_EXPECTED = {
     "events:list": PUBLIC,
     "events:create": COORDINATOR,
-    "events:agenda": MEMBER,
-    "events:agenda_ics": MEMBER,
+    "events:agenda": SIGNED_IN,
+    "events:agenda_ics": SIGNED_IN,
     "events:detail": PUBLIC,
     "events:programme": PUBLIC,
     "events:programme_ics": PUBLIC,
@@ -33,7 +29,7 @@ EVENTS_EXPECTED = {
     "events:item_cancel": COORDINATOR,
     "events:delegation_create": COORDINATOR,
     "events:delegation_edit": COORDINATOR,
-    "events:register": MEMBER,
+    "events:register": SIGNED_IN,
     "events:registrations": COORDINATOR,
     "events:registration_add": COORDINATOR,
     "events:registrations_export": COORDINATOR,
@@ -71,7 +67,3 @@ def events_url(name: str, objects: dict) -> str:
         "events:registrations_export": [event.slug, "csv"],
     }.get(name, [event.slug])
     return reverse(name, args=args)
-
-
-def is_events_url(name: str) -> bool:
-    return name in EVENTS_EXPECTED

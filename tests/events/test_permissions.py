@@ -2,39 +2,18 @@
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
-from tests.factories import CoordinatorFactory, MemberFactory
+from tests.access import check_cell, each_role, objects_of_owner
+from tests.factories import MemberFactory
 
-from .permissions import EVENTS_EXPECTED, LOGIN, events_url, make_event_objects
+from .permissions import EVENTS_EXPECTED, events_url, make_event_objects
 
-ROLES = ("anonymous", "member", "owner", "coordinator")
-
-
-@pytest.fixture
-def objects(db):
-    owner = MemberFactory()
-    return {"owner": owner, **make_event_objects(owner)}
+objects = objects_of_owner(make_event_objects)
 
 
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(EVENTS_EXPECTED))
+@pytest.mark.parametrize(("name", "role"), each_role(EVENTS_EXPECTED))
 def test_events_url_answers_each_role(client, objects, name, role):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
-    url = events_url(name, objects)
-    expected = EVENTS_EXPECTED[name][ROLES.index(role)]
-
-    response = client.get(url)
-
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
+    check_cell(client, EVENTS_EXPECTED, events_url, objects, name, role)
 
 
 @pytest.mark.parametrize("name", ["events:register", "events:status", "events:item_cancel",

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import OrganisationFactory
+from tests.queries import assert_queries_do_not_grow, queries_of
 
 from .factories import EventFactory, PlaceFactory, ProgrammeItemFactory, RegistrationFactory
 
@@ -22,20 +20,9 @@ def fill(count: int) -> None:
         RegistrationFactory(event=event)
 
 
-def queries_of(client, url: str) -> int:
-    """Queries of a page computed afresh (nothing kept in the read cache)."""
-    cache.clear()
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("url", [reverse("events:list"), reverse("api-events")])
 def test_event_list_queries_do_not_grow_with_events(member_client, url):
-    fill(3)
-    with_three = queries_of(member_client, url)
-    fill(12)
-    assert queries_of(member_client, url) == with_three
+    assert_queries_do_not_grow(member_client, url, fill, 3, 12)
 
 
 def test_event_list_has_a_bounded_number_of_queries(client, django_assert_max_num_queries):

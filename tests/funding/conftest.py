@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from django.core.files.base import ContentFile
-from django.utils import translation
 
 from passerelle.core.enums import OrganisationKind, Territory, Visibility
 from passerelle.funding.models import ApplicationDocument
@@ -15,10 +14,8 @@ from .factories import SDC_RULES, ApplicationFactory, CallFactory
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""
 
 
 @pytest.fixture
@@ -42,9 +39,3 @@ def case(db):
                                            file=ContentFile(b"%PDF-1.4", name=f"{kind}.pdf"))
     return {"chu": chu, "udes": udes, "lea": lea, "lea_user": lea_user, "marc": marc, "project": project,
             "call": call, "application": application}
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed(): ...`` runs what waits for the commit (the e-mails) at the block's end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from passerelle.core.enums import TimeZone
 from passerelle.funding.enums import CallStatus, RuleKind
 from passerelle.funding.models import Application, ApplicationAmount, Call, CallRule, Programme, ReviewCriterion
+from tests.factories import numbered
 from tests.projects.factories import ProjectFactory
 
 # The rules of the demo's Samuel-De Champlain call, each one row of data.
@@ -26,9 +27,8 @@ class ProgrammeFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Programme
 
-    slug = factory.Sequence(lambda n: f"programme-{n}")
-    name_fr = factory.Sequence(lambda n: f"Programme Samuel-De Champlain {n}")
-    name_en = factory.Sequence(lambda n: f"Samuel-De Champlain programme {n}")
+    slug, name_fr, name_en = numbered("programme-{n}", "Programme Samuel-De Champlain {n}",
+                                      "Samuel-De Champlain programme {n}")
     territories = ["AURA", "QC"]
 
 
@@ -41,9 +41,7 @@ class CallFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     programme = factory.SubFactory(ProgrammeFactory)
-    slug = factory.Sequence(lambda n: f"appel-{n}")
-    title_fr = factory.Sequence(lambda n: f"Appel {n}")
-    title_en = factory.Sequence(lambda n: f"Call {n}")
+    slug, title_fr, title_en = numbered("appel-{n}", "Appel {n}", "Call {n}")
     opens_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=20))
     time_zone = TimeZone.PARIS

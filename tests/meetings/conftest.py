@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pytest
-from django.utils import translation
 
 from passerelle.core.enums import Territory
 from passerelle.directory.models import Person
@@ -17,11 +16,8 @@ from .factories import make_session, participant
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    """Messages are checked in English (the French catalogue is regenerated separately)."""
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""
 
 
 @pytest.fixture(autouse=True)

@@ -10,20 +10,17 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Territory, Visibility
+from tests.access import API_COORDINATOR, COORDINATOR, LOGIN, SIGNED_IN
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.factories import PersonFactory
 
 from .factories import make_request, make_session, participant, place, publish
 
-LOGIN = "login"
-COORDINATOR = (LOGIN, 403, 403, 200)
-SIGNED_IN = (LOGIN, 200, 200, 200)
 PARTICIPANT = (LOGIN, 403, 200, 403)   # acting for oneself: registered people only
 HELPING = (LOGIN, 403, 200, 200)       # participants, and coordinators who help them
 PARTY = (LOGIN, 404, 200, 200)         # one's own requests (and coordinators)
 ATTENDEE = (LOGIN, 404, 200, 404)      # one's own meetings
 API_SIGNED_IN = (401, 200, 200, 200)   # the API answers 401 JSON, never a redirect to sign in
-API_COORDINATOR = (401, 403, 403, 200)
 
 MEETINGS_EXPECTED = {
     "meetings:home": SIGNED_IN,
@@ -90,7 +87,3 @@ def meetings_url(name: str, objects: dict) -> str:
         "meetings:opportunity": [slug, objects["meetings_meeting"].pk],
     }.get(name, [slug])
     return reverse(name, args=args)
-
-
-def is_meetings_url(name: str) -> bool:
-    return name in MEETINGS_EXPECTED

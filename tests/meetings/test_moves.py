@@ -20,27 +20,26 @@ def cell(session, slot_index, table_index):
     return list(session.slots.all())[slot_index], list(session.tables.all())[table_index]
 
 
-def test_a_move_to_a_taken_table_is_refused(world):
+# Léa and Marc meet at slot 0, table 0; then (the other meeting placed at slot 1, table 0 / who is
+# unavailable at the target slot), the (slot, table) moved to, and the refusal.
+REFUSED_MOVES = {
+    "to a taken table": (("ines", "paul"), None, (1, 0), "Table 1 is taken"),
+    "that would book someone twice": (("lea", "paul"), None, (1, 1), "Léa Dupont already has a meeting"),
+    "into an unavailable slot": (None, "marc", (2, 0), "Marc Tremblay is not available"),
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED_MOVES))
+def test_a_move_breaking_a_rule_is_refused(world, case):
+    other, unavailable, target, refusal = REFUSED_MOVES[case]
     meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
-    place(world.session, make_request(world.session, world.ines, world.paul), 1, 0)
-    slot, table = cell(world.session, 1, 0)
-    with pytest.raises(ValidationError, match="Table 1 is taken"):
-        schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
-
-
-def test_a_move_that_would_book_someone_twice_is_refused(world):
-    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
-    place(world.session, make_request(world.session, world.lea, world.paul), 1, 0)
-    slot, table = cell(world.session, 1, 1)
-    with pytest.raises(ValidationError, match="Léa Dupont already has a meeting"):
-        schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
-
-
-def test_a_move_into_an_unavailable_slot_is_refused(world):
-    meeting = place(world.session, make_request(world.session, world.lea, world.marc), 0, 0)
-    slot, table = cell(world.session, 2, 0)
-    Participant.objects.create(session=world.session, person=world.marc).unavailable_slots.add(slot)
-    with pytest.raises(ValidationError, match="Marc Tremblay is not available"):
+    if other:
+        place(world.session, make_request(world.session, *(getattr(world, name) for name in other)), 1, 0)
+    slot, table = cell(world.session, *target)
+    if unavailable:
+        absent = Participant.objects.create(session=world.session, person=getattr(world, unavailable))
+        absent.unavailable_slots.add(slot)
+    with pytest.raises(ValidationError, match=refusal):
         schedule.meeting_move(actor=None, meeting=meeting, slot=slot, table=table)
 
 

@@ -3,45 +3,20 @@ people that change nothing."""
 from __future__ import annotations
 
 import pytest
-from django.urls import reverse
 
 from passerelle.meetings.enums import MeetingStatus, RequestStatus, SessionStatus
 from passerelle.meetings.models import B2BSession, Meeting, MeetingRequest
-from tests.factories import CoordinatorFactory, MemberFactory
+from tests.access import check_cell, each_role, objects_of_owner, sign_in
+from tests.factories import CoordinatorFactory
 
-from .permissions import LOGIN, MEETINGS_EXPECTED, make_meetings_objects, meetings_url
+from .permissions import MEETINGS_EXPECTED, make_meetings_objects, meetings_url
 
-ROLES = ("anonymous", "member", "owner", "coordinator")
-
-
-@pytest.fixture
-def objects(db):
-    owner = MemberFactory()
-    return {"owner": owner, **make_meetings_objects(owner)}
+objects = objects_of_owner(make_meetings_objects)
 
 
-def sign_in(client, role, objects):
-    if role == "member":
-        client.force_login(MemberFactory())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
-
-
-@pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("name", sorted(MEETINGS_EXPECTED))
+@pytest.mark.parametrize(("name", "role"), each_role(MEETINGS_EXPECTED))
 def test_meetings_url_answers_each_role(client, objects, name, role):
-    sign_in(client, role, objects)
-    url = meetings_url(name, objects)
-    expected = MEETINGS_EXPECTED[name][ROLES.index(role)]
-
-    response = client.get(url)
-
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
+    check_cell(client, MEETINGS_EXPECTED, meetings_url, objects, name, role)
 
 
 @pytest.mark.parametrize("name", ["meetings:session", "meetings:people", "meetings:request_cancel", "meetings:request"])
@@ -61,7 +36,7 @@ def test_posts_by_people_who_may_not_change_nothing(client, objects, name):
     for role in ("member", "owner"):
         if role == "owner" and name == "meetings:request_cancel":
             continue  # the owner may cancel their own request
-        sign_in(client, role, objects)
+        sign_in(client, role, objects["owner"])
         client.post(meetings_url(name, objects), {"cell": free, "locked": "1", "to_status": "draft"})
     stored = Meeting.objects.get(pk=meeting.pk)
     assert (stored.table_id, stored.locked, stored.status) == (meeting.table_id, False, MeetingStatus.SCHEDULED)

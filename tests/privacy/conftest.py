@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from axes.models import AccessLog
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from passerelle.core.enums import Territory, Visibility
 from passerelle.directory import services as directory_services
@@ -20,10 +20,8 @@ SECRETS = ("Lovelace", "ada.lovelace@example.org", "0000-0002-1825-0097", "quark
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""
 
 
 @pytest.fixture

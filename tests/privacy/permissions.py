@@ -9,10 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from passerelle.privacy.models import RetentionFlag
-
-LOGIN = "login"
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
+from tests.access import COORDINATOR, LOGIN, PUBLIC
 
 PRIVACY_EXPECTED = {
     "privacy:notice": PUBLIC,
@@ -40,7 +37,3 @@ def privacy_url(name: str, objects: dict) -> str:
     if name == "privacy:retention_keep":
         return reverse(name, args=[objects["flag"].pk])
     return reverse(name)
-
-
-def is_privacy_url(name: str) -> bool:
-    return name in PRIVACY_EXPECTED

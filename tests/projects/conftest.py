@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from passerelle.core.enums import OrganisationKind, Territory, Visibility
 from tests.events.factories import EventFactory
@@ -10,16 +9,8 @@ from tests.factories import MemberFactory, OrganisationFactory, PersonFactory
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """``with committed(): ...`` runs what waits for the commit (the e-mails) at the block's end."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import factory
 from passerelle.directory.models import Person
 from passerelle.projects.enums import OriginKind, ServiceKind
 from passerelle.projects.models import Opportunity, Project, ProjectPartner, SupportService
+from tests.factories import numbered
 
 
 class OpportunityFactory(factory.django.DjangoModelFactory):
@@ -34,8 +35,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
         model = Project
         skip_postgeneration_save = True
 
-    title_fr = factory.Sequence(lambda n: f"Projet conjoint {n}")
-    title_en = factory.Sequence(lambda n: f"Joint project {n}")
+    title_fr, title_en = numbered("Projet conjoint {n}", "Joint project {n}")
     summary_fr = "Radiomique des glioblastomes et cohortes partagées."
     summary_en = "Radiomics of glioblastoma and shared cohorts."
     start = date(2027, 1, 1)
@@ -59,7 +59,5 @@ class SupportServiceFactory(factory.django.DjangoModelFactory):
         model = SupportService
 
     kind = ServiceKind.PROJECT_ENGINEERING
-    slug = factory.Sequence(lambda n: f"service-{n}")
-    name_fr = factory.Sequence(lambda n: f"Ingénierie de projet {n}")
-    name_en = factory.Sequence(lambda n: f"Project engineering {n}")
+    slug, name_fr, name_en = numbered("service-{n}", "Ingénierie de projet {n}", "Project engineering {n}")
     description_fr = "Montage des dossiers de financement."

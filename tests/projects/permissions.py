@@ -15,35 +15,32 @@ from passerelle.funding.enums import ApplicationStatus
 from passerelle.funding.models import ApplicationDocument, ReviewAssignment
 from passerelle.projects.enums import ProjectStatus
 from passerelle.projects.models import ServiceRequest
+from tests.access import COORDINATOR, LOGIN, PUBLIC, SIGNED_IN
 from tests.factories import OrganisationFactory, PersonFactory
 from tests.funding.factories import SDC_RULES, ApplicationFactory, CallFactory
 
 from .factories import OpportunityFactory, ProjectFactory, SupportServiceFactory
 
-LOGIN = "login"
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
-MEMBER = (LOGIN, 200, 200, 200)
 INVOLVED = (LOGIN, 404, 200, 200)
 API_PRIVATE = (404, 404, 200, 200)
 
 PROJECTS_EXPECTED = {
-    "projects:projects": MEMBER,
-    "projects:project_create": MEMBER,
+    "projects:projects": SIGNED_IN,
+    "projects:project_create": SIGNED_IN,
     "projects:project": INVOLVED,
     "projects:project_edit": INVOLVED,
     "projects:project_partners": INVOLVED,
     "projects:project_status": INVOLVED,
-    "projects:opportunities": MEMBER,
-    "projects:opportunity_create": MEMBER,
+    "projects:opportunities": SIGNED_IN,
+    "projects:opportunity_create": SIGNED_IN,
     "projects:opportunity": INVOLVED,
     "projects:opportunity_edit": INVOLVED,
     "projects:opportunity_status": INVOLVED,
     "projects:opportunity_project": INVOLVED,
     "projects:services": PUBLIC,
     "projects:service": PUBLIC,
-    "projects:service_request_create": MEMBER,
-    "projects:service_requests": MEMBER,
+    "projects:service_request_create": SIGNED_IN,
+    "projects:service_requests": SIGNED_IN,
     "projects:service_request": INVOLVED,
     "funding:calls": PUBLIC,
     "funding:programmes": PUBLIC,
@@ -53,9 +50,9 @@ PROJECTS_EXPECTED = {
     "funding:call_create": COORDINATOR,
     "funding:call": PUBLIC,
     "funding:call_edit": COORDINATOR,
-    "funding:apply": MEMBER,
+    "funding:apply": SIGNED_IN,
     "funding:call_applications": COORDINATOR,
-    "funding:applications": MEMBER,
+    "funding:applications": SIGNED_IN,
     "funding:application": INVOLVED,
     "funding:application_edit": INVOLVED,
     "funding:application_documents": INVOLVED,
@@ -67,7 +64,7 @@ PROJECTS_EXPECTED = {
     "funding:application_reviewers": COORDINATOR,
     "funding:application_conflicts": COORDINATOR,
     "funding:application_decision": COORDINATOR,
-    "funding:reviews": MEMBER,
+    "funding:reviews": SIGNED_IN,
     "funding:review": INVOLVED,
     "funding:review_conflict": (LOGIN, 404, 200, 404),  # only the reviewer declares their conflict
     "api-opportunities": PUBLIC,
@@ -113,11 +110,26 @@ def build_projects_objects(owner) -> dict:
     service = SupportServiceFactory(slug="ingenierie")
     return {
         "opportunity": OpportunityFactory(people=[person], owner=owner),
-        "project": project, "call": call, "application": application, "document": document,
+        "project": project, "call": call, "programme": call.programme, "application": application, "document": document,
         "assignment": ReviewAssignment.objects.create(application=reviewed, reviewer=person),
         "service": service,
         "service_request": ServiceRequest.objects.create(service=service, requester=owner, message="Help"),
     }
+
+
+# The URLs that take one object, by the object (its slug where it has one, else its id); the other URLs
+# with an argument take the application's id, or the application's and its document's.
+ONE_OBJECT_URLS = {
+    "opportunity": ("projects:opportunity", "projects:opportunity_edit", "projects:opportunity_status",
+                    "projects:opportunity_project", "api-opportunity"),
+    "project": ("projects:project", "projects:project_edit", "projects:project_partners", "projects:project_status",
+                "api-project"),
+    "service": ("projects:service", "projects:service_request_create"),
+    "service_request": ("projects:service_request",),
+    "programme": ("funding:programme", "funding:programme_edit"),
+    "call": ("funding:call", "funding:call_edit", "funding:apply", "funding:call_applications", "api-call"),
+    "assignment": ("funding:review", "funding:review_conflict"),
+}
 
 
 def projects_url(name: str, objects: dict) -> str:
@@ -127,38 +139,9 @@ def projects_url(name: str, objects: dict) -> str:
                 "funding:reviews", "api-opportunities", "api-projects", "api-calls", "api-applications"):
         return reverse(name)
     objects = objects["projects"]
-    application, call = objects["application"], objects["call"]
-    args = {
-        "projects:opportunity": [objects["opportunity"].pk],
-        "projects:opportunity_edit": [objects["opportunity"].pk],
-        "projects:opportunity_status": [objects["opportunity"].pk],
-        "projects:opportunity_project": [objects["opportunity"].pk],
-        "api-opportunity": [objects["opportunity"].pk],
-        "projects:project": [objects["project"].pk],
-        "projects:project_edit": [objects["project"].pk],
-        "projects:project_partners": [objects["project"].pk],
-        "projects:project_status": [objects["project"].pk],
-        "api-project": [objects["project"].pk],
-        "projects:service": [objects["service"].slug],
-        "projects:service_request_create": [objects["service"].slug],
-        "projects:service_request": [objects["service_request"].pk],
-        "funding:programme": [call.programme.slug],
-        "funding:programme_edit": [call.programme.slug],
-        "funding:call": [call.slug],
-        "funding:call_edit": [call.slug],
-        "funding:apply": [call.slug],
-        "funding:call_applications": [call.slug],
-        "api-call": [call.slug],
-        "funding:document": [application.pk, objects["document"].pk],
-        "funding:document_delete": [application.pk, objects["document"].pk],
-        "funding:review": [objects["assignment"].pk],
-        "funding:review_conflict": [objects["assignment"].pk],
-    }.get(name)
-    if args is None and (name.startswith("funding:application_") or name in ("funding:application",
-                                                                           "api-application")):
-        args = [application.pk]
-    return reverse(name, args=args)
-
-
-def is_projects_url(name: str) -> bool:
-    return name in PROJECTS_EXPECTED
+    for key, names in ONE_OBJECT_URLS.items():
+        if name in names:
+            return reverse(name, args=[getattr(objects[key], "slug", objects[key].pk)])
+    if name in ("funding:document", "funding:document_delete"):
+        return reverse(name, args=[objects["application"].pk, objects["document"].pk])
+    return reverse(name, args=[objects["application"].pk])

@@ -4,17 +4,12 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.access import LOGIN, ROLES, objects_of_owner
 from tests.factories import CoordinatorFactory, MemberFactory
 
-from .permissions import LOGIN, PROJECTS_EXPECTED, make_projects_objects, projects_url
+from .permissions import PROJECTS_EXPECTED, make_projects_objects, projects_url
 
-ROLES = ("anonymous", "member", "owner", "coordinator")
-
-
-@pytest.fixture
-def objects(db):
-    owner = MemberFactory()
-    return {"owner": owner, **make_projects_objects(owner)}
+objects = objects_of_owner(make_projects_objects)
 
 
 @pytest.mark.parametrize("name", sorted(PROJECTS_EXPECTED))

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from passerelle.core.enums import Territory
 from passerelle.projects import services
 from tests.factories import CoordinatorFactory, OrganisationFactory, PersonFactory
 from tests.funding.factories import ApplicationFactory, CallFactory
+from tests.queries import assert_queries_do_not_grow
 
 from .factories import ProjectFactory
 
@@ -27,12 +26,6 @@ def fill(count: int) -> None:
         CallFactory()
 
 
-def queries_of(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured)
-
-
 @pytest.mark.parametrize("url", [
     reverse("projects:opportunities"), reverse("projects:projects"), reverse("funding:calls"),
     reverse("funding:applications"), reverse("api-opportunities"), reverse("api-projects"), reverse("api-calls"),
@@ -40,10 +33,7 @@ def queries_of(client, url: str) -> int:
 ])
 def test_list_queries_do_not_grow_with_rows(client, url):
     client.force_login(CoordinatorFactory())
-    fill(2)
-    with_two = queries_of(client, url)
-    fill(6)
-    assert queries_of(client, url) == with_two
+    assert_queries_do_not_grow(client, url, fill, 2, 6)
 
 
 def test_a_project_page_has_a_bounded_number_of_queries(client, django_assert_max_num_queries):

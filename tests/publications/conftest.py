@@ -6,7 +6,6 @@ from __future__ import annotations
 import socket
 
 import pytest
-from django.utils import translation
 
 from tests.publications.fake_apis import FAKE_URLS, fake_publication_apis  # noqa: F401 - a fixture
 
@@ -33,7 +32,5 @@ def _no_internet(monkeypatch, settings):
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""

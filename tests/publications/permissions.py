@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from tests.access import LOGIN
+
 from .factories import PersonPublicationFactory
 
-LOGIN = "login"
 READ = (404, 200, 200, 200)  # the profile is for members: a visitor is not told it exists
 MANAGE = (LOGIN, 404, 200, 200)
 POST_ONLY = (LOGIN, 405, 405, 405)
@@ -44,7 +45,3 @@ def publications_url(name: str, objects: dict) -> str:
     if name.startswith("publications:link_"):
         return reverse(name, args=[link.pk])
     return reverse(name, args=[link.person_id])
-
-
-def is_publications_url(name: str) -> bool:
-    return name in PUBLICATIONS_EXPECTED

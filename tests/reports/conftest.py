@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from .pipeline import build_pipeline
 from .world import build_world
@@ -25,7 +24,5 @@ def _no_cached_figures(settings):
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""

@@ -7,6 +7,15 @@ from html.parser import HTMLParser
 
 import openpyxl
 
+from passerelle.reports.indicators import ReportFilters
+
+ALL = ReportFilters()  # no filter: every territory, theme and year
+
+
+def figures(series) -> tuple[dict, object]:
+    """An indicator's series as (figures by year, total), to compare with the ones counted by hand."""
+    return series.by_year, series.total
+
 
 def number(text) -> float | None:
     """"25,000" → 25000, "66.7 %" → 66.7, "—" or "" → None (English formatting)."""

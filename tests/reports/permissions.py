@@ -16,12 +16,9 @@ from passerelle.projects.models import Project, ProjectPartner
 from passerelle.publications.models import Publication
 from passerelle.reports.enums import OutcomeKind
 from passerelle.reports.models import Outcome, OutcomeProposal
+from tests.access import COORDINATOR, LOGIN, PUBLIC, SIGNED_IN
 from tests.factories import PersonFactory
 
-LOGIN = "login"
-PUBLIC = (200, 200, 200, 200)
-COORDINATOR = (LOGIN, 403, 403, 200)
-MEMBER = (LOGIN, 200, 200, 200)
 PARTNER = (LOGIN, 404, 200, 200)
 COORDINATOR_POST = (LOGIN, 403, 403, 405)  # coordinators only, and only by POST
 
@@ -34,7 +31,7 @@ REPORTS_EXPECTED = {
     "reports:annual_index": COORDINATOR,
     "reports:annual": COORDINATOR,
     "api-indicators": PUBLIC,
-    "reports:outcomes": MEMBER,
+    "reports:outcomes": SIGNED_IN,
     "reports:outcome_create": (LOGIN, 403, 200, 200),
     "reports:outcome": PARTNER,
     "reports:outcome_edit": PARTNER,
@@ -70,7 +67,3 @@ def reports_url(name: str, objects: dict) -> str:
         "reports:proposal_dismiss": [objects["proposal"].pk],
     }.get(name)
     return reverse(name, args=args)
-
-
-def is_reports_url(name: str) -> bool:
-    return name in REPORTS_EXPECTED

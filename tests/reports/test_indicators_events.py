@@ -2,7 +2,6 @@
 figure below is counted by hand from the rows listed there."""
 from __future__ import annotations
 
-from passerelle.reports.indicators import ReportFilters
 from passerelle.reports.indicators.community import organisations_active, people_active
 from passerelle.reports.indicators.events import (
     delegates,
@@ -13,11 +12,7 @@ from passerelle.reports.indicators.events import (
     site_visits,
 )
 
-ALL = ReportFilters()
-
-
-def figures(series):
-    return series.by_year, series.total
+from .figures_io import ALL, figures
 
 
 def test_events_accompanied_leave_out_drafts_cancelled_and_future_events(world):

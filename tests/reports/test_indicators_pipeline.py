@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from passerelle.reports.indicators import Ratio, ReportFilters
+from passerelle.reports.indicators import Ratio
 from passerelle.reports.indicators.community import organisations_active, people_active
 from passerelle.reports.indicators.funding import (
     applications,
@@ -23,11 +23,7 @@ from passerelle.reports.indicators.meetings import (
 from passerelle.reports.indicators.outcomes import follow_on_funding, outcomes, outcomes_by_kind
 from passerelle.reports.indicators.projects import opportunities, projects_born
 
-ALL = ReportFilters()
-
-
-def figures(series):
-    return series.by_year, series.total
+from .figures_io import ALL, figures
 
 
 def test_meeting_requests_count_every_request_sent_whatever_its_answer(pipeline):

@@ -12,12 +12,11 @@ from django.urls import reverse
 
 from passerelle.core.enums import Visibility
 from passerelle.events.enums import EventStatus
+from tests.access import LOGIN, ROLES, check_answer, sign_in
 from tests.events.factories import EventFactory, ProgrammeItemFactory
-from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
+from tests.factories import MemberFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
-ROLES = ("anonymous", "member", "owner", "coordinator")
-LOGIN = "login"
 SEES = {
     "anonymous": {Visibility.PUBLIC},
     "member": {Visibility.PUBLIC, Visibility.MEMBERS},
@@ -44,31 +43,14 @@ PERSON_URLS = ["directory:person", "directory:person_edit", "api-person", "api-p
 EVENT_URLS = ["events:detail", "events:programme", "events:programme_ics", "api-event", "api-event-programme"]
 
 
-def sign_in(client, role: str, owner):
-    if role == "owner":
-        client.force_login(owner)
-    elif role == "member":
-        client.force_login(MemberFactory())
-    elif role == "coordinator":
-        client.force_login(CoordinatorFactory())
-    return client
-
-
-def check(client, url: str, expected: int | str) -> None:
-    response = client.get(url)
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected, (url, response.status_code)
-
-
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize("visibility", list(Visibility))
 @pytest.mark.parametrize("name", PERSON_URLS)
 def test_person_urls_follow_the_profile_visibility(client, name, visibility, role):
     owner = MemberFactory()
     person = PersonFactory(visibility=visibility, user=owner)
-    check(sign_in(client, role, owner), reverse(name, args=[person.pk]), person_expectation(name, role, visibility))
+    expected = person_expectation(name, role, visibility)
+    check_answer(sign_in(client, role, owner), reverse(name, args=[person.pk]), expected)
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -79,7 +61,7 @@ def test_event_urls_hide_drafts_from_all_but_coordinators(client, name, status, 
     event = EventFactory(status=status)
     ProgrammeItemFactory(event=event)
     expected = 404 if status == EventStatus.DRAFT and role != "coordinator" else 200
-    check(sign_in(client, role, owner), reverse(name, args=[event.slug]), expected)
+    check_answer(sign_in(client, role, owner), reverse(name, args=[event.slug]), expected)
 
 
 def test_the_generated_table_covers_every_url_that_takes_a_person():

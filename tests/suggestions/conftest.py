@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import translation
 
 from passerelle.suggestions.index import forget_index
 
@@ -17,10 +16,8 @@ def _fresh_index():
 
 
 @pytest.fixture(autouse=True)
-def _english(client):
-    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with translation.override("en"):
-        yield
+def _english(english):
+    """Messages are checked in English (tests/conftest.py's ``english``), in every test of this folder."""
 
 
 @pytest.fixture

@@ -11,9 +11,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from passerelle.core.enums import Territory, Visibility
+from tests.access import LOGIN
 from tests.factories import PersonFactory
-
-LOGIN = "login"
 
 SUGGESTIONS_EXPECTED = {
     "suggestions:mine": (LOGIN, 200, 302, 200),
@@ -41,7 +40,3 @@ def suggestions_url(name: str, objects: dict) -> str:
         "api-person-suggestions": [person.pk],
     }.get(name)
     return reverse(name, args=args)
-
-
-def is_suggestions_url(name: str) -> bool:
-    return name in SUGGESTIONS_EXPECTED

@@ -7,9 +7,10 @@ from django.urls import reverse
 from passerelle.core.enums import Territory, Visibility
 from passerelle.projects.enums import OriginKind
 from passerelle.projects.models import Opportunity
+from tests.access import check_cell, each_role
 from tests.factories import CoordinatorFactory, MemberFactory, PersonFactory
 
-from .permissions import LOGIN, SUGGESTIONS_EXPECTED, make_suggestions_objects, suggestions_url
+from .permissions import SUGGESTIONS_EXPECTED, make_suggestions_objects, suggestions_url
 
 pytestmark = pytest.mark.django_db
 
@@ -23,21 +24,9 @@ def objects(db):
     return {"owner": owner, "person": person, "event": EventFactory(), **make_suggestions_objects(owner)}
 
 
-@pytest.mark.parametrize("role", ["anonymous", "member", "owner", "coordinator"])
-@pytest.mark.parametrize("name", sorted(SUGGESTIONS_EXPECTED))
+@pytest.mark.parametrize(("name", "role"), each_role(SUGGESTIONS_EXPECTED))
 def test_every_role_gets_the_expected_status(client, objects, name, role):
-    user = {"member": MemberFactory, "coordinator": CoordinatorFactory}.get(role)
-    if user:
-        client.force_login(user())
-    elif role == "owner":
-        client.force_login(objects["owner"])
-    url = suggestions_url(name, objects)
-    expected = SUGGESTIONS_EXPECTED[name][["anonymous", "member", "owner", "coordinator"].index(role)]
-    response = client.get(url)
-    if expected == LOGIN:
-        assert (response.status_code, response["Location"]) == (302, f"{reverse('login')}?next={url}")
-    else:
-        assert response.status_code == expected
+    check_cell(client, SUGGESTIONS_EXPECTED, suggestions_url, objects, name, role)
 
 
 def test_a_hidden_profile_answers_404_and_a_visible_other_403(client, community):
