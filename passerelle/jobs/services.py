@@ -1,7 +1,7 @@
 """Starting background jobs."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Required, TypedDict, Unpack
 
 from django.db import models
 from django.utils.module_loading import import_string
@@ -12,6 +12,14 @@ from passerelle.jobs.models import Job
 
 def target_key(target: models.Model) -> tuple[str, str]:
     return target._meta.label_lower, str(target.pk)
+
+
+class JobDetails(TypedDict, total=False):
+    """What a job is recorded with besides its handler and target (``job_start``'s other arguments)."""
+
+    title: Required[str]
+    user: Any
+    params: dict | None
 
 
 def job_start(
@@ -55,12 +63,7 @@ def pending_job(handler: str, target: models.Model | None = None) -> Job | None:
 
 
 def job_start_unless_pending(
-    *,
-    handler: str,
-    title: str,
-    user: Any = None,
-    params: dict | None = None,
-    target: models.Model | None = None,
+    *, handler: str, target: models.Model | None = None, **details: Unpack[JobDetails]
 ) -> tuple[Job, bool]:
     """Start a job unless one of the same handler and target is already on its way.
 
@@ -69,4 +72,4 @@ def job_start_unless_pending(
     pending = pending_job(handler, target)
     if pending is not None:
         return pending, False
-    return job_start(handler=handler, title=title, user=user, params=params, target=target), True
+    return job_start(handler=handler, target=target, **details), True

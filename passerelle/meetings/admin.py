@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from passerelle.core.admin import ReadOnlyInline, inline, status_inline
+from passerelle.core.admin import ReadOnlyInline, WorkflowAdmin, inline
 
 from .models.meeting import Meeting, MeetingAttendee, MeetingFeedback, ScheduleRun
 from .models.request import MeetingRequest, RequestInvitee
@@ -13,19 +13,18 @@ from .models.session import (
     MeetingTable,
     Participant,
     SessionBreak,
-    SessionStatusChange,
     SessionWindow,
     Slot,
 )
 
 
 @admin.register(B2BSession)
-class B2BSessionAdmin(admin.ModelAdmin):
+class B2BSessionAdmin(WorkflowAdmin):
     list_display = ["event", "status", "slot_minutes", "max_meetings", "request_deadline", "published_at"]
     list_filter = ["status"]
     search_fields = ["event__title_fr", "event__title_en", "event__slug"]
     readonly_fields = ["status", "sequence", "published_at"]
-    inlines = [inline(SessionWindow), inline(SessionBreak), inline(MeetingTable), status_inline(SessionStatusChange)]
+    inlines = [inline(SessionWindow), inline(SessionBreak), inline(MeetingTable)]
 
 
 @admin.register(Slot)
