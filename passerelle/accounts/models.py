@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.models import NewestFirst
 
 
@@ -82,13 +82,8 @@ class Invitation(models.Model):
 
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.MEMBER)
-    person = models.ForeignKey(
-        "directory.Person",
-        verbose_name=_("directory profile"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="invitations",
+    person = optional_link(
+        "directory.Person", _("directory profile"), on_delete=models.SET_NULL, related_name="invitations",
     )
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     invited_by = models.ForeignKey(

@@ -23,3 +23,8 @@ def time_zone_field() -> models.CharField:
         _("time zone"), max_length=40, choices=TimeZone.choices, default=TimeZone.PARIS,
         help_text=_("Dates are entered and shown in this zone."),
     )
+
+
+def optional_link(to: Any, verbose_name: Any = None, *, on_delete: Any, **options: Any) -> models.ForeignKey:
+    """A link that may be left empty: null in the database, not required in forms."""
+    return models.ForeignKey(to, verbose_name=verbose_name, on_delete=on_delete, null=True, blank=True, **options)

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
+
 
 class Timestamped(models.Model):
     """When a row was created and last saved (set by Django, not editable), for models of any app."""
@@ -70,9 +72,7 @@ class CsoCategory(BilingualTitleMixin):
     """A code of the ICRP Common Scientific Outline (v2; v1 codes kept inactive)."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
-    parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
-    )
+    parent = optional_link("self", on_delete=models.PROTECT, related_name="children")
     active = models.BooleanField(_("active"), default=True)
     sort_key = models.CharField(max_length=16, editable=False, db_index=True)
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import ActorKind, OrganisationKind, Territory, Visibility
+from passerelle.core.fields import optional_link
 from passerelle.core.identifiers import validate_orcid, validate_ror
 from passerelle.core.mixins import page_url
 from passerelle.core.models import NewestFirst, Timestamped
@@ -28,10 +29,7 @@ class Organisation(Timestamped):
         _("ROR id"), max_length=9, blank=True, validators=[validate_ror],
         help_text=_("Research Organization Registry identifier, e.g. 03yrm5c26."),
     )
-    parent = models.ForeignKey(
-        "self", verbose_name=_("parent organisation"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="children",
-    )
+    parent = optional_link("self", _("parent organisation"), on_delete=models.SET_NULL, related_name="children")
     search_document = models.TextField(editable=False, blank=True)
 
     class Meta:

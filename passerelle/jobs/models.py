@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
 from passerelle.core.mixins import page_url
 
 from .enums import JobStatus
@@ -20,9 +21,8 @@ class Job(models.Model):
     params = models.JSONField(_("parameters"), default=dict, blank=True)
     target_type = models.CharField(_("target type"), max_length=100, blank=True)
     target_id = models.CharField(_("target id"), max_length=64, blank=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("started by"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="jobs",
+    created_by = optional_link(
+        settings.AUTH_USER_MODEL, _("started by"), on_delete=models.SET_NULL, related_name="jobs",
     )
     status = models.CharField(_("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED)
     done = models.PositiveIntegerField(_("done"), default=0)
@@ -81,8 +81,7 @@ class WorkerBeat(models.Model):
     worker_id = models.CharField(_("worker"), max_length=100, primary_key=True)  # host:pid
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_seen_at = models.DateTimeField(_("last seen"), default=timezone.now, db_index=True)
-    current_job = models.ForeignKey(Job, verbose_name=_("current job"), null=True, blank=True,
-                                    on_delete=models.SET_NULL, related_name="+")
+    current_job = optional_link(Job, _("current job"), on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["worker_id"]
@@ -105,8 +104,7 @@ class PeriodicRun(models.Model):
     next_due = models.DateTimeField(_("next due"), default=timezone.now)
     last_claimed_at = models.DateTimeField(_("last started"), null=True, blank=True)
     last_worker = models.CharField(_("worker"), max_length=100, blank=True)
-    last_job = models.ForeignKey(Job, verbose_name=_("last job"), null=True, blank=True,
-                                 on_delete=models.SET_NULL, related_name="+")
+    last_job = optional_link(Job, _("last job"), on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["name"]

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 
 from .enums import ConsentMethod, ConsentPurpose, ErasureStatus, RetentionResolution
 
@@ -45,8 +45,7 @@ class ErasureRequest(models.Model):
     longer holds the name and ``summary`` tells how many records of each app were touched.
     """
 
-    person = models.ForeignKey("directory.Person", verbose_name=_("person"), on_delete=models.SET_NULL,
-                               null=True, blank=True, related_name="erasure_requests")
+    person = optional_link("directory.Person", _("person"), on_delete=models.SET_NULL, related_name="erasure_requests")
     label = models.CharField(_("person"), max_length=255)
     status = models.CharField(_("status"), max_length=20, choices=ErasureStatus.choices,
                               default=ErasureStatus.PENDING)

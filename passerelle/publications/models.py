@@ -17,6 +17,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
 from passerelle.core.mixins import page_url
 from passerelle.core.models import Timestamped
 
@@ -63,10 +64,7 @@ class Authorship(models.Model):
     orcid = models.CharField(_("ORCID iD"), max_length=19, blank=True)
     affiliation = models.CharField(_("affiliation as published"), max_length=500, blank=True)
     country = models.CharField(_("country code"), max_length=2, blank=True)
-    person = models.ForeignKey(
-        "directory.Person", verbose_name=_("person"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="authorships",
-    )
+    person = optional_link("directory.Person", _("person"), on_delete=models.SET_NULL, related_name="authorships")
 
     class Meta:
         ordering = ["publication", "position"]

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.mixins import BilingualText, page_url
 from passerelle.core.models import Timestamped
 from passerelle.funding.enums import Currency
@@ -38,9 +38,8 @@ class Outcome(BilingualText, Timestamped):
     amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=2, null=True, blank=True,
                                  validators=[MinValueValidator(0)])
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, blank=True)
-    organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="outcomes",
+    organisation = optional_link(
+        "directory.Organisation", _("organisation"), on_delete=models.SET_NULL, related_name="outcomes",
         help_text=_("The funder, the organisation that opened a site, or the company created (if in the directory)."),
     )
     organisation_name = models.CharField(
@@ -141,8 +140,9 @@ class OutcomeProposal(models.Model):
                                     on_delete=models.CASCADE, related_name="outcome_proposals")
     status = models.CharField(_("status"), max_length=20, choices=ProposalStatus.choices,
                               default=ProposalStatus.PROPOSED)
-    outcome = models.ForeignKey(Outcome, verbose_name=_("outcome recorded"), on_delete=models.SET_NULL, null=True,
-                                blank=True, related_name="proposals", editable=False)
+    outcome = optional_link(
+        Outcome, _("outcome recorded"), on_delete=models.SET_NULL, related_name="proposals", editable=False,
+    )
     proposed_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
     decided_by = account_field(_("decided by"), editable=False)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)

@@ -6,6 +6,8 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
+
 
 class EventSuggestion(models.Model):
     """``partner`` is the ``rank``-th suggested meeting of ``person`` at ``event``."""
@@ -22,8 +24,7 @@ class EventSuggestion(models.Model):
     reasons_en = models.JSONField(_("reasons (English)"), default=list)
     reasons_fr = models.JSONField(_("reasons (French)"), default=list)
     computed_at = models.DateTimeField(_("computed at"))
-    job = models.ForeignKey("jobs.Job", verbose_name=_("job"), on_delete=models.SET_NULL, null=True, blank=True,
-                            related_name="+")
+    job = optional_link("jobs.Job", _("job"), on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["event", "person", "rank"]

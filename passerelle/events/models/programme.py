@@ -10,6 +10,7 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
 from passerelle.core.mixins import BilingualText
 
 from ..enums import ItemKind, ItemStatus
@@ -22,20 +23,17 @@ class ProgrammeItem(BilingualText, models.Model):
     title_fr, title_en, description_fr, description_en = BilingualText.fields()
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
-    place = models.ForeignKey(
-        Place, verbose_name=_("place"), on_delete=models.SET_NULL, null=True, blank=True, related_name="items"
-    )
+    place = optional_link(Place, _("place"), on_delete=models.SET_NULL, related_name="items")
     room = models.CharField(_("room"), max_length=120, blank=True)
     speakers = models.ManyToManyField(
         "directory.Person", blank=True, related_name="programme_items", verbose_name=_("speakers")
     )
-    visited_organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation visited"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="hosted_visits",
+    visited_organisation = optional_link(
+        "directory.Organisation", _("organisation visited"), on_delete=models.SET_NULL, related_name="hosted_visits",
     )
-    delegation = models.ForeignKey(
-        "events.Delegation", verbose_name=_("delegation"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="visits", help_text=_("For a visit made by one delegation only."),
+    delegation = optional_link(
+        "events.Delegation", _("delegation"), on_delete=models.SET_NULL, related_name="visits",
+        help_text=_("For a visit made by one delegation only."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ItemStatus.choices, default=ItemStatus.SCHEDULED, editable=False

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.enums import Territory
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 
 from ..enums import RegistrationRole, RegistrationStatus
 from .event import Event
@@ -65,9 +65,8 @@ class Delegation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     origin = models.CharField(_("territory of origin"), max_length=8, choices=Territory.choices)
     destination = models.CharField(_("destination"), max_length=8, choices=Territory.choices)
-    head = models.ForeignKey(
-        "directory.Person", verbose_name=_("head of delegation"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="headed_delegations",
+    head = optional_link(
+        "directory.Person", _("head of delegation"), on_delete=models.SET_NULL, related_name="headed_delegations",
     )
     members = models.ManyToManyField(
         "directory.Person", blank=True, related_name="delegations", verbose_name=_("members")

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.mixins import page_url
 
 from ..enums import AssignmentStatus
@@ -69,17 +69,12 @@ class ConflictOfInterest(models.Model):
     reviewer = models.ForeignKey(
         "directory.Person", verbose_name=_("reviewer"), on_delete=models.CASCADE, related_name="declared_conflicts",
     )
-    application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.CASCADE, null=True, blank=True,
-        related_name="declared_conflicts",
+    application = optional_link(
+        Application, _("application"), on_delete=models.CASCADE, related_name="declared_conflicts",
     )
-    person = models.ForeignKey(
-        "directory.Person", verbose_name=_("person"), on_delete=models.CASCADE, null=True, blank=True,
-        related_name="+",
-    )
-    organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.CASCADE, null=True, blank=True,
-        related_name="+",
+    person = optional_link("directory.Person", _("person"), on_delete=models.CASCADE, related_name="+")
+    organisation = optional_link(
+        "directory.Organisation", _("organisation"), on_delete=models.CASCADE, related_name="+",
     )
     reason = models.TextField(_("reason"))
     declared_by = account_field()

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.models import NewestFirst, Timestamped
 
 from ..enums import MeetingStatus, RunStatus
@@ -36,8 +36,7 @@ class Meeting(Timestamped):
     locked = models.BooleanField(_("locked"), default=False,
                                  help_text=_("The scheduler keeps a locked meeting where it is."))
     published_at = models.DateTimeField(_("announced at"), null=True, blank=True, editable=False)
-    run = models.ForeignKey("ScheduleRun", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                            editable=False)
+    run = optional_link("ScheduleRun", on_delete=models.SET_NULL, related_name="+", editable=False)
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0, editable=False)
 

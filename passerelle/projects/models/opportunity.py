@@ -7,7 +7,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.mixins import page_url
 from passerelle.core.models import DatedRecord
 from passerelle.core.workflow import status_history
@@ -29,13 +29,11 @@ class Opportunity(DatedRecord):
     )
     sites = models.ManyToManyField("core.CancerSite", blank=True, related_name="+", verbose_name=_("cancer sites"))
     origin_kind = models.CharField(_("origin"), max_length=20, choices=OriginKind.choices, default=OriginKind.MANUAL)
-    origin_event = models.ForeignKey(
-        "events.Event", verbose_name=_("event of origin"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="opportunities",
+    origin_event = optional_link(
+        "events.Event", _("event of origin"), on_delete=models.SET_NULL, related_name="opportunities",
     )
-    origin_meeting = models.ForeignKey(
-        "meetings.Meeting", verbose_name=_("meeting of origin"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="opportunities",
+    origin_meeting = optional_link(
+        "meetings.Meeting", _("meeting of origin"), on_delete=models.SET_NULL, related_name="opportunities",
     )
     origin_note = models.TextField(
         _("origin details"), blank=True,
@@ -48,9 +46,9 @@ class Opportunity(DatedRecord):
     match_reasons = models.JSONField(_("matching reasons"), default=list, blank=True)
     next_step = models.CharField(_("next step"), max_length=255, blank=True)
     next_step_due = models.DateField(_("next step due"), null=True, blank=True)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("owner"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="owned_opportunities", help_text=_("Who follows this opportunity."),
+    owner = optional_link(
+        settings.AUTH_USER_MODEL, _("owner"), on_delete=models.SET_NULL, related_name="owned_opportunities",
+        help_text=_("Who follows this opportunity."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=OpportunityStatus.choices, default=OpportunityStatus.IDEA, editable=False,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from passerelle.core.bilingual import bilingual
 from passerelle.core.enums import Territory
-from passerelle.core.fields import account_field
+from passerelle.core.fields import account_field, optional_link
 from passerelle.core.mixins import page_url
 from passerelle.core.models import DatedRecord
 from passerelle.core.workflow import status_history
@@ -23,9 +23,8 @@ class Project(DatedRecord):
     title_en = models.CharField(_("title (English)"), max_length=255, blank=True)
     summary_fr = models.TextField(_("summary (French)"), blank=True)
     summary_en = models.TextField(_("summary (English)"), blank=True)
-    opportunity = models.ForeignKey(
-        "projects.Opportunity", verbose_name=_("opportunity of origin"), on_delete=models.SET_NULL,
-        null=True, blank=True, related_name="projects",
+    opportunity = optional_link(
+        "projects.Opportunity", _("opportunity of origin"), on_delete=models.SET_NULL, related_name="projects",
     )
     events = models.ManyToManyField(
         "events.Event", blank=True, related_name="projects", verbose_name=_("events it came from"),
@@ -73,13 +72,9 @@ class ProjectPartner(models.Model):
     copied from the person (else the organisation) so that rules and indicators read it directly."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="partners")
-    person = models.ForeignKey(
-        "directory.Person", verbose_name=_("person"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="project_roles",
-    )
-    organisation = models.ForeignKey(
-        "directory.Organisation", verbose_name=_("organisation"), on_delete=models.PROTECT, null=True, blank=True,
-        related_name="project_roles",
+    person = optional_link("directory.Person", _("person"), on_delete=models.PROTECT, related_name="project_roles")
+    organisation = optional_link(
+        "directory.Organisation", _("organisation"), on_delete=models.PROTECT, related_name="project_roles",
     )
     role = models.CharField(_("role"), max_length=20, choices=PartnerRole.choices, default=PartnerRole.PARTNER)
     territory = models.CharField(_("territory"), max_length=8, choices=Territory.choices)

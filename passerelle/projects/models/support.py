@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from passerelle.core.fields import optional_link
 from passerelle.core.mixins import BilingualName, page_url
 from passerelle.core.models import DatedRecord, Positioned
 
@@ -16,9 +17,9 @@ class SupportService(BilingualName, Positioned):
     kind = models.CharField(_("kind"), max_length=30, choices=ServiceKind.choices)
     slug = models.SlugField(_("short name in the address"), max_length=80, unique=True)
     name_fr, name_en, description_fr, description_en = BilingualName.fields(max_length=200)
-    contact = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("contact"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", help_text=_("The coordinator who receives the requests."),
+    contact = optional_link(
+        settings.AUTH_USER_MODEL, _("contact"), on_delete=models.SET_NULL, related_name="+",
+        help_text=_("The coordinator who receives the requests."),
     )
     active = models.BooleanField(_("offered"), default=True)
 
@@ -42,16 +43,15 @@ class ServiceRequest(DatedRecord):
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True,
         related_name="service_requests",
     )
-    project = models.ForeignKey(
-        "projects.Project", verbose_name=_("project"), on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="service_requests",
+    project = optional_link(
+        "projects.Project", _("project"), on_delete=models.SET_NULL, related_name="service_requests",
     )
     message = models.TextField(_("what you need"))
     status = models.CharField(_("status"), max_length=20, choices=ServiceRequestStatus.choices,
                               default=ServiceRequestStatus.NEW, editable=False)
     workflow = SERVICE_REQUEST_WORKFLOW  # the allowed status moves (``passerelle.core.workflow``)
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("followed by"), on_delete=models.SET_NULL, null=True, blank=True,
+    assigned_to = optional_link(
+        settings.AUTH_USER_MODEL, _("followed by"), on_delete=models.SET_NULL,
         related_name="assigned_service_requests",
     )
     created_at = models.DateTimeField(_("requested at"), default=timezone.now)  # its creation is the request
