@@ -16,6 +16,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.directory import services as directory_services
 from passerelle.directory.models import AuditEntry, Person
@@ -36,7 +37,7 @@ def consent_record(*, actor: Any, person: Person, purpose: str, given: bool, met
     with transaction.atomic():
         record = ConsentRecord.objects.create(
             person=person, purpose=purpose, given=given, at=at, method=method, note=note[:500],
-            recorded_by=actor if getattr(actor, "is_authenticated", False) else None, notice_version=NOTICE_VERSION,
+            recorded_by=recorded_user(actor), notice_version=NOTICE_VERSION,
         )
         if purpose == ConsentPurpose.DIRECTORY:
             consent_date = timezone.localdate(at) if given else None

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.directory.audit import diff
 from passerelle.directory.models import AuditEntry
 
@@ -37,14 +38,14 @@ def _audit(*, actor: Any, outcome: Outcome | OutcomeProposal, action: str, befor
     if action == AuditEntry.Action.UPDATE and not changes:
         return
     AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None, action=action,
+        actor=recorded_user(actor), action=action,
         object_type=object_type, object_id=outcome.pk, object_repr=str(outcome)[:255], changes=changes)
 
 
 def outcome_create(*, actor: Any, **fields: Any) -> Outcome:
     """Validate (identifiers normalised, what the kind needs) and record a new outcome."""
     outcome = Outcome(**fields)
-    outcome.created_by = actor if getattr(actor, "is_authenticated", False) else None
+    outcome.created_by = recorded_user(actor)
     outcome.full_clean()
     with transaction.atomic():
         outcome.save()
@@ -98,7 +99,7 @@ def _decide(*, actor: Any, proposal: OutcomeProposal, status: str) -> OutcomePro
     if locked.status != ProposalStatus.PROPOSED:
         raise ValidationError(_("This proposal has already been decided."), code="decided")
     locked.status = status
-    locked.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    locked.decided_by = recorded_user(actor)
     locked.decided_at = timezone.now()
     return locked
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.db import models
 
+from passerelle.core.actors import recorded_user
 from passerelle.directory.models import AuditEntry
 
 
@@ -12,7 +13,7 @@ def record(*, actor: Any, obj: models.Model, action: str = AuditEntry.Action.UPD
            changes: dict[str, list[str]] | None = None) -> AuditEntry:
     """One entry for ``obj`` (a session or a meeting), ``changes`` as ``{field: [old, new]}``."""
     return AuditEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
+        actor=recorded_user(actor),
         action=action,
         object_type=obj._meta.model_name[:20],
         object_id=obj.pk,

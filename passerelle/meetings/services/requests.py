@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 
@@ -44,7 +45,7 @@ def request_send(*, actor: Any, session: B2BSession, requester: Person, invitees
         session = lock_session(session.pk)
         rules.check_request(session, requester, invitees, by_coordinator=by_coordinator)
         request = MeetingRequest(session=session, requester=requester, message=message.strip(), priority=priority,
-                                 created_by=actor if getattr(actor, "is_authenticated", False) else None)
+                                 created_by=recorded_user(actor))
         request.full_clean(exclude=["created_by", "cancelled_by"])
         request.save()
         RequestInvitee.objects.bulk_create([RequestInvitee(request=request, person=p) for p in invitees])
@@ -89,7 +90,7 @@ def request_cancel(*, actor: Any, request: MeetingRequest, by: Person | None, ba
         session = lock_session(request.session_id)
         request = MeetingRequest.objects.select_related("session__event", "requester").get(pk=request.pk)
         _move(request, RequestStatus.CANCELLED)
-        request.cancelled_by = actor if getattr(actor, "is_authenticated", False) else None
+        request.cancelled_by = recorded_user(actor)
         request.save(update_fields=["status", "decided_at", "cancelled_by"])
         meeting = request.meetings.filter(status=MeetingStatus.SCHEDULED).first()
         if meeting is not None:

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.mail import after_commit
 from passerelle.directory.models import Person
 from passerelle.jobs.models import Job
@@ -69,7 +70,7 @@ def run_apply(*, actor: Any, session_id: int, snapshot: Snapshot, output: dict, 
         Meeting.objects.filter(pk__in=snapshot.replaced_meetings, published_at__isnull=True).delete()
         session.runs.filter(status=RunStatus.APPLIED).update(status=RunStatus.SUPERSEDED)
         run = ScheduleRun.objects.create(
-            session=session, job_id=job_id, started_by=actor if getattr(actor, "is_authenticated", False) else None,
+            session=session, job_id=job_id, started_by=recorded_user(actor),
             status=RunStatus.APPLIED, solver_status=output["status"], requests_count=len(snapshot.data["requests"]),
             fixed_count=len(snapshot.data["fixed"]), placed_count=len(output["meetings"]),
             objective=output["objective"], upper_bound=output["upper_bound"], breaks=output["breaks"],

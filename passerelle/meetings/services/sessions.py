@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from passerelle.core.actors import recorded_user
 from passerelle.core.workflow import transition
 from passerelle.directory.models import AuditEntry
 
@@ -35,7 +36,7 @@ def session_save(*, actor: Any, session: B2BSession, windows: Sequence[Span], br
             lock_session(session.pk)
         else:
             session.status = SessionStatus.DRAFT
-            session.created_by = actor if getattr(actor, "is_authenticated", False) else None
+            session.created_by = recorded_user(actor)
         session.full_clean()
         session.save()
         session.breaks.all().delete()
