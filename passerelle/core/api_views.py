@@ -18,7 +18,7 @@ class CallerRows:
     permission_classes = [AllowAny]
 
     def rows(self, user: Any) -> QuerySet:
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must say which rows a caller may see (rows)")
 
     def get_queryset(self) -> QuerySet:
         return self.rows(self.request.user)

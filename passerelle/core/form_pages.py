@@ -36,19 +36,24 @@ def save_posted(request: HttpRequest, form: forms.BaseForm, save: Saver,
         return False, None
 
 
-def form_page(request: HttpRequest, form: forms.BaseForm, template: str, context: Mapping[str, Any] | None = None,
+PageContext = Mapping[str, Any] | Callable[[], Mapping[str, Any]] | None
+
+
+def form_page(request: HttpRequest, form: forms.BaseForm, template: str, context: PageContext = None,
               *, save: Saver, success: str | Callable[[Any], str], to: Any = None,
               formsets: Iterable[Any] = ()) -> HttpResponse:
     """The page of ``form``: once :func:`save_posted` has saved it, flash ``success`` (a sentence,
     or a function of what ``save`` returned) and redirect to ``to`` (what ``redirect`` takes, or a
     function of what ``save`` returned; by default what ``save`` returned); otherwise render
-    ``template`` with ``form`` and ``context``."""
+    ``template`` with ``form`` and ``context`` (a mapping, or a function giving it: then what the
+    page shows besides the form is only read when the page is shown, after any save attempt)."""
     saved, result = save_posted(request, form, save, formsets)
     if saved:
         messages.success(request, success(result) if callable(success) else success)
         target = to(result) if callable(to) else to
         return redirect(result if target is None else target)
-    return render(request, template, {"form": form, **(context or {})})
+    extra = context() if callable(context) else context
+    return render(request, template, {"form": form, **(extra or {})})
 
 
 def edit_page(request: HttpRequest, form: forms.ModelForm, template: str, *, success: str,

@@ -85,7 +85,7 @@ def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def application_documents(request: HttpRequest, pk: int) -> HttpResponse:
     application = visible_application(request, pk)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    return form_page(request, form, "funding/application_documents.html", {
+    return form_page(request, form, "funding/application_documents.html", lambda: {
         "application": application,
         "missing": [DocumentKind(kind).label for kind in selectors.missing_documents(application)],
     }, success=_("The document has been added."), to=_documents_url(application),
@@ -156,14 +156,16 @@ def application_status(request: HttpRequest, pk: int) -> HttpResponse:
 def application_decision(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application.objects.select_related("call", "project"), pk=pk)
     form = DecisionForm(request.POST or None, application=application)
-    ranking = [r for r in selectors.call_ranking(application.call) if r.application.pk == application.pk]
+
+    def ranked() -> dict[str, object]:
+        ranking = [r for r in selectors.call_ranking(application.call) if r.application.pk == application.pk]
+        return {"application": application, "ranked": ranking[0] if ranking else None}
 
     def decide(data: dict) -> Application:
         return services.application_decide(actor=request.user, application=application, decision=data["decision"],
                                            note=data["note"], granted=form.granted())
 
-    return form_page(request, form, "funding/application_decision.html",
-                     {"application": application, "ranked": ranking[0] if ranking else None}, save=decide,
+    return form_page(request, form, "funding/application_decision.html", ranked, save=decide,
                      success=_("The decision is recorded; the applicants are told by e-mail."), to=application)
 
 
